@@ -1,0 +1,90 @@
+/**
+ * Two admin roles for a two-person rule that the free edition lacks as a workflow:
+ * "Tác giả" writes drafts and cannot publish; "Biên tập viên" reviews and publishes.
+ * Permissions are reset to exactly these on every start (idempotent).
+ */
+import type { Core } from '@strapi/strapi';
+import { components, contentTypes, type ContentType } from '@cong/content-types';
+
+/** Role codes, stable across renames in the admin. */
+export const AUTHOR_ROLE = { code: 'cong-tac-gia', name: 'Tác giả', description: 'Viết và sửa bản nháp của mình; không đăng được bài.' };
+export const EDITOR_ROLE = { code: 'cong-bien-tap-vien', name: 'Biên tập viên', description: 'Duyệt, sửa và đăng mọi nội dung; kiểm duyệt bình luận.' };
+
+const CM = 'plugin::content-manager.explorer';
+
+interface Permission {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] };
+  conditions?: string[];
+}
+
+/** Every field path of a type, components expanded (`mainMenu.label`). */
+function fieldsOf(type: ContentType): string[] {
+  return Object.entries(type.attributes).flatMap(([name, field]) => {
+    if (field.strapi.type !== 'component') return [name];
+    const component = components.find((c) => c.uid === field.strapi.component);
+    return component ? Object.keys(component.attributes).map((sub) => `${name}.${sub}`) : [name];
+  });
+}
+
+const AUTHOR_TYPES = new Set(['api::article.article', 'api::announcement.announcement', 'api::link.link', 'api::page.page']);
+
+function mediaPermissions(ownOnly: boolean): Permission[] {
+  const own = ownOnly ? ['admin::is-creator'] : [];
+  return [
+    { action: 'plugin::upload.read' },
+    { action: 'plugin::upload.configure-view' },
+    { action: 'plugin::upload.assets.create' },
+    { action: 'plugin::upload.assets.update', conditions: own },
+    { action: 'plugin::upload.assets.download' },
+    { action: 'plugin::upload.assets.copy-link' },
+  ];
+}
+
+/** What a "Tác giả" may do: create and edit own drafts, read everything; never publish or delete. */
+export function authorPermissions(): Permission[] {
+  const perms: Permission[] = [];
+  for (const type of contentTypes) {
+    const fields = fieldsOf(type);
+    perms.push({ action: `${CM}.read`, subject: type.uid, properties: { fields } });
+    if (AUTHOR_TYPES.has(type.uid)) {
+      perms.push({ action: `${CM}.create`, subject: type.uid, properties: { fields } });
+      perms.push({ action: `${CM}.update`, subject: type.uid, properties: { fields }, conditions: ['admin::is-creator'] });
+    }
+  }
+  return [...perms, ...mediaPermissions(true)];
+}
+
+/** What a "Biên tập viên" may do: everything on the model's content, publishing included. */
+export function editorPermissions(): Permission[] {
+  const perms: Permission[] = [];
+  for (const type of contentTypes) {
+    const fields = fieldsOf(type);
+    for (const action of ['create', 'read', 'update']) perms.push({ action: `${CM}.${action}`, subject: type.uid, properties: { fields } });
+    perms.push({ action: `${CM}.delete`, subject: type.uid });
+    if (type.draftAndPublish) perms.push({ action: `${CM}.publish`, subject: type.uid });
+  }
+  return [...perms, ...mediaPermissions(false)];
+}
+
+interface RoleService {
+  findOne(where: Record<string, unknown>): Promise<{ id: number } | null>;
+  create(attributes: Record<string, unknown>): Promise<{ id: number }>;
+  update(where: Record<string, unknown>, attributes: Record<string, unknown>): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: Permission[]): Promise<unknown>;
+}
+
+/** Creates or updates both roles and sets their permissions. */
+export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  for (const [role, permissions] of [
+    [AUTHOR_ROLE, authorPermissions()],
+    [EDITOR_ROLE, editorPermissions()],
+  ] as const) {
+    let found = await roles.findOne({ code: role.code });
+    if (!found) found = await roles.create({ ...role });
+    else await roles.update({ id: found.id }, { name: role.name, description: role.description });
+    await roles.assignPermissions(found.id, permissions);
+  }
+}

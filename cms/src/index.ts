@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
+import { ensureBuildToken } from './bootstrap/build-token';
+import { ensureEditorRoles } from './bootstrap/editor-roles';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { lockPublicAccess } from './bootstrap/public-access';
+import { registerDocumentMiddleware } from './lib/document-middleware';
+import { loadEnvironment } from './lib/environment';
+
+export default {
+  /** Runs before the app is initialised: hooks into the Document Service. */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentMiddleware(strapi);
+  },
+
+  /** Runs on every start; every step is idempotent. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const env = loadEnvironment();
+    await lockPublicAccess(strapi);
+    await ensureEditorRoles(strapi);
+    await applyAdminLabels(strapi);
+    await ensureFirstAdmin(strapi, env);
+    await defaultAdminLanguage(strapi);
+    await ensureBuildToken(strapi, env.buildTokenFile);
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * Document Service middleware for the types of the model: stores text in Unicode NFC and
+ * makes slugs on the server, so editors never type or repair one.
+ *
+ * Strapi 5.54's admin form pre-fills a uid field with the type's name ("article") and does not
+ * follow the title; left alone, editors publish "article", "article-1", … Here a slug that is
+ * empty or such a placeholder is made from the title, made unique, and kept stable once the
+ * entry has been published (a later title change does not move a live URL).
+ */
+import type { Core, UID } from '@strapi/strapi';
+import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, type ContentType } from '@cong/content-types';
+
+type Data = Record<string, unknown>;
+
+interface SlugSpec {
+  type: ContentType;
+  slugField: string;
+  sourceField: string;
+}
+
+/** Types with a slug, and the field it is made from. */
+const slugTypes = new Map<string, SlugSpec>(
+  contentTypes.flatMap((type) =>
+    Object.entries(type.attributes)
+      .filter(([, field]) => field.strapi.type === 'uid')
+      .map(([slugField, field]) => [type.uid, { type, slugField, sourceField: String(field.strapi.targetField) }] as const),
+  ),
+);
+const modelUids = new Set<string>(contentTypes.map((t) => t.uid));
+
+/** Returns `data` with every top-level string in NFC (pasted text often arrives as NFD). */
+export function normalizeText(data: Data): Data {
+  const out: Data = {};
+  for (const [key, value] of Object.entries(data)) out[key] = typeof value === 'string' ? value.normalize('NFC') : value;
+  return out;
+}
+
+async function resolveSlug(strapi: Core.Strapi, spec: SlugSpec, data: Data, documentId: string | undefined): Promise<string | undefined> {
+  const uid = spec.type.uid as UID.ContentType;
+  const given = data[spec.slugField];
+  const hasSlugKey = spec.slugField in data;
+  const query = strapi.db.query(uid);
+
+  if (documentId) {
+    // Once published, the live slug stays: a placeholder sent by the form must not replace it.
+    const published = await query.findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: [spec.slugField] });
+    const live = published?.[spec.slugField] as string | undefined;
+    if (live && (!hasSlugKey || isPlaceholderSlug(given as string | null, spec.type.singularName))) return live;
+    if (!hasSlugKey) return undefined; // an update that does not touch the slug
+  }
+
+  let base: string;
+  if (typeof given === 'string' && !isPlaceholderSlug(given, spec.type.singularName)) {
+    base = createSlug(given);
+  } else {
+    let source = data[spec.sourceField];
+    if (typeof source !== 'string' && documentId) {
+      const current = await query.findOne({ where: { documentId }, select: [spec.sourceField], orderBy: { updatedAt: 'desc' } });
+      source = current?.[spec.sourceField];
+    }
+    base = typeof source === 'string' ? createSlug(source) : '';
+  }
+  if (!base) base = `${spec.type.singularName}-${Date.now().toString(36)}`;
+
+  return createUniqueSlug(base, async (candidate) => {
+    const where: Data = { [spec.slugField]: candidate };
+    if (documentId) where.documentId = { $ne: documentId };
+    return (await query.count({ where })) > 0;
+  });
+}
+
+/** Registers the middleware; call from the app's `register()`. */
+export function registerDocumentMiddleware(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    if (!modelUids.has(context.uid) || (context.action !== 'create' && context.action !== 'update')) return next();
+    const params = context.params as { data?: Data; documentId?: string };
+    if (!params.data) return next();
+    const data = normalizeText(params.data);
+    const spec = slugTypes.get(context.uid);
+    if (spec) {
+      const documentId = context.action === 'update' ? params.documentId : undefined;
+      const slugValue = await resolveSlug(strapi, spec, data, documentId);
+      if (slugValue !== undefined) data[spec.slugField] = slugValue;
+    }
+    params.data = data;
+    return next();
+  });
+}

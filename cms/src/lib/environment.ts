@@ -1,0 +1,186 @@
+/**
+ * The CMS's environment, parsed once at start. Every problem is reported in English with the
+ * variable's name and what to do, before Strapi opens a database or a port.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** A configuration mistake the operator must fix; the message says which variable and how. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Secrets Strapi needs; generated for the local demo, required in production. */
+export const SECRET_NAMES = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+] as const;
+type SecretName = (typeof SECRET_NAMES)[number];
+
+const HOW_TO_GENERATE = 'generate one with `openssl rand -base64 32`';
+
+const port = (name: string, fallback: number) =>
+  z.coerce
+    .number({ invalid_type_error: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be between 1 and 65535`)
+    .max(65535, `${name} must be between 1 and 65535`)
+    .default(fallback);
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const secret = (name: SecretName) =>
+  z
+    .string()
+    .min(16, `${name} is too short (at least 16 characters): ${HOW_TO_GENERATE}`)
+    .optional();
+
+const EnvironmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], {
+      errorMap: () => ({ message: 'NODE_ENV must be "development", "production" or "test"' }),
+    }).default('development'),
+    CMS_HOST: z.string().min(1).default('127.0.0.1'),
+    CMS_PORT: port('CMS_PORT', 1337),
+    CMS_PUBLIC_URL: z.string().url('CMS_PUBLIC_URL must be a full URL such as https://cms.example.gov.vn').optional(),
+    CMS_DATA_DIR: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+      .optional(),
+    DATABASE_SSL: flag,
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'DATABASE_POOL_MAX must be at least 1').max(100).default(10),
+    ADMIN_EMAIL: z.string().email('ADMIN_EMAIL must be an email address, e.g. admin@xa-an-binh.gov.vn').optional(),
+    ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'ADMIN_PASSWORD must have at least 8 characters')
+      .regex(/[a-z]/, 'ADMIN_PASSWORD must contain a lowercase letter')
+      .regex(/[A-Z]/, 'ADMIN_PASSWORD must contain an uppercase letter')
+      .regex(/\d/, 'ADMIN_PASSWORD must contain a digit')
+      .optional(),
+    BUILD_TOKEN_FILE: z.string().min(1).optional(),
+    APP_KEYS: z
+      .string()
+      .regex(/^[^,\s]{16,}(,[^,\s]{16,})*$/, `APP_KEYS must be a comma-separated list of keys of at least 16 characters: ${HOW_TO_GENERATE} for each`)
+      .optional(),
+    API_TOKEN_SALT: secret('API_TOKEN_SALT'),
+    ADMIN_JWT_SECRET: secret('ADMIN_JWT_SECRET'),
+    TRANSFER_TOKEN_SALT: secret('TRANSFER_TOKEN_SALT'),
+    JWT_SECRET: secret('JWT_SECRET'),
+    ENCRYPTION_KEY: secret('ENCRYPTION_KEY'),
+  })
+  .superRefine((env, ctx) => {
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both, or neither to have an admin generated',
+      });
+    }
+    if (env.NODE_ENV !== 'production') return;
+    for (const name of SECRET_NAMES) {
+      if (!env[name]) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [name],
+          message: `${name} is required when NODE_ENV=production (secrets are never defaulted there): ${HOW_TO_GENERATE}`,
+        });
+      }
+    }
+  });
+
+/** The parsed environment with the secrets resolved and the paths made absolute. */
+export interface CmsEnvironment extends Omit<z.output<typeof EnvironmentSchema>, SecretName | 'CMS_DATA_DIR'> {
+  /** Folder for the SQLite file, generated secrets and the build token (git-ignored). */
+  dataDir: string;
+  /** Where the read-only build token is handed to the site build. */
+  buildTokenFile: string;
+  secrets: Record<SecretName, string>;
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+/** Turns zod issues into one message that names each variable. */
+function describeIssues(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    return issue.message.includes(name) ? `- ${issue.message}` : `- ${name}: ${issue.message}`;
+  });
+  return `Invalid CMS environment (set these in cms/.env or the process environment):\n${lines.join('\n')}`;
+}
+
+/** Parses and checks the environment; throws a ConfigError naming every wrong variable. */
+export function parseEnvironment(raw: RawEnv, defaultDataDir: string): Omit<CmsEnvironment, 'secrets'> & Partial<Record<SecretName, string>> {
+  // Empty strings mean "not set" (a `KEY=` line in .env must not override a default).
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvironmentSchema.safeParse(cleaned);
+  if (!result.success) throw new ConfigError(describeIssues(result.error));
+  const { CMS_DATA_DIR, ...rest } = result.data;
+  const dataDir = path.resolve(CMS_DATA_DIR ?? defaultDataDir);
+  return { ...rest, dataDir, buildTokenFile: path.resolve(rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')) };
+}
+
+/**
+ * Secrets from the environment; for a local run, the missing ones are generated once into
+ * `<dataDir>/secrets.json` (mode 600) and reused on every start.
+ */
+export function resolveSecrets(env: ReturnType<typeof parseEnvironment>): Record<SecretName, string> {
+  const given = Object.fromEntries(SECRET_NAMES.filter((n) => env[n]).map((n) => [n, env[n] as string]));
+  if (SECRET_NAMES.every((n) => given[n])) return given as Record<SecretName, string>;
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError('Secrets are required in production: see the messages for each variable.');
+  }
+  const file = path.join(env.dataDir, 'secrets.json');
+  let stored: Partial<Record<SecretName, string>> = {};
+  if (existsSync(file)) {
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<SecretName, string>>;
+    } catch (error) {
+      throw new ConfigError(`${file} is not valid JSON (${(error as Error).message}): fix it, or delete it to generate new local secrets.`);
+    }
+  }
+  const make = () => randomBytes(24).toString('base64');
+  let changed = false;
+  for (const name of SECRET_NAMES) {
+    if (!stored[name]) {
+      stored[name] = name === 'APP_KEYS' ? [make(), make()].join(',') : make();
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(env.dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return { ...(stored as Record<SecretName, string>), ...given };
+}
+
+/** The cms/ folder, found from this file whether it runs from src/ (tests) or dist/src/ (Strapi). */
+export function findCmsRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'cms') return dir;
+  }
+  throw new ConfigError(`Cannot find the cms/ folder above ${from}: run the CMS from the Cổng repository.`);
+}
+
+let cached: CmsEnvironment | undefined;
+
+/** The CMS's environment, parsed on first use and then reused (config files call this). */
+export function loadEnvironment(): CmsEnvironment {
+  if (!cached) {
+    const defaultDataDir = path.join(findCmsRoot(__dirname), 'data');
+    const parsed = parseEnvironment(process.env, defaultDataDir);
+    cached = { ...parsed, secrets: resolveSecrets(parsed) };
+  }
+  return cached;
+}

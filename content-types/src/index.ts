@@ -1,0 +1,5 @@
+export * from './slug';
+export * from './fields';
+export * from './define';
+export * from './model';
+export * from './strapi-schema';

@@ -1,0 +1,82 @@
+import type { ContentType } from './define';
+import type { ComponentDef, Field } from './fields';
+import { components, contentTypes } from './model';
+
+/** A Strapi `schema.json` of a content type or component. */
+export type StrapiSchema = Record<string, unknown>;
+
+function attributesOf(attributes: Record<string, Field>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attributes).map(([name, field]) => [name, field.strapi]));
+}
+
+/** The Strapi schema of one content type of the model. */
+export function toStrapiSchema(type: ContentType): StrapiSchema {
+  return {
+    kind: type.kind,
+    collectionName: type.pluralName.replace(/-/g, '_'),
+    info: {
+      singularName: type.singularName,
+      pluralName: type.pluralName,
+      displayName: type.displayName,
+      description: type.description,
+    },
+    options: { draftAndPublish: type.draftAndPublish },
+    pluginOptions: {},
+    attributes: attributesOf(type.attributes),
+  };
+}
+
+/** The Strapi schema of one component of the model. */
+export function toStrapiComponent(component: ComponentDef): StrapiSchema {
+  return {
+    collectionName: `components_${component.category}_${component.name}s`.replace(/-/g, '_'),
+    info: { displayName: component.displayName },
+    options: {},
+    attributes: attributesOf(component.attributes),
+  };
+}
+
+const HEADER = '// Generated from content-types/ by `npm run generate`: do not edit.\n';
+
+/** The core router; read routes of draft & publish types answer callers without a token with published entries only. */
+function routerFile(type: ContentType): string {
+  const readActions = type.kind === 'singleType' ? ['find'] : ['find', 'findOne'];
+  const config = type.draftAndPublish
+    ? `, {\n  config: {\n${readActions.map((a) => `    ${a}: { middlewares: ['global::published-only'] },`).join('\n')}\n  },\n}`
+    : '';
+  return `${HEADER}import { factories } from '@strapi/strapi';\n\nexport default factories.createCoreRouter('${type.uid}'${config});\n`;
+}
+
+/**
+ * Every file the CMS needs for the model, keyed by path relative to `cms/`: schemas, and
+ * Strapi's stock controller/route/service one-liners for each type.
+ */
+export function strapiFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  for (const type of contentTypes) {
+    const name = type.singularName;
+    const base = `src/api/${name}`;
+    files.set(`${base}/content-types/${name}/schema.json`, json(toStrapiSchema(type)));
+    files.set(`${base}/controllers/${name}.ts`, `${HEADER}import { factories } from '@strapi/strapi';\n\nexport default factories.createCoreController('${type.uid}');\n`);
+    files.set(`${base}/services/${name}.ts`, `${HEADER}import { factories } from '@strapi/strapi';\n\nexport default factories.createCoreService('${type.uid}');\n`);
+    files.set(`${base}/routes/${name}.ts`, routerFile(type));
+  }
+  for (const component of components) {
+    files.set(`src/components/${component.category}/${component.name}.json`, json(toStrapiComponent(component)));
+  }
+  return files;
+}
+
+/** Labels, help texts and placeholders of one type, in the shape of the content manager's `metadatas`. */
+export function toContentManagerMetadatas(attributes: Record<string, Field>): Record<string, { edit: Record<string, string>; list: Record<string, string> }> {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, f]) => [
+      name,
+      {
+        edit: { label: f.label, description: f.description ?? '', placeholder: f.placeholder ?? '' },
+        list: { label: f.label },
+      },
+    ]),
+  );
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseEnvironment, resolveSecrets, SECRET_NAMES } from '../../cms/src/lib/environment';
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'cong-env-'));
+const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, n === 'APP_KEYS' ? 'k'.repeat(20) + ',' + 'l'.repeat(20) : 's'.repeat(32)]));
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseEnvironment', () => {
+  test('returns the embedded defaults when nothing is set', () => {
+    const dir = tempDir();
+    const env = parseEnvironment({}, dir);
+    expect(env.CMS_PORT).toBe(1337);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.dataDir).toBe(dir);
+    expect(env.buildTokenFile).toBe(path.join(dir, 'build-token'));
+  });
+
+  test('treats empty values as unset', () => {
+    expect(parseEnvironment({ CMS_PORT: '', DATABASE_URL: '' }, tempDir()).CMS_PORT).toBe(1337);
+  });
+
+  test('names CMS_PORT when it is not a port', () => {
+    expect(errorOf(() => parseEnvironment({ CMS_PORT: 'abc' }, tempDir())).message).toContain('CMS_PORT must be a port number');
+    expect(errorOf(() => parseEnvironment({ CMS_PORT: '70000' }, tempDir())).message).toContain('CMS_PORT must be between 1 and 65535');
+  });
+
+  test('names DATABASE_URL when it is not a PostgreSQL URL', () => {
+    const message = errorOf(() => parseEnvironment({ DATABASE_URL: 'mysql://x@y/z' }, tempDir())).message;
+    expect(message).toContain('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
+    expect(message).toMatch(/^Invalid CMS environment \(set these in cms\/\.env or the process environment\):/);
+  });
+
+  test('asks for both admin variables together', () => {
+    expect(errorOf(() => parseEnvironment({ ADMIN_EMAIL: 'a@b.vn' }, tempDir())).message).toContain(
+      'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+    );
+  });
+
+  test('refuses a weak ADMIN_PASSWORD with the rule it breaks', () => {
+    const message = errorOf(() => parseEnvironment({ ADMIN_EMAIL: 'a@b.vn', ADMIN_PASSWORD: 'abcdefgh1' }, tempDir())).message;
+    expect(message).toContain('ADMIN_PASSWORD must contain an uppercase letter');
+  });
+
+  test('requires every secret in production, naming each one', () => {
+    const message = errorOf(() => parseEnvironment({ NODE_ENV: 'production' }, tempDir())).message;
+    for (const name of SECRET_NAMES) expect(message).toContain(`${name} is required when NODE_ENV=production`);
+  });
+
+  test('accepts production with every secret set', () => {
+    const env = parseEnvironment({ NODE_ENV: 'production', ...secrets }, tempDir());
+    expect(resolveSecrets(env)).toEqual(secrets);
+  });
+
+  test('names a secret that is too short', () => {
+    expect(errorOf(() => parseEnvironment({ JWT_SECRET: 'short' }, tempDir())).message).toContain('JWT_SECRET is too short');
+  });
+});
+
+describe('resolveSecrets', () => {
+  test('generates missing local secrets once into a private file and reuses them', () => {
+    const dir = tempDir();
+    const first = resolveSecrets(parseEnvironment({}, dir));
+    const file = path.join(dir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    for (const name of SECRET_NAMES) expect(first[name].length).toBeGreaterThanOrEqual(16);
+    expect(first.APP_KEYS.split(',')).toHaveLength(2);
+    const second = resolveSecrets(parseEnvironment({}, dir));
+    expect(second).toEqual(first);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
+  });
+
+  test('lets the environment override a stored secret', () => {
+    const dir = tempDir();
+    resolveSecrets(parseEnvironment({}, dir));
+    const given = 'g'.repeat(32);
+    expect(resolveSecrets(parseEnvironment({ JWT_SECRET: given }, dir)).JWT_SECRET).toBe(given);
+  });
+
+  test('explains a corrupt secrets file', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'secrets.json'), '{oops');
+    expect(errorOf(() => resolveSecrets(parseEnvironment({}, dir))).message).toContain('secrets.json is not valid JSON');
+  });
+});

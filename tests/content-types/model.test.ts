@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { article, contentTypes, link, siteSetting, strapiFiles } from '../../content-types/src/index';
+
+const cmsDir = path.resolve(import.meta.dirname, '../../cms');
+
+describe('strapiFiles', () => {
+  test('matches the schemas and API files in cms/ (run `npm run generate` after changing the model)', () => {
+    const expected = strapiFiles();
+    for (const [file, content] of expected) {
+      expect(readFileSync(path.join(cmsDir, file), 'utf8'), `cms/${file} drifted from content-types/`).toBe(content);
+    }
+  });
+
+  test('leaves no type or component in cms/ that the model does not define', () => {
+    const apis = readdirSync(path.join(cmsDir, 'src/api')).filter((n) => !n.startsWith('.'));
+    expect(apis.sort()).toEqual(contentTypes.map((t) => t.singularName).sort());
+    const generated = new Set(strapiFiles().keys());
+    for (const category of readdirSync(path.join(cmsDir, 'src/components'))) {
+      for (const file of readdirSync(path.join(cmsDir, 'src/components', category))) {
+        expect(generated.has(`src/components/${category}/${file}`), file).toBe(true);
+      }
+    }
+  });
+
+  test('labels every type and field in Vietnamese', () => {
+    for (const type of contentTypes) {
+      expect(type.displayName).toMatch(/\S/);
+      for (const [name, field] of Object.entries(type.attributes)) expect(field.label, `${type.singularName}.${name}`).toMatch(/\S/);
+    }
+  });
+});
+
+describe('entrySchema', () => {
+  const base = { id: 1, documentId: 'abc123', createdAt: '2026-11-27T01:00:00.000Z', updatedAt: '2026-11-27T01:00:00.000Z', publishedAt: '2026-11-27T01:30:00.000Z' };
+
+  test('accepts an article as the REST API returns it', () => {
+    const entry = article.entrySchema.parse({
+      ...base,
+      title: 'Xã ra quân làm đường giao thông nông thôn',
+      slug: 'xa-ra-quan-lam-duong-giao-thong-nong-thon',
+      summary: null,
+      body: '## Mở đầu\n\nNội dung.',
+      coverAlt: null,
+      tags: 'giao thông, nông thôn mới',
+      author: null,
+      featured: null,
+      category: { id: 2, documentId: 'cat1', name: 'Tin hoạt động', slug: 'tin-hoat-dong' },
+    });
+    expect(entry.featured).toBe(false);
+    expect(entry.category?.name).toBe('Tin hoạt động');
+  });
+
+  test('names the field that is wrong', () => {
+    const result = article.entrySchema.safeParse({ ...base, title: '', slug: 'Không hợp lệ', body: 'x' });
+    expect(result.success).toBe(false);
+    const fields = result.error?.issues.map((i) => i.path.join('.'));
+    expect(fields).toEqual(expect.arrayContaining(['title', 'slug']));
+  });
+
+  test('refuses a link whose URL is not http or https', () => {
+    for (const url of ['javascript:alert(1)', 'ftp://example.vn', 'example.vn']) {
+      const result = link.entrySchema.safeParse({ ...base, title: 'X', url, group: 'Tỉnh, thành phố', order: 1 });
+      expect(result.success, url).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['url']);
+    }
+    expect(link.entrySchema.safeParse({ ...base, title: 'X', url: 'https://chinhphu.vn', group: 'Trung ương', order: 1 }).success).toBe(true);
+  });
+
+  test('defaults a missing main menu to an empty list', () => {
+    const settings = siteSetting.entrySchema.parse({ ...base, agencyName: 'UBND xã An Bình', mainMenu: null });
+    expect(settings.mainMenu).toEqual([]);
+  });
+});
