@@ -12,6 +12,8 @@ export interface Field<Z extends z.ZodTypeAny = z.ZodTypeAny> {
   description?: string;
   /** Placeholder shown in the empty input (Vietnamese). */
   placeholder?: string;
+  /** What editors are told when the CMS refuses a value of this field (Vietnamese). */
+  invalidMessage?: string;
   /** The attribute that goes into the Strapi schema. */
   strapi: StrapiAttribute;
   /** Validates the value as Strapi's REST API returns it. */
@@ -88,6 +90,7 @@ export function url(o: Common & Required): Field<z.ZodString> {
     .regex(new RegExp(HTTP_URL_PATTERN, 'i'), 'must be an http:// or https:// address');
   return {
     ...meta(o),
+    invalidMessage: 'chỉ nhận địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://',
     strapi: clean({ type: 'string', required: o.required, maxLength: 2048, regex: HTTP_URL_PATTERN }),
     zod: optionalUnless(schema, o.required),
   };
@@ -101,6 +104,7 @@ export function href(o: Common & Required): Field<z.ZodString> {
   const schema = z.string().max(2048).regex(new RegExp(HREF_PATTERN, 'i'), 'must start with /, http:// or https://');
   return {
     ...meta(o),
+    invalidMessage: 'đường dẫn phải bắt đầu bằng /, http:// hoặc https://',
     strapi: clean({ type: 'string', required: o.required, maxLength: 2048, regex: HREF_PATTERN }),
     zod: optionalUnless(schema, o.required),
   };
@@ -110,6 +114,7 @@ export function href(o: Common & Required): Field<z.ZodString> {
 export function email(o: Common & Required): Field<z.ZodString> {
   return {
     ...meta(o),
+    invalidMessage: 'địa chỉ thư điện tử không hợp lệ',
     strapi: clean({ type: 'email', required: o.required }),
     zod: optionalUnless(z.string().email(), o.required),
   };

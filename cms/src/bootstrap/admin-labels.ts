@@ -63,7 +63,17 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-/** Makes Vietnamese the admin language of every admin user who has not chosen one. */
+/**
+ * Makes Vietnamese the admin language of every admin user who has not chosen one: existing
+ * users now, and users created later (invited from Settings) as they are created.
+ */
 export async function defaultAdminLanguage(strapi: Core.Strapi): Promise<void> {
   await strapi.db.query('admin::user').updateMany({ where: { preferedLanguage: { $null: true } }, data: { preferedLanguage: 'vi' } });
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::user'],
+    beforeCreate(event) {
+      const data = event.params.data as { preferedLanguage?: string | null };
+      if (!data.preferedLanguage) data.preferedLanguage = 'vi';
+    },
+  });
 }

@@ -8,6 +8,7 @@
  * entry has been published (a later title change does not move a live URL).
  */
 import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, type ContentType } from '@cong/content-types';
 
 type Data = Record<string, unknown>;
@@ -26,7 +27,24 @@ const slugTypes = new Map<string, SlugSpec>(
       .map(([slugField, field]) => [type.uid, { type, slugField, sourceField: String(field.strapi.targetField) }] as const),
   ),
 );
-const modelUids = new Set<string>(contentTypes.map((t) => t.uid));
+const modelTypes = new Map<string, ContentType>(contentTypes.map((t) => [t.uid, t]));
+
+/**
+ * Checks the text fields the model constrains (URLs, links, emails) on drafts too: Strapi 5
+ * checks a `regex` only on publish, so a bad address would sit in a draft unnoticed.
+ * Throws a ValidationError that names the field, in Vietnamese for the editor.
+ */
+export function assertValidText(type: ContentType, data: Data): void {
+  const problems: Array<{ path: string[]; message: string; name: string }> = [];
+  for (const [name, field] of Object.entries(type.attributes)) {
+    const value = data[name];
+    if (!field.invalidMessage || typeof value !== 'string' || value === '') continue;
+    if (!field.zod.safeParse(value).success) problems.push({ path: [name], message: `${field.label}: ${field.invalidMessage}`, name: 'ValidationError' });
+  }
+  if (problems.length > 0) {
+    throw new errors.ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
+  }
+}
 
 /** Returns `data` with every top-level string in NFC (pasted text often arrives as NFD). */
 export function normalizeText(data: Data): Data {
@@ -72,10 +90,12 @@ async function resolveSlug(strapi: Core.Strapi, spec: SlugSpec, data: Data, docu
 /** Registers the middleware; call from the app's `register()`. */
 export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (!modelUids.has(context.uid) || (context.action !== 'create' && context.action !== 'update')) return next();
+    const type = modelTypes.get(context.uid);
+    if (!type || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { data?: Data; documentId?: string };
     if (!params.data) return next();
     const data = normalizeText(params.data);
+    assertValidText(type, data);
     const spec = slugTypes.get(context.uid);
     if (spec) {
       const documentId = context.action === 'update' ? params.documentId : undefined;

@@ -1,0 +1,27 @@
+/**
+ * `npm run seed [-- --articles N]`: fills the CMS with the demo portal (idempotent), with N
+ * published articles in all when asked (generated ones beyond the demo's own). Webhooks stay
+ * quiet: the publisher's reconciliation picks the new content up in one build.
+ */
+import { parseArgs } from 'node:util';
+import { closeStrapi, loadStrapi } from './lib/cms.ts';
+
+const { values } = parseArgs({ options: { articles: { type: 'string' } } });
+const articles = values.articles === undefined ? undefined : Number(values.articles);
+if (articles !== undefined && (!Number.isInteger(articles) || articles < 0 || articles > 1_000_000)) {
+  console.error(`--articles must be a whole number between 0 and 1000000 (got "${values.articles}")`);
+  process.exit(2);
+}
+
+const strapi = await loadStrapi();
+try {
+  const { seedDemoContent } = (await import('../cms/dist/src/seed/index.js')) as typeof import('../cms/src/seed/index.ts');
+  await seedDemoContent(strapi, { articles, log: (m) => console.log(`[seed] ${m}`) });
+} catch (error) {
+  console.error('[seed] failed; nothing was marked done, run it again after fixing the cause:', error);
+  process.exitCode = 1;
+} finally {
+  await closeStrapi(strapi);
+}
+// Strapi's providers (telemetry, sessions) keep timers alive: leave once the work is done.
+process.exit(process.exitCode ?? 0);

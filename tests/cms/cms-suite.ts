@@ -1,0 +1,264 @@
+/**
+ * The CMS integration suite, run against a real Strapi on SQLite and on PostgreSQL
+ * (see cms.sqlite.int.test.ts and cms.postgres.int.test.ts).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSlug } from '../../content-types/src/slug';
+import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
+import { ANNOUNCEMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
+import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { request } from '../helpers/http';
+
+const ARTICLE = 'api::article.article';
+const CM = (model: string) => `/content-manager/collection-types/${model}`;
+
+/** Registers the whole suite for one database. */
+export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
+  let cms: CmsHarness;
+  let author: string;
+  let editor: string;
+  let superAdmin: string;
+
+  async function createAdmin(email: string, roleCode: string): Promise<string> {
+    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+    const password = 'Thu-nghiem-2026';
+    await (cms.strapi.service('admin::user') as any).create({ email, firstname: 'Thử', lastname: 'Nghiệm', password, isActive: true, roles: [role.id] });
+    const login = await request(`${cms.url}/admin/login`, { method: 'POST', body: { email, password } });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    return login.body.data.token as string;
+  }
+
+  /** Every published article the build token can page through. */
+  async function publishedArticles(): Promise<Array<{ slug: string; title: string }>> {
+    const all: Array<{ slug: string; title: string }> = [];
+    for (let page = 1; ; page += 1) {
+      const res = await request(`${cms.url}/api/articles?pagination[page]=${page}&pagination[pageSize]=100&fields[0]=slug&fields[1]=title`, { token: cms.buildToken });
+      expect(res.status).toBe(200);
+      all.push(...res.body.data);
+      if (page >= res.body.meta.pagination.pageCount) return all;
+    }
+  }
+
+  beforeAll(async () => {
+    cms = await startCms(database);
+    const report = await seedDemoContent(cms.strapi, { log: () => undefined });
+    expect(report.skipped).toBe(false);
+    superAdmin = await createAdmin('quantri@tanhoa.test', 'strapi-super-admin');
+    author = await createAdmin('tacgia@tanhoa.test', AUTHOR_ROLE.code);
+    editor = await createAdmin('bientap@tanhoa.test', EDITOR_ROLE.code);
+  });
+
+  afterAll(async () => {
+    await cms?.close();
+  });
+
+  describe('demo content', () => {
+    test('seeds the demo portal in full', async () => {
+      const count = (uid: string, published = true) =>
+        cms.strapi.db.query(uid as any).count({ where: published ? { publishedAt: { $notNull: true } } : {} });
+      expect(await count('api::category.category', false)).toBe(CATEGORIES.length);
+      expect(await count(ARTICLE)).toBe(DEMO_ARTICLE_COUNT);
+      expect(DEMO_ARTICLE_COUNT).toBeGreaterThanOrEqual(40);
+      expect(await count('api::announcement.announcement')).toBe(ANNOUNCEMENTS.length);
+      expect(await count('api::link.link')).toBe(LINKS.length);
+      expect(await count('api::page.page')).toBe(PAGES.length);
+      const pdfs = await cms.strapi.db.query('plugin::upload.file').count({ where: { mime: 'application/pdf' } });
+      expect(pdfs).toBe(ANNOUNCEMENTS.filter((a) => a.pdf).length);
+    });
+
+    test('is idempotent: a second run does nothing, and a run without its marker creates nothing', async () => {
+      const again = await seedDemoContent(cms.strapi, { log: () => undefined });
+      expect(again.skipped).toBe(true);
+      await cms.strapi.store.delete({ type: 'core', name: 'cong', key: 'seed' });
+      const rerun = await seedDemoContent(cms.strapi, { log: () => undefined });
+      expect(rerun.skipped).toBe(false);
+      expect(Object.values(rerun.created).every((n) => n === 0), JSON.stringify(rerun.created)).toBe(true);
+      expect(await cms.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } })).toBe(DEMO_ARTICLE_COUNT);
+    });
+
+    test('fires no webhook while seeding, though the same webhook fires for an ordinary publish', async () => {
+      const hits: string[] = [];
+      const server: Server = createServer((req, res) => {
+        hits.push(String(req.headers['x-strapi-event']));
+        res.end('ok');
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const port = (server.address() as AddressInfo).port;
+      const store = cms.strapi.get('webhookStore') as any;
+      const webhook = await store.createWebhook({ name: 'test', url: `http://127.0.0.1:${port}/hook`, headers: {}, events: ['entry.create', 'entry.publish'], isEnabled: true });
+      cms.strapi.get('webhookRunner').add(webhook);
+      try {
+        // Make the seed create something: remove one link and its marker.
+        await cms.strapi.db.query('api::link.link').deleteMany({ where: { url: LINKS[0]!.url } });
+        await cms.strapi.store.delete({ type: 'core', name: 'cong', key: 'seed' });
+        const report = await seedDemoContent(cms.strapi, { log: () => undefined });
+        expect(report.created.links).toBe(1);
+        await new Promise((r) => setTimeout(r, 500));
+        expect(hits).toEqual([]);
+        // The seed silenced this process's runner: re-add, then an ordinary publish must reach it.
+        cms.strapi.get('webhookRunner').add(webhook);
+        await cms.strapi.documents('api::link.link').create({ data: { title: 'Webhook check', url: 'https://example.vn', group: 'Khác', order: 99 } as any, status: 'published' });
+        await expect.poll(() => hits, { timeout: 5000 }).toContain('entry.publish');
+      } finally {
+        cms.strapi.get('webhookRunner').remove(webhook);
+        await store.deleteWebhook(webhook.id);
+        server.close();
+      }
+    });
+  });
+
+  describe('public access', () => {
+    test('reads nothing without a token: no content, admin users or tokens', async () => {
+      for (const path of ['/api/articles', '/api/announcements', '/api/links', '/api/pages', '/api/categories', '/api/site-setting', '/api/users', '/api/upload/files']) {
+        const res = await request(`${cms.url}${path}`);
+        expect([401, 403], path).toContain(res.status);
+      }
+      for (const path of ['/admin/users', '/admin/api-tokens', '/admin/roles']) {
+        expect((await request(`${cms.url}${path}`)).status, path).toBe(401);
+      }
+      const register = await request(`${cms.url}/api/auth/local/register`, { method: 'POST', body: { username: 'x', email: 'x@y.vn', password: 'Abcdef123' } });
+      expect([401, 403], 'self-registration is closed').toContain(register.status);
+    });
+
+    test('never serves drafts to the public, even if an operator grants the Public role find', async () => {
+      const publicRole = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      const permission = await cms.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: `${ARTICLE}.find`, role: publicRole.id } });
+      try {
+        await expect.poll(async () => (await request(`${cms.url}/api/articles`)).status, { timeout: 5000 }).toBe(200);
+        const drafts = await request(`${cms.url}/api/articles?status=draft&pagination[pageSize]=100&filters[title][$startsWith]=${encodeURIComponent('Bản nháp')}`);
+        expect(drafts.status).toBe(200);
+        expect(drafts.body.data).toEqual([]);
+        const all = await request(`${cms.url}/api/articles?status=draft&pagination[pageSize]=1`);
+        expect(all.body.meta.pagination.total).toBe(DEMO_ARTICLE_COUNT);
+      } finally {
+        await cms.strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: permission.id } });
+      }
+    });
+  });
+
+  describe('build token', () => {
+    test('reads published entries only, every page of them', async () => {
+      const articles = await publishedArticles();
+      expect(articles).toHaveLength(DEMO_ARTICLE_COUNT);
+      const slugs = new Set(articles.map((a) => a.slug));
+      for (const draft of DRAFT_ARTICLES) expect(slugs.has(createSlug(draft.title))).toBe(false);
+      const settings = await request(`${cms.url}/api/site-setting?populate=*`, { token: cms.buildToken });
+      expect(settings.status).toBe(200);
+      expect(settings.body.data.agencyName).toBe('Ủy ban nhân dân xã Tân Hòa');
+      expect(settings.body.data.mainMenu.length).toBeGreaterThan(3);
+    });
+
+    test('cannot create, update or delete, nor read admin users', async () => {
+      const [first] = await publishedArticles();
+      const doc = await cms.strapi.db.query(ARTICLE).findOne({ where: { slug: first!.slug } });
+      const attempts = [
+        request(`${cms.url}/api/articles`, { method: 'POST', token: cms.buildToken, body: { data: { title: 'Tin giả', body: 'x' } } }),
+        request(`${cms.url}/api/articles/${doc.documentId}`, { method: 'PUT', token: cms.buildToken, body: { data: { title: 'Sửa trái phép' } } }),
+        request(`${cms.url}/api/articles/${doc.documentId}`, { method: 'DELETE', token: cms.buildToken }),
+        request(`${cms.url}/api/users`, { token: cms.buildToken }),
+      ];
+      for (const res of await Promise.all(attempts)) expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expect((await request(`${cms.url}/admin/users`, { token: cms.buildToken })).status).toBe(401);
+      expect(await cms.strapi.db.query(ARTICLE).count({ where: { title: 'Sửa trái phép' } })).toBe(0);
+    });
+  });
+
+  describe('editorial roles', () => {
+    test('an author writes a draft but cannot publish; an editor publishes it', async () => {
+      const title = 'Đường giao thông liên thôn Bắc Sơn – Nam Hải hoàn thành';
+      const created = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: author, body: { title, slug: 'article', body: 'Nội dung **thử nghiệm**.' } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const documentId = created.body.data.documentId as string;
+      expect(created.body.data.slug).toBe('duong-giao-thong-lien-thon-bac-son-nam-hai-hoan-thanh');
+
+      const byAuthor = await request(`${cms.url}${CM(ARTICLE)}/${documentId}/actions/publish`, { method: 'POST', token: author, body: {} });
+      expect(byAuthor.status).toBe(403);
+      expect((await publishedArticles()).some((a) => a.title === title)).toBe(false);
+
+      const byEditor = await request(`${cms.url}${CM(ARTICLE)}/${documentId}/actions/publish`, { method: 'POST', token: editor, body: {} });
+      expect(byEditor.status, JSON.stringify(byEditor.body)).toBe(200);
+      expect((await publishedArticles()).some((a) => a.title === title)).toBe(true);
+    });
+
+    test('an author cannot delete, nor edit what another person wrote', async () => {
+      const [first] = await publishedArticles();
+      const doc = await cms.strapi.db.query(ARTICLE).findOne({ where: { slug: first!.slug } });
+      expect((await request(`${cms.url}${CM(ARTICLE)}/${doc.documentId}`, { method: 'DELETE', token: author })).status).toBe(403);
+      const edit = await request(`${cms.url}${CM(ARTICLE)}/${doc.documentId}`, { method: 'PUT', token: author, body: { title: 'Sửa bài người khác' } });
+      expect(edit.status).toBe(403);
+    });
+  });
+
+  describe('slugs made by the server', () => {
+    test('makes the slug from the title when the form sends the placeholder, and keeps it once published', async () => {
+      const created = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: editor, body: { title: 'Đảng bộ xã tổng kết năm 2026', slug: 'article', body: 'x' } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const id = created.body.data.documentId;
+      expect(created.body.data.slug).toBe('dang-bo-xa-tong-ket-nam-2026');
+      expect((await request(`${cms.url}${CM(ARTICLE)}/${id}/actions/publish`, { method: 'POST', token: editor, body: {} })).status).toBe(200);
+
+      const renamed = await request(`${cms.url}${CM(ARTICLE)}/${id}`, { method: 'PUT', token: editor, body: { title: 'Đảng bộ xã tổng kết công tác năm 2026', slug: 'article-1' } });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      expect(renamed.body.data.slug).toBe('dang-bo-xa-tong-ket-nam-2026');
+    });
+
+    test('gives a colliding title the next free slug', async () => {
+      const title = 'Thông báo lịch tiếp công dân';
+      const first = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: editor, body: { title, body: 'x' } });
+      const second = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: editor, body: { title, slug: 'article', body: 'y' } });
+      expect(first.body.data.slug).toBe('thong-bao-lich-tiep-cong-dan');
+      expect(second.body.data.slug).toBe('thong-bao-lich-tiep-cong-dan-2');
+    });
+
+    test('stores pasted NFD text as NFC', async () => {
+      const title = 'Hội nghị tiếp xúc cử tri quý IV'.normalize('NFD');
+      const created = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: editor, body: { title, body: 'Nội dung'.normalize('NFD') } });
+      expect(created.body.data.title).toBe('Hội nghị tiếp xúc cử tri quý IV'.normalize('NFC'));
+      expect(created.body.data.body).toBe('Nội dung'.normalize('NFC'));
+    });
+  });
+
+  describe('invalid input', () => {
+    test('refuses a link whose URL is not http or https, naming the field', async () => {
+      for (const url of ['javascript:alert(1)', 'ftp://tanhoa.vn', 'tanhoa.vn']) {
+        const res = await request(`${cms.url}${CM('api::link.link')}`, { method: 'POST', token: editor, body: { title: 'Sai địa chỉ', url, group: 'Khác' } });
+        expect(res.status, url).toBe(400);
+        expect(res.body.error.details.errors[0].path, url).toEqual(['url']);
+        expect(res.body.error.message).toBe('Địa chỉ (URL): chỉ nhận địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://');
+      }
+      expect(await cms.strapi.db.query('api::link.link').count({ where: { title: 'Sai địa chỉ' } })).toBe(0);
+    });
+
+    test('refuses an article without a title, naming the field', async () => {
+      const res = await request(`${cms.url}${CM(ARTICLE)}/`, { method: 'POST', token: editor, body: { body: 'Không có tiêu đề' } });
+      // A draft may be incomplete; publishing it must fail on the missing title.
+      const documentId = res.body?.data?.documentId;
+      const publish = documentId
+        ? await request(`${cms.url}${CM(ARTICLE)}/${documentId}/actions/publish`, { method: 'POST', token: editor, body: {} })
+        : res;
+      expect(publish.status).toBe(400);
+      expect(JSON.stringify(publish.body.error)).toContain('title');
+    });
+  });
+
+  describe('Vietnamese admin', () => {
+    test('labels the model in Vietnamese in the content manager', async () => {
+      const res = await request(`${cms.url}/content-manager/content-types/${ARTICLE}/configuration`, { token: superAdmin });
+      expect(res.status).toBe(200);
+      const { metadatas, settings } = res.body.data.contentType;
+      expect(metadatas.title.edit.label).toBe('Tiêu đề');
+      expect(metadatas.body.edit.label).toBe('Nội dung');
+      expect(metadatas.category.edit.mainField).toBe('name');
+      expect(settings.mainField).toBe('title');
+    });
+
+    test('makes Vietnamese the language of every admin user', async () => {
+      const users = await cms.strapi.db.query('admin::user').findMany({ select: ['email', 'preferedLanguage'] });
+      expect(users.length).toBeGreaterThanOrEqual(4);
+      for (const user of users) expect(user.preferedLanguage, user.email).toBe('vi');
+    });
+  });
+}
