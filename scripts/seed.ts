@@ -4,6 +4,7 @@
  * quiet: the publisher's reconciliation picks the new content up in one build.
  */
 import { parseArgs } from 'node:util';
+import { seedDemoContent } from '../cms/src/seed/index.ts';
 import { closeStrapi, loadStrapi } from './lib/cms.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string' } } });
@@ -15,7 +16,6 @@ if (articles !== undefined && (!Number.isInteger(articles) || articles < 0 || ar
 
 const strapi = await loadStrapi();
 try {
-  const { seedDemoContent } = (await import('../cms/dist/src/seed/index.js')) as typeof import('../cms/src/seed/index.ts');
   await seedDemoContent(strapi, { articles, log: (m) => console.log(`[seed] ${m}`) });
 } catch (error) {
   console.error('[seed] failed; nothing was marked done, run it again after fixing the cause:', error);

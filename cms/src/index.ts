@@ -6,6 +6,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
+import { seedDemoContent } from './seed';
 
 export default {
   /** Runs before the app is initialised: hooks into the Document Service. */
@@ -22,5 +23,7 @@ export default {
     await ensureFirstAdmin(strapi, env);
     await defaultAdminLanguage(strapi);
     await ensureBuildToken(strapi, env.buildTokenFile);
+    // `npm start` asks for the demo portal; the seed is a no-op once it has completed.
+    if (env.SEED_DEMO_CONTENT) await seedDemoContent(strapi);
   },
 };

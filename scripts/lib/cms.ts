@@ -54,7 +54,9 @@ export function buildCmsWithAdmin(log: (m: string) => void): void {
   const hash = cmsSourceHash(true);
   if (isFresh('admin', hash) && existsSync(path.join(distDir, 'build', 'index.html'))) return;
   log('building the CMS and its admin panel (first start or sources changed, ~30-60 s)…');
-  execFileSync(bin('strapi'), ['build', '--minify'], { cwd: cmsDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // The build loads the config: keep the caller's NODE_ENV so local secrets apply there.
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  execFileSync(bin('strapi'), ['build', '--minify'], { cwd: cmsDir, stdio: 'inherit', env });
   writeFileSync(stampFile('admin'), hash);
   writeFileSync(stampFile('server'), cmsSourceHash(false));
 }

@@ -98,8 +98,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         expect(report.created.links).toBe(1);
         await new Promise((r) => setTimeout(r, 500));
         expect(hits).toEqual([]);
-        // The seed silenced this process's runner: re-add, then an ordinary publish must reach it.
-        cms.strapi.get('webhookRunner').add(webhook);
+        // The seed gave the runner its webhooks back: an ordinary publish must reach it.
         await cms.strapi.documents('api::link.link').create({ data: { title: 'Webhook check', url: 'https://example.vn', group: 'Khác', order: 99 } as any, status: 'published' });
         await expect.poll(() => hits, { timeout: 5000 }).toContain('entry.publish');
       } finally {

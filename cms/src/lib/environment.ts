@@ -68,6 +68,7 @@ const EnvironmentSchema = z
       .regex(/\d/, 'ADMIN_PASSWORD must contain a digit')
       .optional(),
     BUILD_TOKEN_FILE: z.string().min(1).optional(),
+    SEED_DEMO_CONTENT: flag,
     APP_KEYS: z
       .string()
       .regex(/^[^,\s]{16,}(,[^,\s]{16,})*$/, `APP_KEYS must be a comma-separated list of keys of at least 16 characters: ${HOW_TO_GENERATE} for each`)

@@ -44,11 +44,15 @@ type Row = Record<string, unknown> & { id: number; documentId: string };
 /** Number of published articles the demo content has by itself. */
 export const DEMO_ARTICLE_COUNT = CATEGORIES.reduce((n, c) => n + c.articles.length, 0);
 
-/** Removes every webhook listener of this process, so seeding fires none. */
-async function silenceWebhooks(strapi: Core.Strapi): Promise<void> {
-  const store = strapi.get('webhookStore') as { findWebhooks(): Promise<Array<{ id: string }>> };
-  const runner = strapi.get('webhookRunner') as { remove(webhook: { id: string }): void };
-  for (const webhook of await store.findWebhooks()) runner.remove(webhook);
+/** Detaches every webhook of this process's runner so seeding fires none; returns the undo. */
+async function silenceWebhooks(strapi: Core.Strapi): Promise<() => void> {
+  const store = strapi.get('webhookStore') as { findWebhooks(): Promise<Array<{ id: string; isEnabled: boolean }>> };
+  const runner = strapi.get('webhookRunner') as { remove(webhook: { id: string }): void; add(webhook: { id: string }): void };
+  const webhooks = await store.findWebhooks();
+  for (const webhook of webhooks) runner.remove(webhook);
+  return () => {
+    for (const webhook of webhooks) if (webhook.isEnabled) runner.add(webhook);
+  };
 }
 
 async function findBy(strapi: Core.Strapi, uid: string, where: Record<string, unknown>): Promise<Row | null> {
@@ -102,7 +106,23 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
     log(`already done (${marker.completedAt}); nothing to do`);
     return { skipped: true, created, seconds: (Date.now() - started) / 1000 };
   }
-  if (options.quiet !== false) await silenceWebhooks(strapi);
+  const restoreWebhooks = options.quiet === false ? () => {} : await silenceWebhooks(strapi);
+  try {
+    return await fill(strapi, { log, now, wanted, created, started });
+  } finally {
+    restoreWebhooks();
+  }
+}
+
+interface FillContext {
+  log: (message: string) => void;
+  now: Date;
+  wanted: number;
+  created: SeedReport['created'];
+  started: number;
+}
+
+async function fill(strapi: Core.Strapi, { log, now, wanted, created, started }: FillContext): Promise<SeedReport> {
 
   // Settings (single type, no draft & publish).
   const settingsUid = 'api::site-setting.site-setting';

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const vi = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../cms/src/admin/translations/vi.json'), 'utf8')) as Record<string, string>;
+
+/** Strapi's English strings of a plugin, keyed with the plugin's prefix as the admin looks them up. */
+function english(plugin: 'content-manager' | 'upload'): Record<string, string> {
+  // Not in the packages' exports map: load the built file by path.
+  const file = path.resolve(import.meta.dirname, '../../node_modules/@strapi', plugin, 'dist/admin/translations/en.json.js');
+  const module = require(file) as { default?: Record<string, string> };
+  const strings = module.default ?? (module as Record<string, string>);
+  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [`${plugin}.${k}`, v]));
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
+
+describe('admin translations (vi)', () => {
+  const sources = { ...english('content-manager'), ...english('upload') };
+
+  test('translate keys that Strapi really has', () => {
+    const unknown = Object.keys(vi).filter((k) => !(k in sources));
+    expect(unknown).toEqual([]);
+  });
+
+  test('keep every placeholder of the English string', () => {
+    for (const [key, text] of Object.entries(vi)) {
+      const original = sources[key];
+      if (original === undefined) continue;
+      for (const name of placeholders(text)) expect(placeholders(original), `${key}: {${name}}`).toContain(name);
+    }
+  });
+
+  test('cover the content manager and media library screens editors use most', () => {
+    for (const key of [
+      'content-manager.containers.List.draft',
+      'content-manager.containers.List.published',
+      'content-manager.HeaderLayout.button.label-add-entry',
+      'content-manager.success.record.publish',
+      'content-manager.actions.unpublish.dialog.body',
+      'upload.header.actions.add-assets',
+      'upload.form.input.label.file-alt',
+    ]) {
+      expect(vi[key], key).toMatch(/[ăâđêôơưáàảãạ]/i);
+    }
+  });
+});
