@@ -87,9 +87,11 @@ try {
   rows.push(['CMS cold start (new SQLite database) to /_health', `${cold.seconds.toFixed(1)} s`, `idle ${cold.idleMb?.toFixed(0)} MB RSS`]);
   const warm = await measure(cmsArgs, env, cmsDir, url);
   rows.push(['CMS warm start to /_health', `${warm.seconds.toFixed(1)} s`, `idle ${warm.idleMb?.toFixed(0)} MB RSS`]);
-  const seed = await measure([path.join(rootDir, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed.ts', '--articles', String(articles)], env, rootDir);
+  // One process (node --import tsx), so the memory sampled is the seed's own.
+  const seedArgs = ['--import', 'tsx', 'scripts/seed.ts', '--articles', String(articles)];
+  const seed = await measure(seedArgs, env, rootDir);
   rows.push([`Seed to ${articles.toLocaleString('en')} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
-  const rerun = await measure([path.join(rootDir, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed.ts', '--articles', String(articles)], env, rootDir);
+  const rerun = await measure(seedArgs, env, rootDir);
   rows.push(['Seed again (idempotent, nothing to do)', `${rerun.seconds.toFixed(1)} s`, `peak ${rerun.peakMb.toFixed(0)} MB`]);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
