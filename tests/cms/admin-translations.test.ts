@@ -7,18 +7,18 @@ const require = createRequire(import.meta.url);
 const vi = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../cms/src/admin/translations/vi.json'), 'utf8')) as Record<string, string>;
 
 /** Strapi's English strings of a plugin, keyed with the plugin's prefix as the admin looks them up. */
-function english(plugin: 'content-manager' | 'upload'): Record<string, string> {
-  // Not in the packages' exports map: load the built file by path.
-  const file = path.resolve(import.meta.dirname, '../../node_modules/@strapi', plugin, 'dist/admin/translations/en.json.js');
+function english(plugin: 'admin' | 'content-manager' | 'upload'): Record<string, string> {
+  // Not in the packages' exports map: load the built file by path. The admin's own keys have no prefix.
+  const file = path.resolve(import.meta.dirname, '../../node_modules/@strapi', plugin, plugin === 'admin' ? 'dist/admin/admin/src/translations/en.json.js' : 'dist/admin/translations/en.json.js');
   const module = require(file) as { default?: Record<string, string> };
   const strings = module.default ?? (module as Record<string, string>);
-  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [`${plugin}.${k}`, v]));
+  return Object.fromEntries(Object.entries(strings).map(([k, v]) => [plugin === 'admin' ? k : `${plugin}.${k}`, v]));
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
 
 describe('admin translations (vi)', () => {
-  const sources = { ...english('content-manager'), ...english('upload') };
+  const sources = { ...english('admin'), ...english('content-manager'), ...english('upload') };
 
   test('translate keys that Strapi really has', () => {
     const unknown = Object.keys(vi).filter((k) => !(k in sources));

@@ -251,6 +251,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(metadatas.title.edit.label).toBe('Tiêu đề');
       expect(metadatas.body.edit.label).toBe('Nội dung');
       expect(metadatas.category.edit.mainField).toBe('name');
+      expect(metadatas.updatedAt.list.label).toBe('Cập nhật lúc');
       expect(settings.mainField).toBe('title');
     });
 

@@ -7,6 +7,8 @@ import vi from './translations/vi.json';
 
 // The admin reads its language from here before anyone signs in (the login page included).
 const LANGUAGE_KEY = 'strapi-admin-language';
+// Strapi's guided tour is English-only and covers the list view on a first visit: start it off.
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 
 export default {
   config: {
@@ -17,5 +19,6 @@ export default {
   },
   bootstrap(_app: StrapiApp) {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'vi');
+    if (!window.localStorage.getItem(GUIDED_TOUR_KEY)) window.localStorage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
   },
 };

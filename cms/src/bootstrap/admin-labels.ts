@@ -19,8 +19,14 @@ interface ConfigurationService {
   updateConfiguration(model: { uid: string }, configuration: Omit<Configuration, 'uid'>): Promise<unknown>;
 }
 
+/** Labels of the fields Strapi adds to every type. */
+const SYSTEM_LABELS: Record<string, string> = { createdAt: 'Ngày tạo', updatedAt: 'Cập nhật lúc', publishedAt: 'Ngày đăng', id: 'Mã số' };
+
 function mergeLabels(current: Configuration, attributes: Record<string, Field>): Configuration['metadatas'] {
   const labels = toContentManagerMetadatas(attributes);
+  for (const [name, label] of Object.entries(SYSTEM_LABELS)) {
+    if (current.metadatas[name]) labels[name] = { edit: { label }, list: { label } };
+  }
   const merged: Configuration['metadatas'] = { ...current.metadatas };
   for (const [name, meta] of Object.entries(labels)) {
     const existing = merged[name] ?? {};
