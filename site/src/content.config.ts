@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { announcement, article, category, link, page, siteSetting } from '@cong/content-types';
+import { cmsLoader } from './lib/cms-loader';
+import { toAnnouncementRecord, toArticleRecord, toCategoryRecord, toLinkRecord, toPageRecord, toSettingsRecord } from './lib/records';
+
+export const collections = {
+  articles: defineCollection({
+    loader: cmsLoader({ type: article, populate: { 'populate[cover]': 'true', 'populate[category][fields][0]': 'name', 'populate[category][fields][1]': 'slug' }, toData: toArticleRecord, bodyField: 'body' }),
+  }),
+  announcements: defineCollection({
+    loader: cmsLoader({ type: announcement, populate: { 'populate[attachments]': 'true' }, toData: toAnnouncementRecord, bodyField: 'body' }),
+  }),
+  categories: defineCollection({ loader: cmsLoader({ type: category, toData: toCategoryRecord }) }),
+  links: defineCollection({ loader: cmsLoader({ type: link, toData: toLinkRecord }) }),
+  pages: defineCollection({ loader: cmsLoader({ type: page, toData: toPageRecord, bodyField: 'body' }) }),
+  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true' }, toData: toSettingsRecord }) }),
+};

@@ -1,0 +1,136 @@
+/**
+ * The compact records the site keeps for each type (what pages need, without bodies), made
+ * from validated CMS entries.
+ */
+import type { EntryOf } from '@cong/content-types';
+import type { announcement, article, category, link, page, siteSetting } from '@cong/content-types';
+
+export interface MediaRecord {
+  url: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  mime: string;
+  name: string;
+  size: number;
+}
+
+export interface ArticleRecord {
+  title: string;
+  slug: string;
+  summary: string;
+  cover: MediaRecord | null;
+  category: { name: string; slug: string } | null;
+  tags: string[];
+  author: string;
+  featured: boolean;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface AnnouncementRecord {
+  title: string;
+  slug: string;
+  issuingUnit: string;
+  attachments: MediaRecord[];
+  pinned: boolean;
+  validUntil: string | null;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface CategoryRecord {
+  name: string;
+  slug: string;
+  description: string;
+  order: number;
+}
+
+export interface LinkRecord {
+  title: string;
+  url: string;
+  group: string;
+  order: number;
+}
+
+export interface PageRecord {
+  title: string;
+  slug: string;
+  updatedAt: string;
+}
+
+export interface SettingsRecord {
+  agencyName: string;
+  province: string;
+  address: string;
+  phone: string;
+  hotline: string;
+  email: string;
+  footerText: string;
+  mainMenu: Array<{ label: string; url: string }>;
+}
+
+type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number };
+
+function toMedia(media: Media, alt?: string | null): MediaRecord {
+  return { url: media.url, alt: alt || media.alternativeText || '', width: media.width ?? null, height: media.height ?? null, mime: media.mime, name: media.name, size: media.size };
+}
+
+/** Article → record. */
+export function toArticleRecord(e: EntryOf<typeof article>): ArticleRecord {
+  return {
+    title: e.title,
+    slug: e.slug,
+    summary: e.summary ?? '',
+    cover: e.cover ? toMedia(e.cover as Media, e.coverAlt) : null,
+    category: e.category ? { name: e.category.name, slug: e.category.slug } : null,
+    tags: (e.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    author: e.author ?? '',
+    featured: Boolean(e.featured),
+    publishedAt: e.publishedAt ?? e.updatedAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Announcement → record. */
+export function toAnnouncementRecord(e: EntryOf<typeof announcement>): AnnouncementRecord {
+  return {
+    title: e.title,
+    slug: e.slug,
+    issuingUnit: e.issuingUnit ?? '',
+    attachments: ((e.attachments ?? []) as Media[]).map((m) => toMedia(m)),
+    pinned: Boolean(e.pinned),
+    validUntil: e.validUntil ?? null,
+    publishedAt: e.publishedAt ?? e.updatedAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Category → record. */
+export function toCategoryRecord(e: EntryOf<typeof category>): CategoryRecord {
+  return { name: e.name, slug: e.slug, description: e.description ?? '', order: e.order ?? 0 };
+}
+
+/** Link → record. */
+export function toLinkRecord(e: EntryOf<typeof link>): LinkRecord {
+  return { title: e.title, url: e.url, group: e.group, order: e.order ?? 0 };
+}
+
+/** Page → record. */
+export function toPageRecord(e: EntryOf<typeof page>): PageRecord {
+  return { title: e.title, slug: e.slug, updatedAt: e.updatedAt };
+}
+
+/** Site settings → record. */
+export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord {
+  return {
+    agencyName: e.agencyName,
+    province: e.province ?? '',
+    address: e.address ?? '',
+    phone: e.phone ?? '',
+    hotline: e.hotline ?? '',
+    email: e.email ?? '',
+    footerText: e.footerText ?? '',
+    mainMenu: (e.mainMenu ?? []).map((m) => ({ label: m.label, url: m.url })),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The build's environment, parsed once: where Strapi is, the read-only token, the portal's
+ * public URL. Problems are reported in English with the variable's name and what to do.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** A configuration mistake the operator must fix. */
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const Schema = z.object({
+  CMS_URL: z.string().url('CMS_URL must be the URL of Strapi, e.g. http://127.0.0.1:1337').default('http://127.0.0.1:1337'),
+  CMS_TOKEN: z.string().min(16, 'CMS_TOKEN looks too short to be a Strapi API token').optional(),
+  CMS_TOKEN_FILE: z.string().default(path.join(siteDir, '..', 'cms', 'data', 'build-token')),
+  SITE_URL: z.string().url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
+});
+
+export interface SiteEnvironment {
+  cmsUrl: string;
+  token: string;
+  siteUrl: string;
+}
+
+/** Parses the environment; the token comes from CMS_TOKEN or the file the CMS hands off. */
+export function parseSiteEnvironment(raw: Record<string, string | undefined>): SiteEnvironment {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = Schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new SiteConfigError(`Invalid site build environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
+  }
+  const env = result.data;
+  let token = env.CMS_TOKEN;
+  if (!token) {
+    if (!existsSync(env.CMS_TOKEN_FILE)) {
+      throw new SiteConfigError(
+        `No build token: set CMS_TOKEN, or start the CMS once so it writes ${env.CMS_TOKEN_FILE} (or point CMS_TOKEN_FILE at the file).`,
+      );
+    }
+    token = readFileSync(env.CMS_TOKEN_FILE, 'utf8').trim();
+  }
+  return { cmsUrl: env.CMS_URL.replace(/\/+$/, ''), token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
+}
+
+/** Where the loader keeps article bodies outside Astro's bundled content store. */
+export const BODY_CACHE_DIR = path.join(siteDir, 'node_modules', '.cong-bodies');

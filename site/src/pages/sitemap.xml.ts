@@ -1,0 +1,22 @@
+import type { APIRoute } from 'astro';
+import { getAnnouncements, getArticles, getCategories, getPages, paginate } from '../lib/content';
+
+/** Every public page of the portal. */
+export const GET: APIRoute = async ({ site }) => {
+  const base = site!.href.replace(/\/$/, '');
+  const articles = await getArticles();
+  const entries: Array<{ path: string; lastmod?: string }> = [{ path: '/' }, { path: '/thong-bao/' }, { path: '/lien-ket/' }];
+  for (const p of paginate(articles, '/tin-tuc/')) entries.push({ path: p.url });
+  for (const a of articles) entries.push({ path: `/tin-tuc/${a.data.slug}/`, lastmod: a.data.updatedAt });
+  for (const c of await getCategories()) {
+    for (const p of paginate(articles.filter((a) => a.data.category?.slug === c.data.slug), `/chuyen-muc/${c.data.slug}/`)) entries.push({ path: p.url });
+  }
+  for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
+  for (const p of await getPages()) entries.push({ path: `/${p.data.slug}/`, lastmod: p.data.updatedAt });
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
+</urlset>
+`;
+  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};
