@@ -1,17 +1,26 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { fileURLToPath } from 'node:url';
+import { mediaMirror } from './src/integrations/media-mirror.ts';
 
 const site = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');
 
 export default defineConfig({
   site,
   output: 'static',
+  // The publisher and the tests build into their own folders.
+  outDir: process.env.SITE_OUT_DIR || './dist',
+  cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   adapter: node({ mode: 'standalone' }),
+  integrations: [mediaMirror()],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,
   server: { host: '127.0.0.1', port: Number(process.env.SITE_PORT || 4321) },
   devToolbar: { enabled: false },
-  i18n: undefined,
+  vite: {
+    // The model is a CommonJS build for Strapi; Vite takes its TypeScript source instead.
+    resolve: { alias: { '@cong/content-types': fileURLToPath(new URL('../content-types/src/index.ts', import.meta.url)) } },
+  },
 });

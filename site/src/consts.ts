@@ -7,3 +7,6 @@ export const SIDEBAR_SERVICES = [
   { title: 'Gửi nhận văn bản', url: '/lien-he/' },
   { title: 'Bản đồ hành chính', url: '/gioi-thieu/' },
 ] as const;
+
+/** First path segments other routes own: a static page may not shadow them. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['tin-tuc', 'thong-bao', 'lien-ket', 'chuyen-muc', 'tim-kiem', 'uploads', '_astro', 'pagefind', 'rss.xml', 'sitemap.xml', 'robots.txt']);

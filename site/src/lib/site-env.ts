@@ -12,7 +12,16 @@ export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
-const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The site/ folder, found from this module whether it runs from src/ or from the built dist/. */
+function findSiteDir(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'site') return dir;
+  }
+  throw new SiteConfigError(`Cannot find the site/ folder above ${from}: build from the Cổng repository.`);
+}
+
+const siteDir = findSiteDir(path.dirname(fileURLToPath(import.meta.url)));
 
 const Schema = z.object({
   CMS_URL: z.string().url('CMS_URL must be the URL of Strapi, e.g. http://127.0.0.1:1337').default('http://127.0.0.1:1337'),
@@ -48,4 +57,6 @@ export function parseSiteEnvironment(raw: Record<string, string | undefined>): S
 }
 
 /** Where the loader keeps article bodies outside Astro's bundled content store. */
-export const BODY_CACHE_DIR = path.join(siteDir, 'node_modules', '.cong-bodies');
+export const BODY_CACHE_DIR = process.env.SITE_CACHE_DIR
+  ? path.join(path.resolve(siteDir, process.env.SITE_CACHE_DIR), 'cong-bodies')
+  : path.join(siteDir, 'node_modules', '.cong-bodies');

@@ -1,0 +1,129 @@
+/**
+ * Builds the site against a real, seeded Strapi and checks the built HTML: every published
+ * article and announcement has its page, no draft has one, pagination, RSS, sitemap, and an
+ * incremental rebuild that follows an edit and an unpublish.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSlug } from '../../content-types/src/slug';
+import { DEMO_ARTICLE_COUNT, seedDemoContent } from '../../cms/src/seed/index';
+import { ANNOUNCEMENTS, DRAFT_ARTICLES } from '../../cms/src/seed/demo-content';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const SITE_URL = 'https://xatanhoa.example.vn';
+
+let cms: CmsHarness;
+let work: string;
+let out: string;
+
+/** Runs `astro build` against the test CMS; returns its output. */
+async function buildSite(): Promise<string> {
+  const { stdout, stderr } = await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build', '--root', path.join(root, 'site')], {
+    env: { ...process.env, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken, SITE_URL, SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout + stderr;
+}
+
+const page = (urlPath: string) => path.join(out, 'client', urlPath, 'index.html');
+const html = (urlPath: string) => readFileSync(page(urlPath), 'utf8');
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  // Inside the repository: the server bundle resolves its packages from the root node_modules.
+  mkdirSync(path.join(root, 'site', '.builds'), { recursive: true });
+  work = mkdtempSync(path.join(root, 'site', '.builds', 'test-'));
+  out = path.join(work, 'dist');
+  await buildSite();
+}, 240_000);
+
+afterAll(async () => {
+  await cms?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('site build', () => {
+  test('gives every published article a page and no draft one', async () => {
+    const articles = await cms.strapi.db.query('api::article.article').findMany({ where: { publishedAt: { $notNull: true } }, select: ['slug', 'title'] });
+    expect(articles).toHaveLength(DEMO_ARTICLE_COUNT);
+    for (const a of articles) expect(html(`/tin-tuc/${a.slug}/`), a.slug).toContain(a.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+    for (const d of DRAFT_ARTICLES) expect(existsSync(page(`/tin-tuc/${createSlug(d.title)}/`))).toBe(false);
+  });
+
+  test('gives every announcement a page, marks the expired ones, links the PDFs', () => {
+    for (const a of ANNOUNCEMENTS) {
+      const body = html(`/thong-bao/${createSlug(a.title)}/`);
+      if (a.validForDays !== undefined && a.validForDays < 0) expect(body, a.title).toContain('Hết hiệu lực');
+      if (a.pdf) expect(body).toMatch(/href="\/uploads\/[^"]+\.pdf" download/);
+    }
+    const pdf = /href="(\/uploads\/[^"]+\.pdf)"/.exec(html(`/thong-bao/${createSlug(ANNOUNCEMENTS[0]!.title)}/`))![1]!;
+    expect(readFileSync(path.join(out, 'client', pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  test('paginates the news by 12, in Vietnamese URLs', () => {
+    const pages = Math.ceil(DEMO_ARTICLE_COUNT / 12);
+    expect(existsSync(page(`/tin-tuc/trang/${pages}/`))).toBe(true);
+    expect(existsSync(page(`/tin-tuc/trang/${pages + 1}/`))).toBe(false);
+    expect(existsSync(page('/tin-tuc/trang/1/'))).toBe(false);
+    expect(html('/tin-tuc/')).toContain('href="/tin-tuc/trang/2/"');
+  });
+
+  test('writes a valid RSS feed with the newest articles first', () => {
+    const xml = readFileSync(path.join(out, 'client', 'rss.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const items = new XMLParser().parse(xml).rss.channel.item as Array<{ pubDate: string; link: string }>;
+    expect(items.length).toBe(Math.min(50, DEMO_ARTICLE_COUNT));
+    const dates = items.map((i) => Date.parse(i.pubDate));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    expect(items[0]!.link.startsWith(`${SITE_URL}/tin-tuc/`)).toBe(true);
+  });
+
+  test('lists every built page in the sitemap', () => {
+    const xml = readFileSync(path.join(out, 'client', 'sitemap.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const listed = new Set((new XMLParser().parse(xml).urlset.url as Array<{ loc: string }>).map((u) => u.loc.replace(SITE_URL, '')));
+    const built: string[] = [];
+    const walk = (dir: string, prefix: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+        else if (entry.name === 'index.html') built.push(prefix);
+      }
+    };
+    walk(path.join(out, 'client'), '/');
+    const expected = built.filter((p) => p !== '/tim-kiem/');
+    expect(expected.length).toBeGreaterThan(DEMO_ARTICLE_COUNT);
+    expect([...listed].sort()).toEqual(expected.sort());
+  });
+
+  test('sets lang, canonical and Open Graph tags on an article', () => {
+    const body = html('/gioi-thieu/');
+    expect(body).toContain('<html lang="vi">');
+    expect(body).toContain(`<link rel="canonical" href="${SITE_URL}/gioi-thieu/">`);
+    expect(body).toContain('<meta property="og:title" content="Giới thiệu">');
+  });
+
+  test('rebuilds incrementally: an edit shows, an unpublished article is gone, a pasted script stays inert', async () => {
+    const docs = cms.strapi.documents('api::article.article');
+    const [first, second] = await cms.strapi.db.query('api::article.article').findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'slug'], orderBy: { id: 'asc' }, limit: 2 });
+    await docs.update({ documentId: first.documentId, data: { title: 'Tiêu đề đã sửa cho bản dựng mới', body: 'Nội dung <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>' } as never });
+    await docs.publish({ documentId: first.documentId });
+    await docs.unpublish({ documentId: second.documentId });
+
+    const log = await buildSite();
+    expect(log).toMatch(new RegExp(`articles: ${DEMO_ARTICLE_COUNT - 1} published, 1 fetched, 1 removed, ${DEMO_ARTICLE_COUNT - 2} unchanged`));
+    const edited = html(`/tin-tuc/${first.slug}/`);
+    expect(edited).toContain('Tiêu đề đã sửa cho bản dựng mới');
+    expect(edited).not.toMatch(/<script>alert|href="javascript:|<img[^>]*onerror/i);
+    expect(edited).toContain('&lt;script&gt;alert(1)&lt;/script&gt;'); // shown as text, never run
+    expect(existsSync(page(`/tin-tuc/${second.slug}/`))).toBe(false);
+    expect(readFileSync(path.join(out, 'client', 'sitemap.xml'), 'utf8')).not.toContain(`/tin-tuc/${second.slug}/`);
+    expect(readFileSync(path.join(out, 'client', 'rss.xml'), 'utf8')).not.toContain(`/tin-tuc/${second.slug}/`);
+  }, 180_000);
+});
