@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { fileURLToPath } from 'node:url';
 import { mediaMirror } from './src/integrations/media-mirror.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 const site = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');
 
@@ -13,7 +14,7 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mediaMirror()],
+  integrations: [mediaMirror(), searchIndex()],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,

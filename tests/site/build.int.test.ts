@@ -3,33 +3,20 @@
  * article and announcement has its page, no draft has one, pagination, RSS, sitemap, and an
  * incremental rebuild that follows an edit and an unpublish.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSlug } from '../../content-types/src/slug';
 import { DEMO_ARTICLE_COUNT, seedDemoContent } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, DRAFT_ARTICLES } from '../../cms/src/seed/demo-content';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
-
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
-const SITE_URL = 'https://xatanhoa.example.vn';
+import { createSiteBuild, SITE_URL, type SiteBuild } from '../helpers/site-build';
 
 let cms: CmsHarness;
-let work: string;
+let site: SiteBuild;
 let out: string;
-
-/** Runs `astro build` against the test CMS; returns its output. */
-async function buildSite(): Promise<string> {
-  const { stdout, stderr } = await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build', '--root', path.join(root, 'site')], {
-    env: { ...process.env, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken, SITE_URL, SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout + stderr;
-}
+const buildSite = () => site.build();
 
 const page = (urlPath: string) => path.join(out, 'client', urlPath, 'index.html');
 const html = (urlPath: string) => readFileSync(page(urlPath), 'utf8');
@@ -37,16 +24,14 @@ const html = (urlPath: string) => readFileSync(page(urlPath), 'utf8');
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
-  // Inside the repository: the server bundle resolves its packages from the root node_modules.
-  mkdirSync(path.join(root, 'site', '.builds'), { recursive: true });
-  work = mkdtempSync(path.join(root, 'site', '.builds', 'test-'));
-  out = path.join(work, 'dist');
+  site = createSiteBuild(cms, 'build-test');
+  out = site.out;
   await buildSite();
 }, 240_000);
 
 afterAll(async () => {
   await cms?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  site?.dispose();
 });
 
 describe('site build', () => {

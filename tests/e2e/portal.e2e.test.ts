@@ -1,0 +1,146 @@
+/**
+ * The public portal in a real browser (Debian's Chromium driven by playwright-core): navigation,
+ * the links box, search with and without diacritics, accessibility (axe-core, WCAG 2.1 AA),
+ * and screenshots kept in test-results/screenshots/ to look at.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { createSiteBuild, rootDir, serveSite, type SiteBuild } from '../helpers/site-build';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+
+let cms: CmsHarness;
+let site: SiteBuild;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  site = createSiteBuild(cms, 'e2e');
+  await site.build();
+  server = await serveSite(site.out);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  mkdirSync(screenshots, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+  site?.dispose();
+  await cms?.close();
+});
+
+async function open(path: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status(), path).toBeLessThan(400);
+  return page;
+}
+
+/** Serious or critical WCAG 2.1 AA violations axe finds on the page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the public portal', () => {
+  test('leads a reader from home to a category to an article', async () => {
+    const page = await open('/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.getByRole('link', { name: 'Cải cách hành chính', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('/chuyen-muc/cai-cach-hanh-chinh/');
+    const first = page.locator('.news-item h2 a').first();
+    const title = await first.textContent();
+    await first.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    expect(await page.locator('.breadcrumb').textContent()).toContain('Cải cách hành chính');
+    expect(await page.locator('.meta time').first().textContent()).toMatch(/^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.close();
+  });
+
+  test('opens the site chosen in the "Liên kết website" box', async () => {
+    const page = await open('/');
+    // Answer the outside site locally: tests never send traffic off this machine.
+    await page.context().route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>ngoài</title>' }));
+    const popup = page.waitForEvent('popup');
+    await page.selectOption('#lien-ket-chon', { label: 'Cổng Dịch vụ công quốc gia' });
+    const opened = await popup;
+    expect(opened.url()).toContain('dichvucong.gov.vn');
+    await opened.close();
+    await page.close();
+  });
+
+  test.each([
+    ['cai cach', 'cải cách'],
+    ['cải cách', 'cải cách'],
+    ['duong', 'đường'],
+    ['dong hoa', 'Đông Hòa'],
+  ])('search "%s" finds pages with "%s"', async (query, expected) => {
+    const page = await open(`/tim-kiem/?q=${encodeURIComponent(query)}`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 10_000 }).toMatch(/^Tìm thấy \d+ kết quả/);
+    const text = (await page.locator('[data-search-results]').textContent()) ?? '';
+    expect(text.toLowerCase()).toContain(expected.toLowerCase());
+    await page.close();
+  });
+
+  test('skip link moves the keyboard to the main content', async () => {
+    const page = await open('/tin-tuc/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('noi-dung');
+    await page.close();
+  });
+
+  test('answers an unknown address with the Vietnamese 404', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/khong-co-trang-nay/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Không tìm thấy trang');
+    await page.close();
+  });
+
+  test.each([['/'], ['/tin-tuc/'], ['/thong-bao/'], ['ARTICLE'], ['ANNOUNCEMENT'], ['/tim-kiem/?q=cai+cach'], ['/khong-co-trang-nay/']])(
+    'has no serious accessibility violation on %s',
+    async (which) => {
+      let target = which;
+      if (which === 'ARTICLE' || which === 'ANNOUNCEMENT') {
+        const page = await open(which === 'ARTICLE' ? '/tin-tuc/' : '/thong-bao/');
+        target = new URL((await page.locator('.news-item h2 a').first().getAttribute('href'))!, server.url).pathname;
+        await page.close();
+      }
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.url}${target}`);
+      if (target.startsWith('/tim-kiem/')) await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 10_000 }).toMatch(/kết quả/);
+      expect(await seriousViolations(page), target).toEqual([]);
+      await page.close();
+    },
+  );
+
+  test('keeps screenshots of the home page and an article at 1280 and 375 px', async () => {
+    const list = await open('/tin-tuc/');
+    const article = (await list.locator('.news-item h2 a').first().getAttribute('href'))!;
+    await list.close();
+    for (const [name, url] of [['home', '/'], ['article', article]] as const) {
+      for (const width of [1280, 375]) {
+        const page = await open(url, width);
+        const file = path.join(screenshots, `${name}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(readFileSync(file).length).toBeGreaterThan(10_000);
+        await page.close();
+      }
+    }
+  });
+});
