@@ -1,12 +1,13 @@
 /**
- * `npm start`: the whole portal on its embedded defaults, with demo content on the first run.
- * For now that is the CMS (Strapi on CMS_PORT, SQLite in cms/data/); it is built when its
- * sources changed, started in its own process group, and stopped cleanly on Ctrl-C.
+ * `npm start`: the whole portal on its embedded defaults, with demo content on the first run:
+ * the CMS (Strapi on CMS_PORT, SQLite in cms/data/), then the public site built from what it
+ * publishes and served on SITE_PORT. Each runs in its own process group; Ctrl-C stops all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCmsWithAdmin, cmsDir, rootDir } from './lib/cms.ts';
+import { buildSite, serveSite, siteDir } from './lib/site.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
 const port = Number(process.env.CMS_PORT ?? 1337);
@@ -16,6 +17,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const host = process.env.CMS_HOST ?? '127.0.0.1';
 const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const sitePort = Number(process.env.SITE_PORT ?? 4321);
+if (!Number.isInteger(sitePort) || sitePort < 1 || sitePort > 65535 || sitePort === port) {
+  console.error(`[cong] SITE_PORT must be a port number between 1 and 65535, other than CMS_PORT (got "${process.env.SITE_PORT}")`);
+  process.exit(2);
+}
+const siteHost = process.env.SITE_HOST ?? '127.0.0.1';
+const siteUrl = process.env.SITE_URL ?? `http://${siteHost === '0.0.0.0' ? '127.0.0.1' : siteHost}:${sitePort}`;
 
 try {
   buildCmsWithAdmin(log);
@@ -81,12 +89,31 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 if (await waitForHealth(cmsUrl, 300_000)) {
-  const credentials = path.join(cmsDir, 'data', 'admin-credentials.txt');
-  console.log(`
+  log('building the public site from the CMS…');
+  try {
+    const seconds = await buildSite({ CMS_URL: cmsUrl, SITE_URL: siteUrl }, (m) => log(m));
+    log(`site built in ${seconds.toFixed(1)} s`);
+  } catch (error) {
+    console.error(`[cong] ${(error as Error).message}`);
+    stopAll(1);
+  }
+  if (!stopping) {
+    const site = serveSite(path.join(siteDir, 'dist'), siteHost, sitePort);
+    children.push(site);
+    site.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`[cong] the site server exited (code ${code}); stopping`);
+        stopAll(code ?? 1);
+      }
+    });
+    const credentials = path.join(cmsDir, 'data', 'admin-credentials.txt');
+    console.log(`
   Cổng is running (Ctrl-C stops everything)
+    Public portal:           ${siteUrl}/
     CMS admin (Vietnamese):  ${cmsUrl}/admin
     CMS content API:         ${cmsUrl}/api
 ${existsSync(credentials) ? `    First admin's sign-in:   ${path.relative(process.cwd(), credentials)}\n` : ''}`);
+  }
 } else if (!stopping) {
   console.error(`[cong] the CMS did not answer at ${cmsUrl}/_health within 5 minutes; stopping`);
   stopAll(1);
