@@ -1,14 +1,17 @@
 /**
- * `npm run bench [-- --articles N]`: measures the CMS on this machine and prints a table.
- * Cold start (first boot: migrations, bootstrap, seed marker), warm start, idle memory, and seeding
- * N articles (default 2,000; the closing notes quote 10,000). Benchmarks are not tests.
+ * `npm run bench [-- --articles N]`: measures the portal on this machine and prints a table.
+ * CMS cold and warm start and idle memory; seeding; site builds (time, pages per second, peak
+ * memory) for the demo content and for N articles (default 2,000; the closing notes quote
+ * 10,000), cold and with nothing changed; an article page's weight. Benchmarks are not tests.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCmsServer, cmsDir, rootDir } from './lib/cms.ts';
+import { siteDir } from './lib/site.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' } } });
 const articles = Number(values.articles);
@@ -73,30 +76,96 @@ function measure(args: string[], env: NodeJS.ProcessEnv, cwd: string, healthUrl?
   });
 }
 
+/** Starts the CMS in the background and waits until it answers. */
+async function startCms(env: NodeJS.ProcessEnv, url: string): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, cmsArgs, { cwd: cmsDir, env: { ...process.env, ...env }, stdio: 'ignore' });
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/_health`)).status === 204) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error('the CMS exited before answering');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return () => new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) n += countPages(path.join(dir, entry.name));
+    else if (entry.name.endsWith('.html')) n += 1;
+  }
+  return n;
+}
+
+/** Bytes a reader downloads for one article page: HTML (inlined CSS), JS, fonts. */
+function articleWeight(client: string): { html: number; gzip: number; css: number; js: number; fonts: number } {
+  const slug = readdirSync(path.join(client, 'tin-tuc')).find((d) => d !== 'trang' && !d.endsWith('.html'))!;
+  const html = readFileSync(path.join(client, 'tin-tuc', slug, 'index.html'));
+  const text = html.toString();
+  const css = [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+  const js = [...text.matchAll(/<script[^>]*src="([^"]+)"/g)].reduce((n, m) => n + statSync(path.join(client, m[1]!)).size, 0)
+    + [...text.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+  // The latin and vietnamese subsets, regular and bold: what a Vietnamese page loads.
+  const fonts = [...new Set([...text.matchAll(/url\((\/_astro\/[^)]+\.woff2)\)/g)].map((m) => m[1]!))].reduce((n, f) => n + statSync(path.join(client, f)).size, 0);
+  return { html: html.length, gzip: gzipSync(html).length, css, js, fonts };
+}
+
 buildCmsServer();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cong-bench-'));
+mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
+const buildDir = mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
 const port = 39_000 + Math.floor(Math.random() * 1000);
 const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development' };
 const strapiBin = path.join(rootDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const cmsArgs = [strapiBin, 'start'];
 const url = `http://127.0.0.1:${port}`;
 const rows: Array<[string, string, string]> = [];
+const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', ...(n ? ['--articles', String(n)] : [])];
+const astroArgs = [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build', '--root', siteDir];
+
+/** Builds the site from the running CMS into a fresh folder and records time, pages/s, memory. */
+async function benchSiteBuild(label: string, cache: string): Promise<string> {
+  const out = path.join(buildDir, `out-${rows.length}`);
+  const siteEnv = { CMS_URL: url, CMS_TOKEN_FILE: path.join(dataDir, 'build-token'), SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(buildDir, cache), ASTRO_TELEMETRY_DISABLED: '1' };
+  const run = await measure(astroArgs, siteEnv, siteDir);
+  const pages = countPages(path.join(out, 'client'));
+  rows.push([label, `${run.seconds.toFixed(1)} s`, `${pages.toLocaleString('en')} pages, ${(pages / run.seconds).toFixed(0)} pages/s, peak ${run.peakMb.toFixed(0)} MB`]);
+  return out;
+}
 
 try {
   const cold = await measure(cmsArgs, env, cmsDir, url);
   rows.push(['CMS cold start (new SQLite database) to /_health', `${cold.seconds.toFixed(1)} s`, `idle ${cold.idleMb?.toFixed(0)} MB RSS`]);
   const warm = await measure(cmsArgs, env, cmsDir, url);
   rows.push(['CMS warm start to /_health', `${warm.seconds.toFixed(1)} s`, `idle ${warm.idleMb?.toFixed(0)} MB RSS`]);
-  // One process (node --import tsx), so the memory sampled is the seed's own.
-  const seedArgs = ['--import', 'tsx', 'scripts/seed.ts', '--articles', String(articles)];
-  const seed = await measure(seedArgs, env, rootDir);
+
+  const demo = await measure(seedArgs(), env, rootDir);
+  rows.push(['Seed the demo portal', `${demo.seconds.toFixed(1)} s`, `peak ${demo.peakMb.toFixed(0)} MB`]);
+  let stop = await startCms(env, url);
+  const demoOut = await benchSiteBuild('Site build, demo content (cold)', 'cache-demo');
+  await benchSiteBuild('Site build, demo content (nothing changed)', 'cache-demo');
+  const w = articleWeight(path.join(demoOut, 'client'));
+  rows.push(['Article page weight', `${((w.html + w.js + w.fonts) / 1024).toFixed(1)} KB`, `HTML ${(w.html / 1024).toFixed(1)} KB (${(w.gzip / 1024).toFixed(1)} KB gzip, CSS ${(w.css / 1024).toFixed(1)} KB inlined), JS ${(w.js / 1024).toFixed(1)} KB, fonts ${(w.fonts / 1024).toFixed(1)} KB`]);
+  await stop();
+
+  const seed = await measure(seedArgs(articles), env, rootDir);
   rows.push([`Seed to ${articles.toLocaleString('en')} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
-  const rerun = await measure(seedArgs, env, rootDir);
+  const rerun = await measure(seedArgs(articles), env, rootDir);
   rows.push(['Seed again (idempotent, nothing to do)', `${rerun.seconds.toFixed(1)} s`, `peak ${rerun.peakMb.toFixed(0)} MB`]);
+  stop = await startCms(env, url);
+  await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (cold)`, 'cache-large');
+  await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (nothing changed)`, 'cache-large');
+  await stop();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(buildDir, { recursive: true, force: true });
 }
-
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'time', 'notes'][i]!.length));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log(`\nCổng benchmark (${new Date().toISOString()}, node ${process.version})\n`);

@@ -158,6 +158,12 @@ export const siteSetting = defineType({
     email: email({ label: 'Thư điện tử' }),
     footerText: longText({ label: 'Chân trang', maxLength: 1000, description: 'Ví dụ: người chịu trách nhiệm, giấy phép.' }),
     mainMenu: repeatable({ label: 'Menu chính', component: menuItem, max: 12 }),
+    serviceLinks: repeatable({
+      label: 'Hộp "Dịch vụ công" ở cột phải',
+      component: menuItem,
+      max: 8,
+      description: 'Ví dụ: Công khai minh bạch thông tin, Tình hình giải quyết hồ sơ, Gửi nhận văn bản, Bản đồ.',
+    }),
   },
 });
 

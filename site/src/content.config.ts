@@ -13,5 +13,5 @@ export const collections = {
   categories: defineCollection({ loader: cmsLoader({ type: category, toData: toCategoryRecord }) }),
   links: defineCollection({ loader: cmsLoader({ type: link, toData: toLinkRecord }) }),
   pages: defineCollection({ loader: cmsLoader({ type: page, toData: toPageRecord, bodyField: 'body' }) }),
-  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true' }, toData: toSettingsRecord }) }),
+  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true', 'populate[serviceLinks]': 'true' }, toData: toSettingsRecord }) }),
 };

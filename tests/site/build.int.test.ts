@@ -111,4 +111,14 @@ describe('site build', () => {
     expect(readFileSync(path.join(out, 'client', 'sitemap.xml'), 'utf8')).not.toContain(`/tin-tuc/${second.slug}/`);
     expect(readFileSync(path.join(out, 'client', 'rss.xml'), 'utf8')).not.toContain(`/tin-tuc/${second.slug}/`);
   }, 180_000);
+
+  test('refuses to build from an invalid entry, naming the type, the documentId and the field', async () => {
+    // Written past the CMS's own checks, as a bad import or an old database could hold it.
+    const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });
+    await cms.strapi.db.query('api::link.link').update({ where: { id: row.id }, data: { url: 'javascript:alert(1)', updatedAt: new Date() } });
+    const error = await buildSite().catch((e: Error & { stdout?: string; stderr?: string }) => e);
+    expect(error).toBeInstanceOf(Error);
+    const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+    expect(output).toContain(`Liên kết website (link) documentId=${row.documentId}: field "url" must be an http:// or https:// address`);
+  }, 180_000);
 });

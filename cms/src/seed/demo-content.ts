@@ -21,6 +21,12 @@ export const AGENCY = {
     { label: 'Cơ cấu tổ chức', url: '/co-cau-to-chuc/' },
     { label: 'Liên hệ', url: '/lien-he/' },
   ],
+  serviceLinks: [
+    { label: 'Công khai minh bạch thông tin', url: '/thong-bao/' },
+    { label: 'Tình hình giải quyết hồ sơ', url: 'https://dichvucong.gov.vn' },
+    { label: 'Gửi nhận văn bản', url: '/lien-he/' },
+    { label: 'Bản đồ xã Tân Hòa', url: '/gioi-thieu/' },
+  ],
 };
 
 export interface DemoCategory {

@@ -68,6 +68,7 @@ export interface SettingsRecord {
   email: string;
   footerText: string;
   mainMenu: Array<{ label: string; url: string }>;
+  serviceLinks: Array<{ label: string; url: string }>;
 }
 
 type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number };
@@ -132,5 +133,6 @@ export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord
     email: e.email ?? '',
     footerText: e.footerText ?? '',
     mainMenu: (e.mainMenu ?? []).map((m) => ({ label: m.label, url: m.url })),
+    serviceLinks: (e.serviceLinks ?? []).map((m) => ({ label: m.label, url: m.url })),
   };
 }

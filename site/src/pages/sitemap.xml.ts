@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getCategories, getPages, paginate } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, paginate } from '../lib/content';
 
 /** Every public page of the portal. */
 export const GET: APIRoute = async ({ site }) => {
@@ -8,8 +8,9 @@ export const GET: APIRoute = async ({ site }) => {
   const entries: Array<{ path: string; lastmod?: string }> = [{ path: '/' }, { path: '/thong-bao/' }, { path: '/lien-ket/' }];
   for (const p of paginate(articles, '/tin-tuc/')) entries.push({ path: p.url });
   for (const a of articles) entries.push({ path: `/tin-tuc/${a.data.slug}/`, lastmod: a.data.updatedAt });
+  const byCategory = await getArticlesByCategory();
   for (const c of await getCategories()) {
-    for (const p of paginate(articles.filter((a) => a.data.category?.slug === c.data.slug), `/chuyen-muc/${c.data.slug}/`)) entries.push({ path: p.url });
+    for (const p of paginate(byCategory.get(c.data.slug) ?? [], `/chuyen-muc/${c.data.slug}/`)) entries.push({ path: p.url });
   }
   for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
   for (const p of await getPages()) entries.push({ path: `/${p.data.slug}/`, lastmod: p.data.updatedAt });
