@@ -136,6 +136,15 @@ describe('the public portal', () => {
     for (const [name, url] of [['home', '/'], ['article', article]] as const) {
       for (const width of [1280, 375]) {
         const page = await open(url, width);
+        // Scroll through the page so lazy images load before the full-page shot.
+        await page.evaluate(async () => {
+          for (let y = 0; y < document.body.scrollHeight; y += 600) {
+            window.scrollTo(0, y);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          window.scrollTo(0, 0);
+        });
+        await page.waitForLoadState('networkidle');
         const file = path.join(screenshots, `${name}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         expect(readFileSync(file).length).toBeGreaterThan(10_000);
