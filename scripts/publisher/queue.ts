@@ -1,0 +1,157 @@
+/**
+ * The build queue that never loses a publish: bursts coalesce (a quiet period, capped by a
+ * maximum wait), one build runs at a time, an event during a build causes exactly one more
+ * build afterwards, and pending work is persisted so a crash or restart catches up. A failed
+ * build stays pending and is retried with doubling backoff.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface QueueOptions {
+  /** Build this long after the last event… */
+  quietMs: number;
+  /** …but never later than this after the first pending event. */
+  maxWaitMs: number;
+  /** Where pending work survives a restart. */
+  stateFile: string;
+  /** Runs one build; a rejection is retried. */
+  build: (reason: string) => Promise<void>;
+  /** First retry delay after a failed build; doubles up to `retryMaxMs`. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  log?: (message: string) => void;
+}
+
+/** What is persisted: enough to know a build is owed. */
+interface PersistedState {
+  pending: boolean;
+  since: number | null;
+  events: number;
+}
+
+export interface QueueStatus {
+  pending: boolean;
+  building: boolean;
+  pendingSince: string | null;
+  eventsSinceLastBuild: number;
+  failures: number;
+  builds: number;
+}
+
+/** A coalescing, persistent, one-at-a-time build queue. */
+export class BuildQueue {
+  private pending = false;
+  private since: number | null = null;
+  private lastEvent = 0;
+  private events = 0;
+  private building = false;
+  private failures = 0;
+  private builds = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly options: QueueOptions) {}
+
+  /** Loads persisted work; a build owed before a crash or restart is scheduled at once. */
+  start(): void {
+    if (!existsSync(this.options.stateFile)) return;
+    const saved = JSON.parse(readFileSync(this.options.stateFile, 'utf8')) as PersistedState;
+    if (saved.pending) {
+      this.pending = true;
+      this.since = saved.since ?? Date.now();
+      this.events = saved.events;
+      this.log(`catching up: a build was pending since ${new Date(this.since).toISOString()}`);
+      this.schedule(0);
+    }
+  }
+
+  /** Records an event that changes the public site. */
+  notify(reason: string): void {
+    const now = Date.now();
+    this.pending = true;
+    this.since ??= now;
+    this.lastEvent = now;
+    this.events += 1;
+    this.persist();
+    if (!this.building) this.schedule();
+    this.log(`event: ${reason} (${this.events} pending)`);
+  }
+
+  /** Current state, for /status. */
+  status(): QueueStatus {
+    return {
+      pending: this.pending,
+      building: this.building,
+      pendingSince: this.since === null ? null : new Date(this.since).toISOString(),
+      eventsSinceLastBuild: this.events,
+      failures: this.failures,
+      builds: this.builds,
+    };
+  }
+
+  /** Resolves once nothing is pending or building (tests, shutdown). */
+  idle(): Promise<void> {
+    if (!this.pending && !this.building) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Stops scheduling; a running build finishes, pending work stays persisted. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(delay?: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    const now = Date.now();
+    const due = delay ?? Math.max(0, Math.min(this.lastEvent + this.options.quietMs, (this.since ?? now) + this.options.maxWaitMs) - now);
+    this.timer = setTimeout(() => void this.run(), due);
+  }
+
+  private async run(): Promise<void> {
+    if (this.building || !this.pending || this.stopped) return;
+    this.building = true;
+    const reason = `${this.events} event(s) since ${new Date(this.since ?? Date.now()).toISOString()}`;
+    // Events from here on belong to the next build; the file keeps "pending" until this one succeeds.
+    this.pending = false;
+    this.since = null;
+    const taken = this.events;
+    this.events = 0;
+    this.persist(); // still "pending" on disk while building: a crash now is caught up on restart
+    try {
+      await this.options.build(reason);
+    } catch (error) {
+      this.building = false;
+      this.failures += 1;
+      this.pending = true;
+      this.since ??= Date.now();
+      this.events += taken;
+      this.persist();
+      const base = this.options.retryBaseMs ?? 5_000;
+      const delay = Math.min(base * 2 ** (this.failures - 1), this.options.retryMaxMs ?? 300_000);
+      this.log(`build failed (${(error as Error).message}); retry ${this.failures} in ${delay} ms`);
+      this.schedule(delay);
+      return;
+    }
+    this.building = false;
+    this.builds += 1;
+    this.failures = 0;
+    this.persist();
+    if (this.pending) this.schedule();
+    else for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  private persist(): void {
+    const state: PersistedState = { pending: this.pending || this.building, since: this.since, events: this.events };
+    mkdirSync(path.dirname(this.options.stateFile), { recursive: true });
+    const tmp = `${this.options.stateFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(state));
+    renameSync(tmp, this.options.stateFile); // atomic: a crash never leaves half a file
+  }
+
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+}

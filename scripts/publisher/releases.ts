@@ -1,0 +1,63 @@
+/**
+ * Release folders on local disk: every build goes into a new folder under `<root>/releases/`,
+ * and `<root>/current` is a symlink switched atomically (rename over the old link), so a reader
+ * always gets one whole release. The last N are kept; rollback goes back one.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+
+/** A sortable, unique release name: 20261127T101530Z-3fa9. */
+export function newReleaseName(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Creates and returns a new, empty release folder. */
+export function createRelease(root: string, now = new Date()): string {
+  const dir = path.join(root, 'releases', newReleaseName(now));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Release names, oldest first. */
+export function listReleases(root: string): string[] {
+  const dir = path.join(root, 'releases');
+  return existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.')).sort() : [];
+}
+
+/** The live release's name, or null before the first deploy. */
+export function currentRelease(root: string): string | null {
+  try {
+    return path.basename(readlinkSync(path.join(root, 'current')));
+  } catch {
+    return null;
+  }
+}
+
+/** Makes `name` live: a new symlink renamed over `current` (atomic on POSIX). */
+export function activate(root: string, name: string): void {
+  if (!listReleases(root).includes(name)) throw new Error(`No release "${name}" under ${path.join(root, 'releases')}`);
+  const tmp = path.join(root, `.current-${randomBytes(4).toString('hex')}`);
+  symlinkSync(path.join('releases', name), tmp);
+  renameSync(tmp, path.join(root, 'current'));
+}
+
+/** Deletes all but the newest `keep` releases, never the live one. Returns what was removed. */
+export function prune(root: string, keep: number): string[] {
+  const live = currentRelease(root);
+  const all = listReleases(root);
+  const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((n) => n !== live);
+  for (const name of doomed) rmSync(path.join(root, 'releases', name), { recursive: true, force: true });
+  return doomed;
+}
+
+/** Goes back to the release before the live one; returns its name. */
+export function rollback(root: string): string {
+  const live = currentRelease(root);
+  const all = listReleases(root);
+  const index = live ? all.indexOf(live) : -1;
+  if (index <= 0) throw new Error(live ? `No release older than ${live} to roll back to` : 'No live release to roll back from');
+  const previous = all[index - 1]!;
+  activate(root, previous);
+  return previous;
+}

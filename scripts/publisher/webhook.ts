@@ -1,0 +1,53 @@
+/**
+ * Strapi webhook requests, checked and classified. Webhooks are unsigned, so the CMS sends a
+ * shared secret in a header; the payload is only a trigger (content always comes from Strapi).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/** The header the CMS sends the secret in. */
+export const SECRET_HEADER = 'x-cong-webhook-secret';
+
+/** True when `given` equals `expected`, compared in constant time (no length or prefix leak). */
+export function isValidSecret(given: string | undefined, expected: string): boolean {
+  if (!given || !expected) return false;
+  // Hash both so the comparison runs on equal lengths whatever was sent.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** Types without draft & publish: their create/update/delete change the public site. */
+const NO_DRAFT_TYPES = new Set(['category', 'site-setting']);
+/** Types the public site shows at all. */
+const PUBLIC_TYPES = new Set(['article', 'announcement', 'link', 'page', 'category', 'site-setting']);
+
+export interface WebhookEvent {
+  event: string;
+  model?: string;
+  uid?: string;
+}
+
+/** Parses a webhook body; throws with a reason when it is not a Strapi event. */
+export function parseWebhookBody(body: string): WebhookEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw new Error('body is not JSON');
+  }
+  if (typeof value !== 'object' || value === null || typeof (value as { event?: unknown }).event !== 'string') {
+    throw new Error('body has no "event" field');
+  }
+  const { event, model, uid } = value as { event: string; model?: unknown; uid?: unknown };
+  return { event, model: typeof model === 'string' ? model : undefined, uid: typeof uid === 'string' ? uid : undefined };
+}
+
+/** Whether an event changes what the public sees, so a build must follow. */
+export function changesPublicSite(e: WebhookEvent): boolean {
+  if (e.event.startsWith('media.')) return true;
+  if (!e.model || !PUBLIC_TYPES.has(e.model)) return false;
+  if (e.event === 'entry.publish' || e.event === 'entry.unpublish' || e.event === 'entry.delete') return true;
+  // Drafts of draft & publish types are invisible until published.
+  if (e.event === 'entry.create' || e.event === 'entry.update') return NO_DRAFT_TYPES.has(e.model);
+  return false;
+}

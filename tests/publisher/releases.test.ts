@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { activate, createRelease, currentRelease, listReleases, prune, rollback } from '../../scripts/publisher/releases';
+
+const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
+
+/** Creates a release holding one index.html with `text`. */
+function release(dir: string, text: string, at: number): string {
+  const folder = createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, at)));
+  writeFileSync(path.join(folder, 'index.html'), text);
+  return path.basename(folder);
+}
+
+describe('releases', () => {
+  test('switches current atomically and serves the new release through the link', () => {
+    const dir = root();
+    const a = release(dir, 'A', 1);
+    activate(dir, a);
+    expect(readFileSync(path.join(dir, 'current', 'index.html'), 'utf8')).toBe('A');
+    const b = release(dir, 'B', 2);
+    activate(dir, b);
+    expect(currentRelease(dir)).toBe(b);
+    expect(readFileSync(path.join(dir, 'current', 'index.html'), 'utf8')).toBe('B');
+  });
+
+  test('keeps the newest N releases and never deletes the live one', () => {
+    const dir = root();
+    const names = [1, 2, 3, 4, 5].map((i) => release(dir, String(i), i));
+    activate(dir, names[1]!); // an old release is live (after a rollback)
+    const removed = prune(dir, 2);
+    expect(removed).toEqual([names[0], names[2]]);
+    expect(listReleases(dir)).toEqual([names[1], names[3], names[4]]);
+  });
+
+  test('rolls back to the previous release, and refuses when there is none', () => {
+    const dir = root();
+    const a = release(dir, 'A', 1);
+    const b = release(dir, 'B', 2);
+    activate(dir, b);
+    expect(rollback(dir)).toBe(a);
+    expect(readFileSync(path.join(dir, 'current', 'index.html'), 'utf8')).toBe('A');
+    expect(() => rollback(dir)).toThrow(`No release older than ${a} to roll back to`);
+  });
+
+  test('refuses to activate a release that does not exist', () => {
+    expect(() => activate(root(), 'nope')).toThrow('No release "nope"');
+  });
+});
