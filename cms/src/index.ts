@@ -4,6 +4,7 @@ import { ensureBuildToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
+import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
 import { seedDemoContent } from './seed';
@@ -23,6 +24,7 @@ export default {
     await ensureFirstAdmin(strapi, env);
     await defaultAdminLanguage(strapi);
     await ensureBuildToken(strapi, env.buildTokenFile);
+    await ensurePublisherWebhook(strapi, env);
     // `npm start` asks for the demo portal; the seed is a no-op once it has completed.
     if (env.SEED_DEMO_CONTENT) await seedDemoContent(strapi);
   },

@@ -69,6 +69,8 @@ const EnvironmentSchema = z
       .optional(),
     BUILD_TOKEN_FILE: z.string().min(1).optional(),
     SEED_DEMO_CONTENT: flag,
+    PUBLISHER_URL: z.string().url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
+    WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
     APP_KEYS: z
       .string()
       .regex(/^[^,\s]{16,}(,[^,\s]{16,})*$/, `APP_KEYS must be a comma-separated list of keys of at least 16 characters: ${HOW_TO_GENERATE} for each`)
@@ -85,6 +87,13 @@ const EnvironmentSchema = z
         code: z.ZodIssueCode.custom,
         path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
         message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together: set both, or neither to have an admin generated',
+      });
+    }
+    if (env.PUBLISHER_URL && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WEBHOOK_SECRET'],
+        message: 'WEBHOOK_SECRET is required when PUBLISHER_URL is set (the publisher refuses webhooks without it)',
       });
     }
     if (env.NODE_ENV !== 'production') return;

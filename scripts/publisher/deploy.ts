@@ -1,0 +1,86 @@
+/**
+ * One build-and-deploy: build the site into a new release folder, check it, switch `current`
+ * to it atomically, prune old releases. A failed build or check leaves the live release alone.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildSite } from '../lib/site.ts';
+import { activate, createRelease, prune } from './releases.ts';
+import { contentFingerprint, writeReleaseManifest } from './reconcile.ts';
+
+export interface DeployOptions {
+  /** Folder holding `releases/` and the `current` link. */
+  root: string;
+  /** Releases kept after a deploy. */
+  keep: number;
+  cmsUrl: string;
+  /** Read-only build token. */
+  token: string;
+  siteUrl: string;
+  /** How many articles the CMS publishes now (the release must have a page for each). */
+  expectedArticles: () => Promise<number>;
+  log: (message: string) => void;
+}
+
+export interface DeployResult {
+  release: string;
+  seconds: number;
+  steps: Record<string, number>;
+}
+
+/** Counts the article pages of a built release. */
+export function countArticlePages(client: string): number {
+  const dir = path.join(client, 'tin-tuc');
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'trang' && existsSync(path.join(dir, d.name, 'index.html'))).length;
+}
+
+/** Builds, checks and activates a new release; throws (live release untouched) on any failure. */
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  const step = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t = performance.now();
+    options.log(`${name}…`);
+    const value = await fn();
+    steps[name] = Math.round(performance.now() - t);
+    options.log(`${name}: ${steps[name]} ms`);
+    return value;
+  };
+
+  const dir = createRelease(options.root);
+  const release = path.basename(dir);
+  try {
+    // Taken before the build: a change during the build makes the next reconciliation build again.
+    const fingerprint = await step('fingerprint', () => contentFingerprint(options.cmsUrl, options.token));
+    await step('build', () =>
+      buildSite(
+        {
+          CMS_URL: options.cmsUrl,
+          CMS_TOKEN: options.token,
+          SITE_URL: options.siteUrl,
+          SITE_OUT_DIR: dir,
+          // Shared between releases: the loader's incremental sync state.
+          SITE_CACHE_DIR: path.join(options.root, 'cache'),
+        },
+        options.log,
+      ),
+    );
+    await step('validate', async () => {
+      const client = path.join(dir, 'client');
+      if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);
+      if (!existsSync(path.join(client, 'pagefind', 'pagefind.js'))) throw new Error(`release ${release} has no search index`);
+      const expected = await options.expectedArticles();
+      const built = countArticlePages(client);
+      if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
+    });
+    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString() });
+    await step('activate', () => activate(options.root, release));
+    const removed = await step('prune', () => prune(options.root, options.keep));
+    if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { release, seconds: (performance.now() - started) / 1000, steps };
+}

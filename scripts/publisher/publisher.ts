@@ -1,0 +1,122 @@
+/**
+ * The publisher: webhook → persistent coalescing queue → build into a new release → validate →
+ * atomic switch; plus periodic reconciliation against the CMS. One instance per portal.
+ */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createCmsClient } from '../../site/src/lib/cms-client.ts';
+import { deploy } from './deploy.ts';
+import { BuildQueue } from './queue.ts';
+import { contentFingerprint, readReleaseFingerprint } from './reconcile.ts';
+import { currentRelease } from './releases.ts';
+import { createPublisherServer, type LastBuild } from './server.ts';
+
+export interface PublisherConfig {
+  host: string;
+  port: number;
+  secret: string;
+  statusToken?: string;
+  /** Folder holding releases/, current, cache/ and the queue state. */
+  root: string;
+  keep: number;
+  cmsUrl: string;
+  token: string;
+  siteUrl: string;
+  quietMs: number;
+  maxWaitMs: number;
+  /** 0 turns reconciliation off. */
+  reconcileMs: number;
+  retryBaseMs?: number;
+  log: (message: string) => void;
+}
+
+export interface Publisher {
+  url: string;
+  queue: BuildQueue;
+  lastBuild(): LastBuild | null;
+  reconcile(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Starts the publisher; resolves once it listens. */
+export async function startPublisher(config: PublisherConfig): Promise<Publisher> {
+  let lastBuild: LastBuild | null = null;
+  let lastReconciliation: { at: string; result: string } | null = null;
+  const log = config.log;
+
+  const queue = new BuildQueue({
+    quietMs: config.quietMs,
+    maxWaitMs: config.maxWaitMs,
+    retryBaseMs: config.retryBaseMs,
+    stateFile: path.join(config.root, 'queue.json'),
+    log,
+    build: async (reason) => {
+      const startedAt = new Date();
+      lastBuild = { startedAt: startedAt.toISOString(), seconds: null, result: 'running', release: null, error: null, steps: {} };
+      log(`build started: ${reason}`);
+      try {
+        const result = await deploy({
+          root: config.root,
+          keep: config.keep,
+          cmsUrl: config.cmsUrl,
+          token: config.token,
+          siteUrl: config.siteUrl,
+          log: (m) => log(`  ${m}`),
+          expectedArticles: async () => {
+            const client = createCmsClient({ baseUrl: config.cmsUrl, token: config.token });
+            const body = (await client.getJson('/api/articles?fields[0]=documentId&pagination[pageSize]=1')) as { meta: { pagination: { total: number } } };
+            return body.meta.pagination.total;
+          },
+        });
+        lastBuild = { ...lastBuild, seconds: result.seconds, result: 'success', release: result.release, steps: result.steps };
+        log(`build done: release ${result.release} live in ${result.seconds.toFixed(1)} s`);
+      } catch (error) {
+        const message = (error as Error).message;
+        lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'failure', error: message };
+        log(`build failed, the live release is unchanged: ${message}`);
+        throw error;
+      }
+    },
+  });
+
+  /** Builds when the CMS publishes something the live release was not built from. */
+  async function reconcile(): Promise<boolean> {
+    try {
+      const live = currentRelease(config.root);
+      const built = live ? readReleaseFingerprint(path.join(config.root, 'releases', live)) : null;
+      const now = await contentFingerprint(config.cmsUrl, config.token);
+      const stale = built !== now;
+      lastReconciliation = { at: new Date().toISOString(), result: stale ? 'stale: build scheduled' : 'up to date' };
+      if (stale && !queue.status().pending && !queue.status().building) queue.notify('reconciliation: the CMS changed without a webhook');
+      return stale;
+    } catch (error) {
+      lastReconciliation = { at: new Date().toISOString(), result: `failed: ${(error as Error).message}` };
+      return false;
+    }
+  }
+
+  const server = createPublisherServer({
+    secret: config.secret,
+    statusToken: config.statusToken,
+    queue,
+    log,
+    state: { liveRelease: () => currentRelease(config.root), lastBuild: () => lastBuild, lastReconciliation: () => lastReconciliation },
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  queue.start();
+  const timer = config.reconcileMs > 0 ? setInterval(() => void reconcile(), config.reconcileMs) : undefined;
+  if (config.reconcileMs > 0) void reconcile();
+
+  return {
+    url: `http://${config.host}:${port}`,
+    queue,
+    lastBuild: () => lastBuild,
+    reconcile,
+    async close() {
+      clearInterval(timer);
+      queue.stop();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The publish loop against a real Strapi: webhook → queue → build into a new release →
+ * validate → atomic switch. Refusals, bursts, unpublish, reconciliation and failed builds.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
+import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { request } from '../helpers/http';
+import { rootDir } from '../helpers/site-build';
+
+const SECRET = 'test-webhook-secret-0123456789';
+let cms: CmsHarness;
+let publisher: Publisher;
+let root: string;
+const builds: string[] = [];
+
+const livePage = (urlPath: string) => path.join(root, 'current', 'client', urlPath, 'index.html');
+const articles = () => cms.strapi.documents('api::article.article');
+/** Creates and publishes an article; returns its documentId and server-made slug. */
+async function publishArticle(title: string): Promise<{ documentId: string; slug: string }> {
+  return (await articles().create({ data: { title, body: 'Nội dung.' } as never, status: 'published' })) as unknown as { documentId: string; slug: string };
+}
+
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 300)); // let webhooks arrive
+  await publisher.queue.idle();
+}
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
+  root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'publisher-'));
+  publisher = await startPublisher({
+    host: '127.0.0.1', port: 0, secret: SECRET, root, keep: 3,
+    cmsUrl: cms.url, token: cms.buildToken, siteUrl: 'https://xatanhoa.example.vn',
+    quietMs: 800, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000,
+    log: (m) => { if (m.startsWith('build started')) builds.push(m); },
+  });
+  await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
+  // The first build: nothing is live yet.
+  expect(await publisher.reconcile()).toBe(true);
+  await settle();
+}, 240_000);
+
+afterAll(async () => {
+  await publisher?.close();
+  await cms?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('publisher', () => {
+  test('builds the first release from the seeded CMS and reports it', async () => {
+    expect(existsSync(livePage('/'))).toBe(true);
+    const status = await request(`${publisher.url}/status`);
+    expect(status.status).toBe(200);
+    expect(status.body.lastBuild.result).toBe('success');
+    expect(status.body.liveRelease).toBe(status.body.lastBuild.release);
+    expect(status.body.queue.pending).toBe(false);
+  });
+
+  test('refuses webhooks without the right secret (401) and malformed ones (400), and builds nothing', async () => {
+    const before = builds.length;
+    const body = JSON.stringify({ event: 'entry.publish', model: 'article' });
+    for (const headers of [{}, { 'x-cong-webhook-secret': 'wrong' }] as Array<Record<string, string>>) {
+      const res = await fetch(`${publisher.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      expect(res.status).toBe(401);
+    }
+    const bad = await fetch(`${publisher.url}/webhook`, { method: 'POST', headers: { 'x-cong-webhook-secret': SECRET }, body: 'not json' });
+    expect(bad.status).toBe(400);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(builds.length).toBe(before);
+    expect(publisher.queue.status().pending).toBe(false);
+  });
+
+  test('a publish in Strapi goes live, and an unpublish takes the page down', async () => {
+    const doc = await publishArticle('Xã Tân Hòa khai trương bưu điện văn hóa mới');
+    const slug = doc.slug;
+    await settle();
+    expect(readFileSync(livePage(`/tin-tuc/${slug}/`), 'utf8')).toContain('Xã Tân Hòa khai trương bưu điện văn hóa mới');
+    await articles().unpublish({ documentId: doc.documentId });
+    await settle();
+    expect(existsSync(livePage(`/tin-tuc/${slug}/`))).toBe(false);
+  }, 120_000);
+
+  test('50 publishes in a burst give at most 3 builds and all 50 pages live', async () => {
+    const before = builds.length;
+    const slugs: string[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      slugs.push((await publishArticle(`Tin đăng loạt số ${i + 1} của xã`)).slug);
+    }
+    await settle();
+    expect(builds.length - before).toBeGreaterThanOrEqual(1);
+    expect(builds.length - before).toBeLessThanOrEqual(3);
+    for (const slug of slugs) expect(existsSync(livePage(`/tin-tuc/${slug}/`)), slug).toBe(true);
+  }, 180_000);
+
+  test('reconciliation builds what a lost webhook missed', async () => {
+    await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: undefined, WEBHOOK_SECRET: undefined }); // the webhook is "lost"
+    const doc = await publishArticle('Tin đăng khi bộ dựng trang đang tắt');
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(existsSync(livePage(`/tin-tuc/${doc.slug}/`))).toBe(false);
+    expect(await publisher.reconcile()).toBe(true);
+    await settle();
+    expect(existsSync(livePage(`/tin-tuc/${doc.slug}/`))).toBe(true);
+    expect(await publisher.reconcile()).toBe(false);
+    await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
+  }, 120_000);
+
+  test('a failing build leaves the previous release live and /status reports the error', async () => {
+    const live = (await request(`${publisher.url}/status`)).body.liveRelease as string;
+    const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });
+    await cms.strapi.db.query('api::link.link').update({ where: { id: row.id }, data: { url: 'javascript:alert(1)', updatedAt: new Date() } });
+    publisher.queue.notify('test: invalid content');
+    await expect.poll(async () => (await request(`${publisher.url}/status`)).body.lastBuild.result, { timeout: 60_000, interval: 500 }).toBe('failure');
+    const status = (await request(`${publisher.url}/status`)).body;
+    expect(status.liveRelease).toBe(live);
+    expect(status.lastBuild.error).toContain(`documentId=${row.documentId}`);
+    expect(status.queue.pending).toBe(true); // retried later with backoff
+    expect(existsSync(livePage('/'))).toBe(true);
+  }, 120_000);
+});
