@@ -1,13 +1,17 @@
 /**
  * `npm start`: the whole portal on its embedded defaults, with demo content on the first run:
- * the CMS (Strapi on CMS_PORT, SQLite in cms/data/), then the public site built from what it
- * publishes and served on SITE_PORT. Each runs in its own process group; Ctrl-C stops all.
+ * the CMS (Strapi on CMS_PORT, SQLite in cms/data/), the publisher (PUBLISHER_PORT: webhook →
+ * build → new release → atomic switch) and the public server (SITE_PORT) serving the live
+ * release. Strapi runs in its own process group; Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCmsWithAdmin, cmsDir, rootDir } from './lib/cms.ts';
-import { buildSite, serveSite, siteDir } from './lib/site.ts';
+import { readFileSync } from 'node:fs';
+import { parsePublisherEnvironment } from './publisher/config.ts';
+import { startPublisher, type Publisher } from './publisher/publisher.ts';
+import { createPublicServer } from './public-server.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
 const port = Number(process.env.CMS_PORT ?? 1337);
@@ -17,13 +21,15 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const host = process.env.CMS_HOST ?? '127.0.0.1';
 const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const sitePort = Number(process.env.SITE_PORT ?? 4321);
-if (!Number.isInteger(sitePort) || sitePort < 1 || sitePort > 65535 || sitePort === port) {
-  console.error(`[cong] SITE_PORT must be a port number between 1 and 65535, other than CMS_PORT (got "${process.env.SITE_PORT}")`);
+let pub: ReturnType<typeof parsePublisherEnvironment>;
+try {
+  pub = parsePublisherEnvironment(process.env, rootDir, path.join(cmsDir, 'data'), process.env.NODE_ENV === 'production');
+} catch (error) {
+  console.error(`[cong] ${(error as Error).message}`);
   process.exit(2);
 }
-const siteHost = process.env.SITE_HOST ?? '127.0.0.1';
-const siteUrl = process.env.SITE_URL ?? `http://${siteHost === '0.0.0.0' ? '127.0.0.1' : siteHost}:${sitePort}`;
+const siteUrl = process.env.SITE_URL ?? `http://${pub.SITE_HOST === '0.0.0.0' ? '127.0.0.1' : pub.SITE_HOST}:${pub.SITE_PORT}`;
+const publisherUrl = `http://${pub.PUBLISHER_HOST === '0.0.0.0' ? '127.0.0.1' : pub.PUBLISHER_HOST}:${pub.PUBLISHER_PORT}`;
 
 try {
   buildCmsWithAdmin(log);
@@ -33,6 +39,7 @@ try {
 }
 
 const children: ChildProcess[] = [];
+const closers: Array<() => Promise<void>> = [];
 let stopping = false;
 
 /** Stops every child's process group (npm/strapi spawn grandchildren) and exits. */
@@ -49,6 +56,7 @@ function stopAll(code: number): void {
       }
     }
   }
+  for (const close of closers) void close().catch(() => undefined);
   const deadline = setTimeout(() => {
     for (const child of children) if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     process.exit(code);
@@ -62,7 +70,13 @@ process.on('SIGTERM', () => stopAll(0));
 
 const cms = spawn(process.execPath, [path.join(rootDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
   cwd: cmsDir,
-  env: { ...process.env, SEED_DEMO_CONTENT: 'true', NODE_ENV: process.env.NODE_ENV ?? 'development' },
+  env: {
+    ...process.env,
+    SEED_DEMO_CONTENT: 'true',
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    PUBLISHER_URL: process.env.PUBLISHER_URL ?? publisherUrl,
+    WEBHOOK_SECRET: pub.webhookSecret,
+  },
   stdio: 'inherit',
   detached: true, // own process group, so Ctrl-C stops Strapi and nothing lingers
 });
@@ -89,30 +103,49 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 if (await waitForHealth(cmsUrl, 300_000)) {
-  log('building the public site from the CMS…');
+  const tokenFile = process.env.CMS_TOKEN_FILE ?? path.join(cmsDir, 'data', 'build-token');
+  let publisher: Publisher | undefined;
   try {
-    const seconds = await buildSite({ CMS_URL: cmsUrl, SITE_URL: siteUrl }, (m) => log(m));
-    log(`site built in ${seconds.toFixed(1)} s`);
+    publisher = await startPublisher({
+      host: pub.PUBLISHER_HOST,
+      port: pub.PUBLISHER_PORT,
+      secret: pub.webhookSecret,
+      statusToken: pub.STATUS_TOKEN,
+      root: pub.releasesDir,
+      keep: pub.RELEASES_KEEP,
+      cmsUrl,
+      token: process.env.CMS_TOKEN ?? readFileSync(tokenFile, 'utf8').trim(),
+      siteUrl,
+      quietMs: pub.BUILD_QUIET_MS,
+      maxWaitMs: pub.BUILD_MAX_WAIT_MS,
+      reconcileMs: pub.RECONCILE_INTERVAL_MS,
+      log: (m) => log(`publisher: ${m}`),
+    });
+    const started = publisher;
+    closers.push(() => started.close());
+    const server = createPublicServer(pub.releasesDir);
+    await new Promise<void>((resolve) => server.listen(pub.SITE_PORT, pub.SITE_HOST, resolve));
+    closers.push(() => new Promise((r) => server.close(() => r())));
   } catch (error) {
-    console.error(`[cong] ${(error as Error).message}`);
+    console.error(`[cong] could not start the publisher or the public server: ${(error as Error).message}`);
     stopAll(1);
   }
-  if (!stopping) {
-    const site = serveSite(path.join(siteDir, 'dist'), siteHost, sitePort);
-    children.push(site);
-    site.on('exit', (code) => {
-      if (!stopping) {
-        console.error(`[cong] the site server exited (code ${code}); stopping`);
-        stopAll(code ?? 1);
-      }
-    });
+  if (publisher && !stopping) {
+    log('building the first release if the live one is missing or stale…');
+    await publisher.reconcile();
+    // A failing first build is retried with backoff: print the URLs anyway after two minutes.
+    await Promise.race([publisher.queue.idle(), new Promise((r) => setTimeout(r, 120_000).unref())]);
+    const last = publisher.lastBuild();
+    if (last?.result === 'failure') console.error(`[cong] the first build failed (${last.error}); see ${publisherUrl}/status`);
     const credentials = path.join(cmsDir, 'data', 'admin-credentials.txt');
     console.log(`
   Cổng is running (Ctrl-C stops everything)
     Public portal:           ${siteUrl}/
     CMS admin (Vietnamese):  ${cmsUrl}/admin
     CMS content API:         ${cmsUrl}/api
-${existsSync(credentials) ? `    First admin's sign-in:   ${path.relative(process.cwd(), credentials)}\n` : ''}`);
+    Publisher status:        ${publisherUrl}/status
+${existsSync(credentials) ? `    First admin's sign-in:   ${path.relative(process.cwd(), credentials)}\n` : ''}  Every publish in the admin is live on the portal a few seconds later.
+`);
   }
 } else if (!stopping) {
   console.error(`[cong] the CMS did not answer at ${cmsUrl}/_health within 5 minutes; stopping`);

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { mediaMirror } from './src/integrations/media-mirror.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
+// Pages rendered from a build folder outside site/ (publisher releases) still find site/ through this.
+process.env.CONG_SITE_DIR ??= fileURLToPath(new URL('.', import.meta.url));
+
 const site = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, prune } from './releases.ts';
 import { contentFingerprint, writeReleaseManifest } from './reconcile.ts';
+import { precompress } from './precompress.ts';
 
 export interface DeployOptions {
   /** Folder holding `releases/` and the `current` link. */
@@ -74,6 +75,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       const built = countArticlePages(client);
       if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
     });
+    const compressed = await step('precompress', () => precompress(path.join(dir, 'client')));
+    options.log(`precompressed ${compressed} files (.br, .gz)`);
     writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString() });
     await step('activate', () => activate(options.root, release));
     const removed = await step('prune', () => prune(options.root, options.keep));

@@ -8,7 +8,7 @@ import { createCmsClient } from '../../site/src/lib/cms-client.ts';
 import { deploy } from './deploy.ts';
 import { BuildQueue } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint } from './reconcile.ts';
-import { currentRelease } from './releases.ts';
+import { currentRelease, isHeld, releaseHold } from './releases.ts';
 import { createPublisherServer, type LastBuild } from './server.ts';
 
 export interface PublisherConfig {
@@ -69,6 +69,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
           },
         });
         lastBuild = { ...lastBuild, seconds: result.seconds, result: 'success', release: result.release, steps: result.steps };
+        releaseHold(config.root);
         log(`build done: release ${result.release} live in ${result.seconds.toFixed(1)} s`);
       } catch (error) {
         const message = (error as Error).message;
@@ -82,6 +83,10 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
   /** Builds when the CMS publishes something the live release was not built from. */
   async function reconcile(): Promise<boolean> {
     try {
+      if (isHeld(config.root)) {
+        lastReconciliation = { at: new Date().toISOString(), result: 'held after a rollback: the next publish builds again' };
+        return false;
+      }
       const live = currentRelease(config.root);
       const built = live ? readReleaseFingerprint(path.join(config.root, 'releases', live)) : null;
       const now = await contentFingerprint(config.cmsUrl, config.token);

@@ -4,7 +4,7 @@
  * always gets one whole release. The last N are kept; rollback goes back one.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A sortable, unique release name: 20261127T101530Z-3fa9. */
@@ -51,7 +51,19 @@ export function prune(root: string, keep: number): string[] {
   return doomed;
 }
 
-/** Goes back to the release before the live one; returns its name. */
+const holdFile = (root: string) => path.join(root, 'hold');
+
+/** True after a rollback until the next successful deploy: reconciliation must not rebuild. */
+export function isHeld(root: string): boolean {
+  return existsSync(holdFile(root));
+}
+
+/** Ends a hold (after a deploy an editor's publish asked for). */
+export function releaseHold(root: string): void {
+  rmSync(holdFile(root), { force: true });
+}
+
+/** Goes back to the release before the live one and holds it; returns its name. */
 export function rollback(root: string): string {
   const live = currentRelease(root);
   const all = listReleases(root);
@@ -59,5 +71,7 @@ export function rollback(root: string): string {
   if (index <= 0) throw new Error(live ? `No release older than ${live} to roll back to` : 'No live release to roll back from');
   const previous = all[index - 1]!;
   activate(root, previous);
+  // Reconciliation would rebuild the release just rolled back from: hold until the next publish.
+  writeFileSync(holdFile(root), `${new Date().toISOString()} rolled back from ${live} to ${previous}\n`);
   return previous;
 }

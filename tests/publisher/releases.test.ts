@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { activate, createRelease, currentRelease, listReleases, prune, rollback } from '../../scripts/publisher/releases';
+import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, rollback } from '../../scripts/publisher/releases';
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
 
@@ -41,6 +41,9 @@ describe('releases', () => {
     activate(dir, b);
     expect(rollback(dir)).toBe(a);
     expect(readFileSync(path.join(dir, 'current', 'index.html'), 'utf8')).toBe('A');
+    expect(isHeld(dir)).toBe(true); // reconciliation must not rebuild what was rolled back
+    releaseHold(dir);
+    expect(isHeld(dir)).toBe(false);
     expect(() => rollback(dir)).toThrow(`No release older than ${a} to roll back to`);
   });
 

@@ -4,7 +4,7 @@
  * or changed, and drops what was unpublished or deleted. Every entry is validated against the
  * model first; a bad one fails the build with the type, documentId and field.
  *
- * Markdown bodies are kept beside the store (BODY_CACHE_DIR), not in it: Astro bundles the whole
+ * Markdown bodies are kept beside the store (bodyCacheDir()), not in it: Astro bundles the whole
  * store into the build, and 10,000 bodies in it made a 47 MB module.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import type { Loader } from 'astro/loaders';
 import type { ContentType, EntryOf } from '@cong/content-types';
 import { createCmsClient } from './cms-client';
 import { planSync, validateEntries, type Stamp } from './sync';
-import { BODY_CACHE_DIR, parseSiteEnvironment } from './site-env';
+import { bodyCacheDir, parseSiteEnvironment } from './site-env';
 
 export interface CmsLoaderOptions<T extends ContentType> {
   type: T;
@@ -25,7 +25,7 @@ export interface CmsLoaderOptions<T extends ContentType> {
   bodyField?: keyof EntryOf<T> & string;
 }
 
-const bodyFile = (collection: string, id: string) => path.join(BODY_CACHE_DIR, collection, `${id}.md`);
+const bodyFile = (collection: string, id: string) => path.join(bodyCacheDir(), collection, `${id}.md`);
 
 /** The Markdown body of an entry, as the loader saved it. */
 export function readBody(collection: string, id: string): string {

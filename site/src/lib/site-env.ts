@@ -21,12 +21,15 @@ function findSiteDir(from: string): string {
   throw new SiteConfigError(`Cannot find the site/ folder above ${from}: build from the Cổng repository.`);
 }
 
-const siteDir = findSiteDir(path.dirname(fileURLToPath(import.meta.url)));
+/** The site/ folder: set by astro.config.mjs for the build, found by walking up otherwise. */
+function siteDir(): string {
+  return process.env.CONG_SITE_DIR ?? findSiteDir(path.dirname(fileURLToPath(import.meta.url)));
+}
 
 const Schema = z.object({
   CMS_URL: z.string().url('CMS_URL must be the URL of Strapi, e.g. http://127.0.0.1:1337').default('http://127.0.0.1:1337'),
   CMS_TOKEN: z.string().min(16, 'CMS_TOKEN looks too short to be a Strapi API token').optional(),
-  CMS_TOKEN_FILE: z.string().default(path.join(siteDir, '..', 'cms', 'data', 'build-token')),
+  CMS_TOKEN_FILE: z.string().optional(),
   SITE_URL: z.string().url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
 });
 
@@ -46,17 +49,18 @@ export function parseSiteEnvironment(raw: Record<string, string | undefined>): S
   const env = result.data;
   let token = env.CMS_TOKEN;
   if (!token) {
-    if (!existsSync(env.CMS_TOKEN_FILE)) {
-      throw new SiteConfigError(
-        `No build token: set CMS_TOKEN, or start the CMS once so it writes ${env.CMS_TOKEN_FILE} (or point CMS_TOKEN_FILE at the file).`,
-      );
+    const tokenFile = env.CMS_TOKEN_FILE ?? path.join(siteDir(), '..', 'cms', 'data', 'build-token');
+    if (!existsSync(tokenFile)) {
+      throw new SiteConfigError(`No build token: set CMS_TOKEN, or start the CMS once so it writes ${tokenFile} (or point CMS_TOKEN_FILE at the file).`);
     }
-    token = readFileSync(env.CMS_TOKEN_FILE, 'utf8').trim();
+    token = readFileSync(tokenFile, 'utf8').trim();
   }
   return { cmsUrl: env.CMS_URL.replace(/\/+$/, ''), token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
 }
 
 /** Where the loader keeps article bodies outside Astro's bundled content store. */
-export const BODY_CACHE_DIR = process.env.SITE_CACHE_DIR
-  ? path.join(path.resolve(siteDir, process.env.SITE_CACHE_DIR), 'cong-bodies')
-  : path.join(siteDir, 'node_modules', '.cong-bodies');
+export function bodyCacheDir(): string {
+  return process.env.SITE_CACHE_DIR
+    ? path.join(path.resolve(siteDir(), process.env.SITE_CACHE_DIR), 'cong-bodies')
+    : path.join(siteDir(), 'node_modules', '.cong-bodies');
+}

@@ -1,0 +1,116 @@
+/**
+ * The public server: serves the live release (`<releases root>/current/client`) with cache
+ * headers (HTML revalidated, hashed assets immutable) and the .br/.gz files written at build
+ * time. The `current` link is resolved once per request, so a release switch never breaks a
+ * request in flight and needs no restart. Paths outside the release are refused.
+ */
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
+
+/** Cache policy by path: hashed build assets forever, HTML and feeds always revalidated. */
+export function cacheControl(urlPath: string): string {
+  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+  if (/\.(html|xml|txt)$/.test(urlPath) || urlPath.endsWith('/')) return 'public, max-age=0, must-revalidate';
+  return 'public, max-age=3600';
+}
+
+/**
+ * Maps a request path to a file inside `client`, or null. Refuses traversal ("..", encoded or
+ * not, and NUL bytes) by resolving the path and checking it stays under the release root.
+ */
+export function resolveFile(client: string, rawPath: string): { file: string; urlPath: string } | { redirect: string } | null {
+  let urlPath: string;
+  try {
+    urlPath = decodeURIComponent(rawPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+  if (urlPath.includes('\0')) return null;
+  const full = path.resolve(client, `.${path.posix.normalize(`/${urlPath}`)}`);
+  if (full !== client && !full.startsWith(`${client}${path.sep}`)) return null;
+  if (!existsSync(full)) return null;
+  const stat = statSync(full);
+  if (stat.isDirectory()) {
+    if (!urlPath.endsWith('/')) return { redirect: `${rawPath.split('?')[0]}/` };
+    const index = path.join(full, 'index.html');
+    return existsSync(index) ? { file: index, urlPath: `${urlPath}index.html` } : null;
+  }
+  return { file: full, urlPath };
+}
+
+function pickEncoding(req: IncomingMessage, file: string): { file: string; encoding?: 'br' | 'gzip' } {
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accept) && existsSync(`${file}.br`)) return { file: `${file}.br`, encoding: 'br' };
+  if (/\bgzip\b/.test(accept) && existsSync(`${file}.gz`)) return { file: `${file}.gz`, encoding: 'gzip' };
+  return { file };
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, urlPath: string, status = 200): void {
+  const chosen = pickEncoding(req, file);
+  const headers: Record<string, string | number> = {
+    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'cache-control': status === 200 ? cacheControl(urlPath) : 'no-store',
+    'content-length': statSync(chosen.file).size,
+    vary: 'Accept-Encoding',
+    'x-content-type-options': 'nosniff',
+  };
+  if (chosen.encoding) headers['content-encoding'] = chosen.encoding;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(chosen.file).on('error', () => res.destroy()).pipe(res);
+}
+
+/** Creates the server for the releases under `root` (not yet listening). */
+export function createPublicServer(root: string): Server {
+  const current = path.join(root, 'current');
+  return createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('Phương thức không được hỗ trợ.');
+    }
+    let client: string;
+    try {
+      // Resolved once: this request is served wholly from the release live when it arrived.
+      client = path.join(realpathSync(current), 'client');
+    } catch {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
+      return void res.end('Cổng thông tin đang được dựng lần đầu, vui lòng thử lại sau ít phút.');
+    }
+    const found = resolveFile(client, req.url ?? '/');
+    if (found && 'redirect' in found) {
+      res.writeHead(301, { location: found.redirect });
+      return void res.end();
+    }
+    if (found) return sendFile(req, res, found.file, found.urlPath);
+    const notFound = path.join(client, '404.html');
+    if (existsSync(notFound)) return sendFile(req, res, notFound, '/404.html', 404);
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Không tìm thấy trang.');
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * `npm run rollback`: makes the release before the live one live again, and holds it there
+ * (reconciliation does not rebuild) until the next publish. The public server picks it up at once.
+ */
+import path from 'node:path';
+import { cmsDir, rootDir } from './lib/cms.ts';
+import { parsePublisherEnvironment } from './publisher/config.ts';
+import { currentRelease, rollback } from './publisher/releases.ts';
+
+try {
+  const env = parsePublisherEnvironment(process.env, rootDir, path.join(cmsDir, 'data'), false);
+  const from = currentRelease(env.releasesDir);
+  const to = rollback(env.releasesDir);
+  console.log(`[cong] rolled back from ${from} to ${to} (${env.releasesDir}); the next publish builds a new release`);
+} catch (error) {
+  console.error(`[cong] rollback failed: ${(error as Error).message}`);
+  process.exit(1);
+}
