@@ -2,16 +2,20 @@
  * `npm run bench [-- --articles N]`: measures the portal on this machine and prints a table.
  * CMS cold and warm start and idle memory; seeding; site builds (time, pages per second, peak
  * memory) for the demo content and for N articles (default 2,000; the closing notes quote
- * 10,000), cold and with nothing changed; an article page's weight. Benchmarks are not tests.
+ * 10,000), cold and with nothing changed; publish-to-live latency through the publisher for both;
+ * an article page's weight. Benchmarks are not tests.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCmsServer, cmsDir, rootDir } from './lib/cms.ts';
 import { siteDir } from './lib/site.ts';
+import { startPublisher } from './publisher/publisher.ts';
+import { createPublicServer } from './public-server.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' } } });
 const articles = Number(values.articles);
@@ -139,6 +143,50 @@ async function benchSiteBuild(label: string, cache: string): Promise<string> {
   return out;
 }
 
+/**
+ * Publish-to-live: publishes `count` articles one after another through the admin API (as an
+ * editor's Publish button does) and times each until the public server answers its page.
+ */
+async function benchPublishLatency(label: string, count: number): Promise<void> {
+  const root = path.join(buildDir, `publish-${rows.length}`);
+  const secret = randomBytes(16).toString('hex');
+  const publisher = await startPublisher({
+    host: '127.0.0.1', port: 0, secret, root, keep: 2, cmsUrl: url,
+    token: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(), siteUrl: 'http://127.0.0.1',
+    quietMs: 750, maxWaitMs: 30_000, reconcileMs: 0, log: () => {},
+  });
+  const server = createPublicServer(root);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const site = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const stop = await startCms({ ...env, PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: secret }, url);
+  try {
+    await publisher.reconcile(); // the first release
+    await publisher.queue.idle();
+    const creds = readFileSync(path.join(dataDir, 'admin-credentials.txt'), 'utf8');
+    const login = (await (await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: /email: (.*)/.exec(creds)![1], password: /password: (.*)/.exec(creds)![1] }) })).json()) as { data: { token: string } };
+    const headers = { authorization: `Bearer ${login.data.token}`, 'content-type': 'application/json' };
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const created = (await (await fetch(`${url}/content-manager/collection-types/api::article.article`, { method: 'POST', headers, body: JSON.stringify({ title: `Đo thời gian đăng bài ${Date.now()} ${i}`, body: 'Nội dung đo.' }) })).json()) as { data: { documentId: string; slug: string } };
+      const t0 = performance.now();
+      await fetch(`${url}/content-manager/collection-types/api::article.article/${created.data.documentId}/actions/publish`, { method: 'POST', headers, body: '{}' });
+      for (let tries = 0; (await fetch(`${site}/tin-tuc/${created.data.slug}/`)).status !== 200; tries += 1) {
+        if (tries > 3000) throw new Error('the published page never appeared');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      times.push((performance.now() - t0) / 1000);
+      await publisher.queue.idle();
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    rows.push([label, `${median.toFixed(1)} s`, `median of ${count}; best ${times[0]!.toFixed(1)} s, worst ${times[times.length - 1]!.toFixed(1)} s`]);
+  } finally {
+    await stop();
+    await publisher.close();
+    server.close();
+  }
+}
+
 try {
   const cold = await measure(cmsArgs, env, cmsDir, url);
   rows.push(['CMS cold start (new SQLite database) to /_health', `${cold.seconds.toFixed(1)} s`, `idle ${cold.idleMb?.toFixed(0)} MB RSS`]);
@@ -151,6 +199,9 @@ try {
   const demoOut = await benchSiteBuild('Site build, demo content (cold)', 'cache-demo');
   await benchSiteBuild('Site build, demo content (nothing changed)', 'cache-demo');
   const w = articleWeight(path.join(demoOut, 'client'));
+  await stop();
+  await benchPublishLatency('Publish to live, demo content', 5);
+  stop = await startCms(env, url);
   rows.push(['Article page weight', `${((w.html + w.js + w.fonts) / 1024).toFixed(1)} KB`, `HTML ${(w.html / 1024).toFixed(1)} KB (${(w.gzip / 1024).toFixed(1)} KB gzip, CSS ${(w.css / 1024).toFixed(1)} KB inlined), JS ${(w.js / 1024).toFixed(1)} KB, fonts ${(w.fonts / 1024).toFixed(1)} KB`]);
   await stop();
 
@@ -162,6 +213,7 @@ try {
   await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (cold)`, 'cache-large');
   await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (nothing changed)`, 'cache-large');
   await stop();
+  await benchPublishLatency(`Publish to live, ${articles.toLocaleString('en')} articles`, 3);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(buildDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const Schema = z.object({
   STATUS_TOKEN: z.string().min(16, 'STATUS_TOKEN must have at least 16 characters').optional(),
   RELEASES_DIR: z.string().optional(),
   RELEASES_KEEP: z.coerce.number({ invalid_type_error: 'RELEASES_KEEP must be a whole number' }).int().min(1, 'RELEASES_KEEP must keep at least 1 release').default(5),
-  BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 1500),
+  BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 750),
   BUILD_MAX_WAIT_MS: ms('BUILD_MAX_WAIT_MS', 30_000),
   RECONCILE_INTERVAL_MS: ms('RECONCILE_INTERVAL_MS', 60_000),
   SITE_HOST: z.string().default('127.0.0.1'),
