@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,9 +84,4 @@ export async function closeStrapi(app: Core.Strapi): Promise<void> {
   await app.server.destroy();
   app.eventHub.destroy();
   await app.db.destroy();
-}
-
-/** Makes sure the build output is newer than a given file; used by tests to spot stale builds. */
-export function distIsNewerThan(file: string): boolean {
-  return existsSync(distDir) && statSync(distDir).mtimeMs >= statSync(file).mtimeMs;
 }

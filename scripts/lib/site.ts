@@ -1,16 +1,23 @@
 /**
- * Building and serving the public site from scripts: `astro build` against a running CMS, then
- * the built Node server (static pages plus the on-demand routes of later features).
+ * Building the public site from scripts and tests: `astro build` against a running CMS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { rootDir } from './cms.ts';
 
 /** The site's folder. */
 export const siteDir = path.join(rootDir, 'site');
 
-/** Runs `astro build`; resolves with its duration in seconds, rejects on failure. */
-export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}): Promise<number> {
+/** A failed `astro build`; `output` holds everything it printed. */
+export class SiteBuildError extends Error {
+  override name = 'SiteBuildError';
+  constructor(message: string, readonly output: string) {
+    super(message);
+  }
+}
+
+/** Runs `astro build`; resolves with its duration in seconds and its output, rejects with a SiteBuildError. */
+export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}): Promise<{ seconds: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build', '--root', siteDir], {
@@ -25,17 +32,8 @@ export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () 
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('exit', (code) => {
-      if (code === 0) resolve((performance.now() - started) / 1000);
-      else reject(new Error(`astro build failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`));
+      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, output });
+      else reject(new SiteBuildError(`astro build failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`, output));
     });
-  });
-}
-
-/** Starts the built site's server on `port`; the caller stops it. */
-export function serveSite(outDir: string, host: string, port: number): ChildProcess {
-  return spawn(process.execPath, [path.join(outDir, 'server', 'entry.mjs')], {
-    env: { ...process.env, HOST: host, PORT: String(port) },
-    stdio: 'inherit',
-    detached: true,
   });
 }

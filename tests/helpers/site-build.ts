@@ -2,22 +2,21 @@
  * Builds the site against a test CMS into a folder inside the repository (the server bundle
  * resolves its packages from the root node_modules) and serves it with the built Node server.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { buildSite } from '../../scripts/lib/site.ts';
 import type { CmsHarness } from './cms-harness.ts';
 
-const run = promisify(execFile);
 export const rootDir = path.resolve(import.meta.dirname, '../..');
 export const SITE_URL = 'https://xatanhoa.example.vn';
 
 export interface SiteBuild {
   /** The build's output folder (client/ and server/ inside). */
   out: string;
-  /** Runs `astro build` again; returns its output. */
+  /** Runs `astro build` again; returns its output (a failure is a SiteBuildError with `output`). */
   build(): Promise<string>;
   dispose(): void;
 }
@@ -30,11 +29,8 @@ export function createSiteBuild(cms: CmsHarness, name: string): SiteBuild {
   return {
     out,
     async build() {
-      const { stdout, stderr } = await run(process.execPath, [path.join(rootDir, 'node_modules/astro/astro.js'), 'build', '--root', path.join(rootDir, 'site')], {
-        env: { ...process.env, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken, SITE_URL, SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return stdout + stderr;
+      const env = { CMS_URL: cms.url, CMS_TOKEN: cms.buildToken, SITE_URL, SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(work, 'cache') };
+      return (await buildSite(env)).output;
     },
     dispose() {
       rmSync(work, { recursive: true, force: true });

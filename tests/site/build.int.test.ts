@@ -12,6 +12,7 @@ import { DEMO_ARTICLE_COUNT, seedDemoContent } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, DRAFT_ARTICLES } from '../../cms/src/seed/demo-content';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, SITE_URL, type SiteBuild } from '../helpers/site-build';
+import { SiteBuildError } from '../../scripts/lib/site';
 
 let cms: CmsHarness;
 let site: SiteBuild;
@@ -116,9 +117,8 @@ describe('site build', () => {
     // Written past the CMS's own checks, as a bad import or an old database could hold it.
     const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });
     await cms.strapi.db.query('api::link.link').update({ where: { id: row.id }, data: { url: 'javascript:alert(1)', updatedAt: new Date() } });
-    const error = await buildSite().catch((e: Error & { stdout?: string; stderr?: string }) => e);
-    expect(error).toBeInstanceOf(Error);
-    const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
-    expect(output).toContain(`Liên kết website (link) documentId=${row.documentId}: field "url" must be an http:// or https:// address`);
+    const error = await buildSite().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SiteBuildError);
+    expect((error as SiteBuildError).output).toContain(`Liên kết website (link) documentId=${row.documentId}: field "url" must be an http:// or https:// address`);
   }, 180_000);
 });
