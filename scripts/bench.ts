@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildCmsServer, cmsDir, rootDir } from './lib/cms.ts';
 import { siteDir } from './lib/site.ts';
 import { startPublisher } from './publisher/publisher.ts';
-import { createPublicServer } from './public-server.ts';
+import { createPublicServer } from './public/server.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' } } });
 const articles = Number(values.articles);

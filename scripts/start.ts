@@ -11,7 +11,7 @@ import { buildCmsWithAdmin, cmsDir, rootDir } from './lib/cms.ts';
 import { readFileSync } from 'node:fs';
 import { parsePublisherEnvironment } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
-import { createPublicServer } from './public-server.ts';
+import { createPublicServer } from './public/server.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
 const port = Number(process.env.CMS_PORT ?? 1337);

@@ -16,7 +16,8 @@ export default defineConfig({
   // The publisher and the tests build into their own folders.
   outDir: process.env.SITE_OUT_DIR || './dist',
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: the public server (scripts/public/) runs each release's on-demand routes in a worker.
+  adapter: node({ mode: 'middleware' }),
   integrations: [mediaMirror(), searchIndex()],
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },

@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.stop();
+  await server?.stop();
   site?.dispose();
   await cms?.close();
 });
@@ -56,6 +56,18 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('the public portal', () => {
+  test('answers on-demand routes from the release server bundle, behind the static files', async () => {
+    const health = await fetch(`${server.url}/api/health/`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('cache-control')).toBe('no-store');
+    expect(await health.json()).toEqual({ status: 'ok', release: 'dist' });
+    const post = await fetch(`${server.url}/tin-tuc/`, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+    const missing = await fetch(`${server.url}/khong-co-trang-nay/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Không tìm thấy trang');
+  });
+
   test('leads a reader from home to a category to an article', async () => {
     const page = await open('/');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');

@@ -1,13 +1,12 @@
 /**
  * Builds the site against a test CMS into a folder inside the repository (the server bundle
- * resolves its packages from the root node_modules) and serves it with the built Node server.
+ * resolves its packages from the root node_modules) and serves it with the public server.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { buildSite } from '../../scripts/lib/site.ts';
+import { createPublicServer } from '../../scripts/public/server.ts';
 import type { CmsHarness } from './cms-harness.ts';
 
 export const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -38,25 +37,13 @@ export function createSiteBuild(cms: CmsHarness, name: string): SiteBuild {
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
+/** Serves a build with the public server (static files, then the on-demand routes), as a release. */
+export async function serveSite(out: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const root = path.dirname(out);
+  rmSync(path.join(root, 'current'), { force: true });
+  symlinkSync(path.basename(out), path.join(root, 'current'));
+  const server = createPublicServer(root);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** Serves a build with its own Node server; resolves once it answers. */
-export async function serveSite(out: string): Promise<{ url: string; stop(): void; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(out, 'server', 'entry.mjs')], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { url, process: child, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => server.close(() => r())) };
 }

@@ -7,7 +7,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { precompress } from '../../scripts/publisher/precompress';
 import { activate, createRelease } from '../../scripts/publisher/releases';
-import { createPublicServer } from '../../scripts/public-server';
+import { createPublicServer } from '../../scripts/public/server';
 
 const servers: Array<ReturnType<typeof createPublicServer>> = [];
 afterEach(() => {

@@ -1,12 +1,14 @@
 /**
  * The public server: serves the live release (`<releases root>/current/client`) with cache
  * headers (HTML revalidated, hashed assets immutable) and the .br/.gz files written at build
- * time. The `current` link is resolved once per request, so a release switch never breaks a
- * request in flight and needs no restart. Paths outside the release are refused.
+ * time, and passes what is not a file to the release's on-demand routes (`on-demand.ts`). The
+ * `current` link is resolved once per request, so a release switch never breaks a request in
+ * flight and needs no restart. Paths outside the release are refused.
  */
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { OnDemandRoutes, type OnDemandOptions } from './on-demand.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -86,31 +88,43 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, urlPa
   createReadStream(chosen.file).on('error', () => res.destroy()).pipe(res);
 }
 
-/** Creates the server for the releases under `root` (not yet listening). */
-export function createPublicServer(root: string): Server {
+/** Creates the server for the releases under `root` (not yet listening); closing it stops the on-demand workers. */
+export function createPublicServer(root: string, options: OnDemandOptions = {}): Server {
   const current = path.join(root, 'current');
-  return createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end('Phương thức không được hỗ trợ.');
-    }
-    let client: string;
+  const onDemand = new OnDemandRoutes(options);
+  const server = createServer((req, res) => {
+    let release: string;
     try {
       // Resolved once: this request is served wholly from the release live when it arrived.
-      client = path.join(realpathSync(current), 'client');
+      release = realpathSync(current);
     } catch {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
       return void res.end('Cổng thông tin đang được dựng lần đầu, vui lòng thử lại sau ít phút.');
     }
+    const client = path.join(release, 'client');
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
     const found = resolveFile(client, req.url ?? '/');
+    if (found && !readOnly) {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('Phương thức không được hỗ trợ.');
+    }
     if (found && 'redirect' in found) {
       res.writeHead(301, { location: found.redirect });
       return void res.end();
     }
     if (found) return sendFile(req, res, found.file, found.urlPath);
-    const notFound = path.join(client, '404.html');
-    if (existsSync(notFound)) return sendFile(req, res, notFound, '/404.html', 404);
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Không tìm thấy trang.');
+    void onDemand.handle(release, req, res).then((answered) => {
+      if (answered) return;
+      if (!readOnly) {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+        return void res.end('Phương thức không được hỗ trợ.');
+      }
+      const notFound = path.join(client, '404.html');
+      if (existsSync(notFound)) return sendFile(req, res, notFound, '/404.html', 404);
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Không tìm thấy trang.');
+    });
   });
+  server.on('close', () => void onDemand.close());
+  return server;
 }
