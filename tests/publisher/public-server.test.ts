@@ -1,52 +1,26 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
-import { precompress } from '../../scripts/publisher/precompress';
-import { activate, createRelease } from '../../scripts/publisher/releases';
+import { activate } from '../../scripts/publisher/releases';
 import { createPublicServer } from '../../scripts/public/server';
+import { makeRelease, rawRequest } from '../helpers/releases';
 
 const servers: Array<ReturnType<typeof createPublicServer>> = [];
 afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
 
-/** A release whose home page says `label`, with an article, an asset and a 404 page. */
-function makeRelease(root: string, label: string, second: number): string {
-  const dir = createRelease(root, new Date(Date.UTC(2026, 10, 27, 1, 0, second)));
-  const client = path.join(dir, 'client');
-  mkdirSync(path.join(client, 'tin-tuc', 'bai-a'), { recursive: true });
-  mkdirSync(path.join(client, '_astro'), { recursive: true });
-  writeFileSync(path.join(client, 'index.html'), `<!doctype html><title>${label}</title>${'<p>Nội dung trang chủ.</p>'.repeat(100)}`);
-  writeFileSync(path.join(client, 'tin-tuc', 'bai-a', 'index.html'), `<h1>Bài A (${label})</h1>`);
-  writeFileSync(path.join(client, '_astro', 'app.abc123.js'), 'console.log(1);'.repeat(200));
-  writeFileSync(path.join(client, '404.html'), '<h1>Không tìm thấy trang</h1>');
-  precompress(client);
-  return path.basename(dir);
-}
-
 async function serve(root: string): Promise<number> {
-  const server = createPublicServer(root);
+  const server = createPublicServer(root, { graceMs: 200 });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return (server.address() as AddressInfo).port;
 }
 
-/** A raw GET (no client-side path normalisation), so traversal attempts reach the server as sent. */
-function get(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (port: number, rawPath: string, headers: Record<string, string> = {}) => rawRequest(port, rawPath, headers);
 
 describe('public server', () => {
   test('serves the live release with revalidated HTML and immutable hashed assets', async () => {
@@ -121,5 +95,27 @@ describe('public server', () => {
     await Promise.all(clients);
     expect(outcomes.length).toBeGreaterThan(100);
     expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
+  });
+
+  test('passes what is not a file to the live release on-demand routes, and follows a switch', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    const a = makeRelease(root, 'A', 1);
+    const b = makeRelease(root, 'B', 2);
+    activate(root, a);
+    const port = await serve(root);
+    const first = await get(port, '/api/health/');
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body.toString())).toEqual({ label: 'A', release: a, client: '127.0.0.1' });
+    const posted = await rawRequest(port, '/api/echo/', { 'content-type': 'text/plain' }, 'POST', 'xin chào');
+    expect(posted.status).toBe(201);
+    expect(posted.body.toString()).toBe('A:xin chào');
+    // A client cannot choose the address the routes see; a proxy on loopback (nginx) can, with X-Real-IP.
+    expect(JSON.parse((await get(port, '/api/health/', { 'x-cong-client-ip': '1.2.3.4', 'x-real-ip': '203.0.113.9' })).body.toString()).client).toBe('203.0.113.9');
+    activate(root, b);
+    expect(JSON.parse((await get(port, '/api/health/')).body.toString()).label).toBe('B');
+    expect((await rawRequest(port, '/tin-tuc/bai-a/', {}, 'POST', 'x')).status).toBe(405);
+    const missing = await get(port, '/api/khong-co/');
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toContain('Không tìm thấy trang');
   });
 });

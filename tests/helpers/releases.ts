@@ -1,0 +1,61 @@
+/**
+ * Small releases for the public server and nginx tests: a home page saying `label`, an article,
+ * a hashed asset, a 404 page, pre-compressed files, and a server bundle with the interface of
+ * Astro's node adapter in middleware mode (`handler(req, res, next)`) answering two on-demand routes.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import path from 'node:path';
+import { precompress } from '../../scripts/publisher/precompress';
+import { createRelease } from '../../scripts/publisher/releases';
+
+const ENTRY = (label: string) => `export function handler(req, res, next) {
+  if (req.url === '/api/health/') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return res.end(JSON.stringify({ label: ${JSON.stringify(label)}, release: process.env.CONG_RELEASE, client: req.headers['x-cong-client-ip'] }));
+  }
+  if (req.url === '/api/echo/' && req.method === 'POST') {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => { res.writeHead(201, { 'content-type': 'text/plain' }); res.end(${JSON.stringify(label)} + ':' + body); });
+    return;
+  }
+  next();
+}
+`;
+
+/** Creates (not activates) a release under `root`; returns its name. */
+export function makeRelease(root: string, label: string, second: number): string {
+  const dir = createRelease(root, new Date(Date.UTC(2026, 10, 27, 1, 0, second)));
+  const client = path.join(dir, 'client');
+  mkdirSync(path.join(client, 'tin-tuc', 'bai-a'), { recursive: true });
+  mkdirSync(path.join(client, '_astro'), { recursive: true });
+  mkdirSync(path.join(dir, 'server'), { recursive: true });
+  writeFileSync(path.join(client, 'index.html'), `<!doctype html><title>${label}</title>${'<p>Nội dung trang chủ.</p>'.repeat(100)}`);
+  writeFileSync(path.join(client, 'tin-tuc', 'bai-a', 'index.html'), `<h1>Bài A (${label})</h1>`);
+  writeFileSync(path.join(client, '_astro', 'app.abc123.js'), 'console.log(1);'.repeat(200));
+  writeFileSync(path.join(client, '404.html'), '<h1>Không tìm thấy trang</h1>');
+  writeFileSync(path.join(client, 'robots.txt'), 'User-agent: *\n');
+  writeFileSync(path.join(dir, 'server', 'entry.mjs'), ENTRY(label));
+  precompress(client);
+  return path.basename(dir);
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A raw request (no client-side path normalisation), so traversal attempts reach the server as sent. */
+export function rawRequest(port: number, rawPath: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, headers, method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
