@@ -3,7 +3,8 @@
  * CMS cold and warm start and idle memory; seeding; site builds (time, pages per second, peak
  * memory) for the demo content and for N articles (default 2,000; the closing notes quote
  * 10,000), cold and with nothing changed; publish-to-live latency through the publisher for both;
- * an article page's weight. Benchmarks are not tests.
+ * an article page's weight; the public server's throughput beside nginx's on the same release
+ * (wrk from Debian, on loopback). Benchmarks are not tests.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +17,9 @@ import { buildCmsServer, cmsDir, rootDir } from './lib/cms.ts';
 import { siteDir } from './lib/site.ts';
 import { startPublisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
+import { nginxAvailable, startNginx } from './nginx/run.ts';
+import { existsSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' } } });
 const articles = Number(values.articles);
@@ -187,6 +191,51 @@ async function benchPublishLatency(label: string, count: number): Promise<void> 
   }
 }
 
+/** wrk against `target` for 10 s: requests per second and p99 latency. */
+function wrk(target: string): { rps: number; p99: string; errors: string } {
+  const out = execFileSync('wrk', ['-t2', '-c64', '-d10s', '--latency', '-H', 'Accept-Encoding: br, gzip', target], { encoding: 'utf8' });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const p99 = /\s99%\s+([\d.]+\w+)/.exec(out)?.[1] ?? '?';
+  const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(out)?.[0] ?? 'no errors';
+  return { rps, p99, errors };
+}
+
+/** Throughput of the public server and of nginx in front of it, serving the release `out`. */
+async function benchThroughput(out: string): Promise<void> {
+  if (!existsSync('/usr/bin/wrk')) {
+    rows.push(['Throughput', 'skipped', 'wrk is missing: apt-get install wrk']);
+    return;
+  }
+  const root = path.join(buildDir, 'throughput');
+  mkdirSync(root, { recursive: true });
+  symlinkSync(out, path.join(root, 'current'));
+  const server = createPublicServer(root);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const slug = readdirSync(path.join(out, 'client', 'tin-tuc')).find((d) => d !== 'trang' && !d.endsWith('.html'))!;
+  const targets: Array<[string, string]> = [['article page', `/tin-tuc/${slug}/`], ['on-demand route /api/health/', '/api/health/']];
+  const measureAll = (name: string, base: string) => {
+    for (const [what, urlPath] of targets) {
+      const r = wrk(`${base}${urlPath}`);
+      rows.push([`Throughput, ${name}, ${what}`, `${Math.round(r.rps).toLocaleString('en')} req/s`, `p99 ${r.p99}; ${r.errors}; wrk 2 threads, 64 connections, 10 s, br/gzip accepted`]);
+    }
+  };
+  try {
+    await fetch(`${publicUrl}/api/health/`); // start the release's on-demand worker
+    measureAll('public server (Node)', publicUrl);
+    if (nginxAvailable().nginx) {
+      const nginx = await startNginx({ port: port + 1, releasesDir: root, upstream: publicUrl.replace('http://', ''), workers: 2 });
+      try {
+        measureAll('nginx in front (deploy/nginx)', nginx.url);
+      } finally {
+        await nginx.stop();
+      }
+    } else rows.push(['Throughput, nginx', 'skipped', 'nginx is missing: apt-get install nginx libnginx-mod-http-brotli-static']);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
 try {
   const cold = await measure(cmsArgs, env, cmsDir, url);
   rows.push(['CMS cold start (new SQLite database) to /_health', `${cold.seconds.toFixed(1)} s`, `idle ${cold.idleMb?.toFixed(0)} MB RSS`]);
@@ -200,6 +249,7 @@ try {
   await benchSiteBuild('Site build, demo content (nothing changed)', 'cache-demo');
   const w = articleWeight(path.join(demoOut, 'client'));
   await stop();
+  await benchThroughput(demoOut);
   await benchPublishLatency('Publish to live, demo content', 5);
   stop = await startCms(env, url);
   rows.push(['Article page weight', `${((w.html + w.js + w.fonts) / 1024).toFixed(1)} KB`, `HTML ${(w.html / 1024).toFixed(1)} KB (${(w.gzip / 1024).toFixed(1)} KB gzip, CSS ${(w.css / 1024).toFixed(1)} KB inlined), JS ${(w.js / 1024).toFixed(1)} KB, fonts ${(w.fonts / 1024).toFixed(1)} KB`]);

@@ -119,6 +119,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
       quietMs: pub.BUILD_QUIET_MS,
       maxWaitMs: pub.BUILD_MAX_WAIT_MS,
       reconcileMs: pub.RECONCILE_INTERVAL_MS,
+      github: pub.github,
       log: (m) => log(`publisher: ${m}`),
     });
     const started = publisher;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
 
 const port = (name: string, fallback: number) =>
   z.coerce.number({ invalid_type_error: `${name} must be a port number` }).int().min(1, `${name} must be between 1 and 65535`).max(65535, `${name} must be between 1 and 65535`).default(fallback);
@@ -20,11 +21,20 @@ const Schema = z.object({
   BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 750),
   BUILD_MAX_WAIT_MS: ms('BUILD_MAX_WAIT_MS', 30_000),
   RECONCILE_INTERVAL_MS: ms('RECONCILE_INTERVAL_MS', 60_000),
+  GITHUB_TOKEN: z.string().min(20, 'GITHUB_TOKEN looks too short to be a GitHub token').optional(),
+  GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
+  GITHUB_API_URL: z.string().url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
+  GITHUB_EVENT_TYPE: z.string().regex(/^[\w.-]{1,100}$/, 'GITHUB_EVENT_TYPE must be a short name such as cong-publish').default(DISPATCH_EVENT_TYPE),
   SITE_HOST: z.string().default('127.0.0.1'),
   SITE_PORT: port('SITE_PORT', 4321),
 });
 
-export type PublisherEnvironment = z.output<typeof Schema> & { releasesDir: string; webhookSecret: string };
+export type PublisherEnvironment = z.output<typeof Schema> & {
+  releasesDir: string;
+  webhookSecret: string;
+  /** Set when GITHUB_TOKEN is: publishes are forwarded to GitHub Actions instead of built here. */
+  github?: GitHubTarget;
+};
 
 /** Parses the environment; the local webhook secret is generated once into `dataDir`. */
 export function parsePublisherEnvironment(raw: Record<string, string | undefined>, rootDir: string, dataDir: string, production: boolean): PublisherEnvironment {
@@ -42,5 +52,11 @@ export function parsePublisherEnvironment(raw: Record<string, string | undefined
     }
     webhookSecret = readFileSync(file, 'utf8').trim();
   }
-  return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret };
+  let github: GitHubTarget | undefined;
+  if (env.GITHUB_TOKEN) {
+    // GITHUB_REPOSITORY alone (always set inside GitHub Actions) does not switch the mode; the token does.
+    if (!env.GITHUB_REPOSITORY) throw new Error('GITHUB_TOKEN is set but GITHUB_REPOSITORY is not: set it to "owner/name" of the repository whose publish workflow builds the site, or unset GITHUB_TOKEN to build here');
+    github = { repository: env.GITHUB_REPOSITORY, token: env.GITHUB_TOKEN, apiUrl: env.GITHUB_API_URL, eventType: env.GITHUB_EVENT_TYPE };
+  }
+  return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret, github };
 }

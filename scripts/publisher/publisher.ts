@@ -10,6 +10,7 @@ import { BuildQueue } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint } from './reconcile.ts';
 import { currentRelease, isHeld, releaseHold } from './releases.ts';
 import { createPublisherServer, type LastBuild } from './server.ts';
+import { dispatchToGitHub, readDispatchState, writeDispatchState, type GitHubTarget } from './github.ts';
 
 export interface PublisherConfig {
   host: string;
@@ -27,6 +28,8 @@ export interface PublisherConfig {
   /** 0 turns reconciliation off. */
   reconcileMs: number;
   retryBaseMs?: number;
+  /** Forward coalesced events to GitHub Actions instead of building here. */
+  github?: GitHubTarget;
   log: (message: string) => void;
 }
 
@@ -52,9 +55,19 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     log,
     build: async (reason) => {
       const startedAt = new Date();
-      lastBuild = { startedAt: startedAt.toISOString(), seconds: null, result: 'running', release: null, error: null, steps: {} };
+      const mode = config.github ? 'github' : 'deploy';
+      lastBuild = { startedAt: startedAt.toISOString(), seconds: null, result: 'running', mode, release: null, error: null, steps: {} };
       log(`build started: ${reason}`);
       try {
+        if (config.github) {
+          // What the dispatch covers, for reconciliation; GitHub gets the event even if the CMS is slow to answer here.
+          const fingerprint = await contentFingerprint(config.cmsUrl, config.token).catch(() => null);
+          await dispatchToGitHub(config.github, reason);
+          writeDispatchState(config.root, fingerprint);
+          lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'success' };
+          log(`build forwarded to GitHub Actions (${config.github.repository}, event ${config.github.eventType})`);
+          return;
+        }
         const result = await deploy({
           root: config.root,
           keep: config.keep,
@@ -74,7 +87,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
       } catch (error) {
         const message = (error as Error).message;
         lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'failure', error: message };
-        log(`build failed, the live release is unchanged: ${message}`);
+        log(config.github ? `forwarding to GitHub failed, retried later: ${message}` : `build failed, the live release is unchanged: ${message}`);
         throw error;
       }
     },
@@ -88,7 +101,9 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
         return false;
       }
       const live = currentRelease(config.root);
-      const built = live ? readReleaseFingerprint(path.join(config.root, 'releases', live)) : null;
+      const built = config.github
+        ? (readDispatchState(config.root)?.fingerprint ?? null)
+        : live ? readReleaseFingerprint(path.join(config.root, 'releases', live)) : null;
       const now = await contentFingerprint(config.cmsUrl, config.token);
       const stale = built !== now;
       lastReconciliation = { at: new Date().toISOString(), result: stale ? 'stale: build scheduled' : 'up to date' };
@@ -105,7 +120,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     statusToken: config.statusToken,
     queue,
     log,
-    state: { liveRelease: () => currentRelease(config.root), lastBuild: () => lastBuild, lastReconciliation: () => lastReconciliation },
+    state: { mode: config.github ? 'github' : 'deploy', liveRelease: () => currentRelease(config.root), lastBuild: () => lastBuild, lastReconciliation: () => lastReconciliation },
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;

@@ -13,12 +13,15 @@ export interface LastBuild {
   startedAt: string;
   seconds: number | null;
   result: 'running' | 'success' | 'failure';
+  /** 'deploy': built and switched here; 'github': forwarded to GitHub Actions. */
+  mode: 'deploy' | 'github';
   release: string | null;
   error: string | null;
   steps: Record<string, number>;
 }
 
 export interface PublisherState {
+  mode: 'deploy' | 'github';
   liveRelease: () => string | null;
   lastBuild: () => LastBuild | null;
   lastReconciliation: () => { at: string; result: string } | null;
@@ -81,6 +84,7 @@ export function createPublisherServer(options: PublisherServerOptions): Server {
         const allowed = isLoopback(req.socket.remoteAddress) || (options.statusToken !== undefined && isValidSecret(token, options.statusToken));
         if (!allowed) return send(res, 403, { error: 'status is available from this machine or with the status token' });
         return send(res, 200, {
+          mode: options.state.mode,
           liveRelease: options.state.liveRelease(),
           lastBuild: options.state.lastBuild(),
           queue: options.queue.status(),
