@@ -11,8 +11,10 @@ const { handler } = await import(pathToFileURL(workerData.entry).href);
 
 const server = createServer((req, res) => {
   handler(req, res, () => {
-    // No on-demand route matched: the public server answers with the release's 404 page.
-    res.writeHead(404, { 'x-cong-no-route': '1' });
+    // No on-demand route matched: the public server answers with the release's 404 page. The
+    // connection is closed: Astro has put a 'close' listener on the socket for this request that
+    // only a written response or a closed socket removes (a leak on a kept-alive connection).
+    res.writeHead(404, { 'x-cong-no-route': '1', connection: 'close' });
     res.end();
   });
 });
