@@ -19,7 +19,8 @@ import { startPublisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
 import { nginxAvailable, startNginx } from './nginx/run.ts';
 import { existsSync, symlinkSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' } } });
 const articles = Number(values.articles);
@@ -191,9 +192,9 @@ async function benchPublishLatency(label: string, count: number): Promise<void> 
   }
 }
 
-/** wrk against `target` for 10 s: requests per second and p99 latency. */
-function wrk(target: string): { rps: number; p99: string; errors: string } {
-  const out = execFileSync('wrk', ['-t2', '-c64', '-d10s', '--latency', '-H', 'Accept-Encoding: br, gzip', target], { encoding: 'utf8' });
+/** wrk against `target` for 10 s (asynchronously: the public server runs in this process): requests per second and p99 latency. */
+async function wrk(target: string): Promise<{ rps: number; p99: string; errors: string }> {
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c64', '-d10s', '--latency', '-H', 'Accept-Encoding: br, gzip', target], { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const p99 = /\s99%\s+([\d.]+\w+)/.exec(out)?.[1] ?? '?';
   const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(out)?.[0] ?? 'no errors';
@@ -214,19 +215,19 @@ async function benchThroughput(out: string): Promise<void> {
   const publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const slug = readdirSync(path.join(out, 'client', 'tin-tuc')).find((d) => d !== 'trang' && !d.endsWith('.html'))!;
   const targets: Array<[string, string]> = [['article page', `/tin-tuc/${slug}/`], ['on-demand route /api/health/', '/api/health/']];
-  const measureAll = (name: string, base: string) => {
+  const measureAll = async (name: string, base: string) => {
     for (const [what, urlPath] of targets) {
-      const r = wrk(`${base}${urlPath}`);
+      const r = await wrk(`${base}${urlPath}`);
       rows.push([`Throughput, ${name}, ${what}`, `${Math.round(r.rps).toLocaleString('en')} req/s`, `p99 ${r.p99}; ${r.errors}; wrk 2 threads, 64 connections, 10 s, br/gzip accepted`]);
     }
   };
   try {
     await fetch(`${publicUrl}/api/health/`); // start the release's on-demand worker
-    measureAll('public server (Node)', publicUrl);
+    await measureAll('public server (Node)', publicUrl);
     if (nginxAvailable().nginx) {
       const nginx = await startNginx({ port: port + 1, releasesDir: root, upstream: publicUrl.replace('http://', ''), workers: 2 });
       try {
-        measureAll('nginx in front (deploy/nginx)', nginx.url);
+        await measureAll('nginx in front (deploy/nginx)', nginx.url);
       } finally {
         await nginx.stop();
       }
