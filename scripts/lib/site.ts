@@ -17,13 +17,14 @@ export class SiteBuildError extends Error {
 }
 
 /** Runs `astro build`; resolves with its duration in seconds and its output, rejects with a SiteBuildError. */
-export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}): Promise<{ seconds: number; output: string }> {
+export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}, onSpawn?: (pid: number) => void): Promise<{ seconds: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build', '--root', siteDir], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) onSpawn?.(child.pid);
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();

@@ -2,7 +2,7 @@
  * One build-and-deploy: build the site into a new release folder, check it, switch `current`
  * to it atomically, prune old releases. A failed build or check leaves the live release alone.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, prune } from './releases.ts';
@@ -36,6 +36,25 @@ export function countArticlePages(client: string): number {
   return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'trang' && existsSync(path.join(dir, d.name, 'index.html'))).length;
 }
 
+const pidFile = (root: string) => path.join(root, 'build.pid');
+
+/**
+ * Stops a build left running by a publisher that was killed (its `astro build` outlives it and
+ * would write into the shared sync cache beside the next build). Returns the pid it stopped.
+ */
+export function stopOrphanBuild(root: string): number | null {
+  if (!existsSync(pidFile(root))) return null;
+  const pid = Number(readFileSync(pidFile(root), 'utf8'));
+  rmSync(pidFile(root), { force: true });
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('astro')) return null;
+    process.kill(pid, 'SIGKILL');
+    return pid;
+  } catch {
+    return null; // gone already
+  }
+}
+
 /** Builds, checks and activates a new release; throws (live release untouched) on any failure. */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
@@ -65,7 +84,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           SITE_CACHE_DIR: path.join(options.root, 'cache'),
         },
         options.log,
-      ),
+        (pid) => writeFileSync(pidFile(options.root), String(pid)),
+      ).finally(() => rmSync(pidFile(options.root), { force: true })),
     );
     await step('validate', async () => {
       const client = path.join(dir, 'client');

@@ -5,10 +5,10 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCmsClient } from '../../site/src/lib/cms-client.ts';
-import { deploy } from './deploy.ts';
+import { deploy, stopOrphanBuild } from './deploy.ts';
 import { BuildQueue } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint } from './reconcile.ts';
-import { currentRelease, isHeld, releaseHold } from './releases.ts';
+import { currentRelease, isHeld, releaseHold, removeIncomplete } from './releases.ts';
 import { createPublisherServer, type LastBuild } from './server.ts';
 import { dispatchToGitHub, readDispatchState, writeDispatchState, type GitHubTarget } from './github.ts';
 
@@ -46,6 +46,11 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
   let lastBuild: LastBuild | null = null;
   let lastReconciliation: { at: string; result: string } | null = null;
   const log = config.log;
+
+  const orphan = stopOrphanBuild(config.root);
+  if (orphan !== null) log(`stopped build process ${orphan} left running by a publisher that did not stop cleanly`);
+  const leftovers = removeIncomplete(config.root);
+  if (leftovers.length > 0) log(`removed releases whose build never finished: ${leftovers.join(', ')}`);
 
   const queue = new BuildQueue({
     quietMs: config.quietMs,

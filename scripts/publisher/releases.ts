@@ -75,3 +75,14 @@ export function rollback(root: string): string {
   writeFileSync(holdFile(root), `${new Date().toISOString()} rolled back from ${live} to ${previous}\n`);
   return previous;
 }
+
+/**
+ * Deletes release folders a build never finished (no release.json: the publisher was killed or
+ * the machine stopped mid-build), so they neither count as kept releases nor get rolled back to.
+ */
+export function removeIncomplete(root: string): string[] {
+  const live = currentRelease(root);
+  const removed = listReleases(root).filter((n) => n !== live && !existsSync(path.join(root, 'releases', n, 'release.json')));
+  for (const name of removed) rmSync(path.join(root, 'releases', name), { recursive: true, force: true });
+  return removed;
+}
