@@ -1,0 +1,115 @@
+/**
+ * The editor's path end to end, in headless Chromium against the public server: an article
+ * published in Strapi appears on the portal (its page, the news list, the RSS feed, the sitemap,
+ * search); an edit shows; an unpublish takes it away everywhere (its address answers 404).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { createPublicServer } from '../../scripts/public/server';
+import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { rootDir } from '../helpers/site-build';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SECRET = 'test-webhook-secret-e2e-0123456789';
+const SITE_URL = 'https://xatanhoa.example.vn';
+const TITLE = 'Xã Tân Hòa tổ chức hội thi tiếng hát dân ca ví giặm';
+const EDITED = 'Đêm chung kết có mười hai tiết mục đến từ tám thôn.';
+
+let cms: CmsHarness;
+let publisher: Publisher;
+let server: ReturnType<typeof createPublicServer>;
+let url: string;
+let root: string;
+let browser: Browser;
+let page: Page;
+let documentId: string;
+let slug: string;
+
+const articles = () => cms.strapi.documents('api::article.article');
+
+/** Waits for the webhook to arrive and the publisher to finish what it queued. */
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 300));
+  await publisher.queue.idle();
+  expect(publisher.lastBuild()?.result).toBe('success');
+}
+
+async function searchFor(query: string): Promise<string> {
+  await page.goto(`${url}/tim-kiem/?q=${encodeURIComponent(query)}`);
+  await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 10_000 }).toMatch(/kết quả/);
+  return `${await page.locator('[data-search-status]').textContent()} ${await page.locator('[data-search-results]').textContent()}`;
+}
+
+const text = async (urlPath: string) => (await fetch(`${url}${urlPath}`)).text();
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
+  root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'publish-e2e-'));
+  publisher = await startPublisher({
+    host: '127.0.0.1', port: 0, secret: SECRET, root, keep: 3,
+    cmsUrl: cms.url, token: cms.buildToken, siteUrl: SITE_URL,
+    quietMs: 500, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000, log: () => undefined,
+  });
+  await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
+  await publisher.reconcile();
+  await publisher.queue.idle();
+  server = createPublicServer(root);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await publisher?.close();
+  await cms?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('publish → live, as an editor and a reader see it', () => {
+  test('a published article appears on its page, in the news list, the RSS feed, the sitemap and search', async () => {
+    const created = (await articles().create({ data: { title: TITLE, summary: 'Hội thi thu hút đông đảo người dân tham gia.', body: 'Hội thi diễn ra tại nhà văn hóa xã.' } as never, status: 'published' })) as unknown as { documentId: string; slug: string };
+    ({ documentId, slug } = created);
+    await settle();
+    const response = await page.goto(`${url}/tin-tuc/${slug}/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toContain(TITLE);
+    await page.goto(`${url}/tin-tuc/`);
+    expect(await page.locator(`a[href="/tin-tuc/${slug}/"]`).count()).toBeGreaterThan(0);
+    expect(await text('/rss.xml')).toContain(TITLE);
+    expect(await text('/sitemap.xml')).toContain(`${SITE_URL}/tin-tuc/${slug}/`);
+    expect(await searchFor('hoi thi tieng hat dan ca vi giam')).toContain(TITLE);
+  }, 120_000);
+
+  test('an edit shows on the page after the rebuild, at the same address', async () => {
+    await articles().update({ documentId, data: { body: `Hội thi diễn ra tại nhà văn hóa xã.\n\n${EDITED}` } as never });
+    await articles().publish({ documentId });
+    await settle();
+    const response = await page.goto(`${url}/tin-tuc/${slug}/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('main').textContent()).toContain(EDITED);
+  }, 120_000);
+
+  test('an unpublished article is gone: 404 at its address, and out of the list, the feed, the sitemap and search', async () => {
+    await articles().unpublish({ documentId });
+    await settle();
+    const response = await page.goto(`${url}/tin-tuc/${slug}/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toContain('Không tìm thấy trang');
+    await page.goto(`${url}/tin-tuc/`);
+    expect(await page.locator(`a[href="/tin-tuc/${slug}/"]`).count()).toBe(0);
+    expect(await text('/rss.xml')).not.toContain(TITLE);
+    expect(await text('/sitemap.xml')).not.toContain(`/tin-tuc/${slug}/`);
+    expect(await searchFor('hoi thi tieng hat dan ca vi giam')).not.toContain(TITLE);
+  }, 120_000);
+});
