@@ -1,0 +1,108 @@
+/**
+ * The embedded reader store: one SQLite file (WAL, busy timeout), shared by the worker threads and
+ * processes of one public server. better-sqlite3 runs each transaction synchronously, so a
+ * read-modify-write is never interleaved within a process, and BEGIN IMMEDIATE serialises writers
+ * across processes.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ONLINE_WINDOW_MS, VISIT_GAP_MS, vietnamDay, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS visitors (id TEXT PRIMARY KEY, last_seen INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS visitors_last_seen ON visitors (last_seen);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS votes (article TEXT NOT NULL, voter TEXT NOT NULL, stars INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (article, voter));
+CREATE TABLE IF NOT EXISTS ratings (article TEXT PRIMARY KEY, count INTEGER NOT NULL, sum INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS limits (bucket TEXT PRIMARY KEY, count INTEGER NOT NULL, reset_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS captchas (id TEXT PRIMARY KEY, answer TEXT NOT NULL, expires_at INTEGER NOT NULL);
+`;
+
+export function openSqliteStore(file: string): ReaderStore {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  db.exec(SCHEMA);
+
+  const q = {
+    counter: db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?'),
+    bump: db.prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1'),
+    lastSeen: db.prepare<[string], { last_seen: number }>('SELECT last_seen FROM visitors WHERE id = ?'),
+    seen: db.prepare('INSERT INTO visitors (id, last_seen) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen'),
+    online: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM visitors WHERE last_seen >= ?'),
+    forget: db.prepare('DELETE FROM visitors WHERE last_seen < ?'),
+    insertVote: db.prepare('INSERT OR IGNORE INTO votes (article, voter, stars, at) VALUES (?, ?, ?, ?)'),
+    addRating: db.prepare('INSERT INTO ratings (article, count, sum) VALUES (?, 1, ?) ON CONFLICT (article) DO UPDATE SET count = count + 1, sum = sum + excluded.sum'),
+    rating: db.prepare<[string], RatingSummary>('SELECT count, sum FROM ratings WHERE article = ?'),
+    limit: db.prepare<[string], { count: number; reset_at: number }>('SELECT count, reset_at FROM limits WHERE bucket = ?'),
+    setLimit: db.prepare('INSERT INTO limits (bucket, count, reset_at) VALUES (?, ?, ?) ON CONFLICT (bucket) DO UPDATE SET count = excluded.count, reset_at = excluded.reset_at'),
+    putCaptcha: db.prepare('INSERT OR REPLACE INTO captchas (id, answer, expires_at) VALUES (?, ?, ?)'),
+    takeCaptcha: db.prepare<[string], { answer: string; expires_at: number }>('DELETE FROM captchas WHERE id = ? RETURNING answer, expires_at'),
+    dropExpired: db.prepare('DELETE FROM captchas WHERE expires_at < ?'),
+    meta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?'),
+    setMetaIfMissing: db.prepare('INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)'),
+  };
+
+  const counts = (now: number): VisitCounts => ({
+    total: q.counter.get('total')?.value ?? 0,
+    today: q.counter.get(`day:${vietnamDay(now)}`)?.value ?? 0,
+    online: q.online.get(now - ONLINE_WINDOW_MS)?.n ?? 0,
+  });
+  let visitsSinceCleanup = 0;
+
+  const recordVisit = db.transaction((visitor: string, now: number): VisitCounts => {
+    const last = q.lastSeen.get(visitor)?.last_seen;
+    if (last === undefined || last < now - VISIT_GAP_MS) {
+      q.bump.run('total');
+      q.bump.run(`day:${vietnamDay(now)}`);
+    }
+    q.seen.run(visitor, now);
+    if (++visitsSinceCleanup >= 1000) {
+      visitsSinceCleanup = 0;
+      q.forget.run(now - 24 * 60 * 60 * 1000);
+      q.dropExpired.run(now);
+    }
+    return counts(now);
+  });
+  const vote = db.transaction((article: string, voter: string, stars: number) => {
+    const accepted = q.insertVote.run(article, voter, stars, Date.now()).changes === 1;
+    if (accepted) q.addRating.run(article, stars);
+    return { accepted, ...(q.rating.get(article) ?? { count: 0, sum: 0 }) };
+  });
+  const consume = db.transaction((bucket: string, limit: number, windowMs: number, now: number) => {
+    const row = q.limit.get(bucket);
+    if (!row || row.reset_at <= now) {
+      q.setLimit.run(bucket, 1, now + windowMs);
+      return { allowed: limit >= 1, retryAfterSeconds: 0 };
+    }
+    if (row.count >= limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.reset_at - now) / 1000)) };
+    q.setLimit.run(bucket, row.count + 1, row.reset_at);
+    return { allowed: true, retryAfterSeconds: 0 };
+  });
+  // BEGIN IMMEDIATE: take the write lock up front, so two processes never both read then write.
+  const immediate = <A extends unknown[], R>(fn: { immediate: (...args: A) => R }) => (...args: A) => fn.immediate(...args);
+
+  return {
+    kind: 'sqlite',
+    recordVisit: async (visitor, now = Date.now()) => immediate(recordVisit)(visitor, now),
+    visitCounts: async (now = Date.now()) => counts(now),
+    vote: async (article, voter, stars) => immediate(vote)(article, voter, stars),
+    rating: async (article) => q.rating.get(article) ?? { count: 0, sum: 0 },
+    consume: async (bucket, limit, windowMs, now = Date.now()) => immediate(consume)(bucket, limit, windowMs, now),
+    putCaptcha: async (id, answer, ttlMs, now = Date.now()) => void q.putCaptcha.run(id, answer, now + ttlMs),
+    takeCaptcha: async (id, now = Date.now()) => {
+      const row = q.takeCaptcha.get(id);
+      return row && row.expires_at >= now ? row.answer : null;
+    },
+    secret: async () => {
+      q.setMetaIfMissing.run('secret', randomBytes(32).toString('hex'));
+      return q.meta.get('secret')!.value;
+    },
+    close: async () => void db.close(),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The reader stores, the same cases on the embedded SQLite file and on Redis
+ * (127.0.0.1:6379 or TEST_REDIS_URL; skipped locally when unreachable, a failure under CI=true).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openRedisStore } from '../../site/src/lib/reader/redis-store';
+import { openSqliteStore } from '../../site/src/lib/reader/sqlite-store';
+import { vietnamDay, type ReaderStore } from '../../site/src/lib/reader/store';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+const hasRedis = await redisReachable();
+if (!hasRedis && process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}: .ci/run starts it`);
+
+const prefixes: string[] = [];
+afterAll(async () => {
+  if (!hasRedis || prefixes.length === 0) return;
+  const redis = new Redis(REDIS_URL);
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  }
+  redis.disconnect();
+});
+
+const backends: Array<[string, () => ReaderStore, boolean]> = [
+  ['SQLite', () => openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'cong-reader-')), 'reader.db')), true],
+  ['Redis', () => {
+    const prefix = `cong-test:${process.pid}:${Math.random().toString(36).slice(2)}:`;
+    prefixes.push(prefix);
+    return openRedisStore(REDIS_URL, prefix);
+  }, hasRedis],
+];
+
+describe.each(backends)('reader store on %s', (_name, open, available) => {
+  test.runIf(available)('counts 1,000 concurrent visits by 1,000 visitors exactly, and one visitor once per visit', async () => {
+    const store = open();
+    const now = Date.UTC(2026, 10, 27, 3, 0, 0);
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => store.recordVisit(`visitor-${i}`, now)));
+    expect(await store.visitCounts(now)).toEqual({ total: 1000, today: 1000, online: 1000 });
+    // The same 10 visitors coming back within the visit gap: no new visit, still online.
+    await Promise.all(Array.from({ length: 500 }, (_, i) => store.recordVisit(`visitor-${i % 10}`, now + 60_000)));
+    expect(await store.visitCounts(now + 60_000)).toEqual({ total: 1000, today: 1000, online: 1000 });
+    // Five and a half minutes later only those 10 are online; 40 minutes after they left, a visit of theirs is a new one.
+    expect((await store.visitCounts(now + 5.5 * 60_000)).online).toBe(10);
+    const later = await store.recordVisit('visitor-1', now + 41 * 60_000);
+    expect(later).toEqual({ total: 1001, today: 1001, online: 1 });
+    await store.close();
+  });
+
+  test.runIf(available)('starts "today" at midnight in Vietnam', async () => {
+    const store = open();
+    const beforeMidnight = Date.UTC(2026, 10, 27, 16, 59, 0); // 23:59 in Hà Nội
+    await store.recordVisit('a', beforeMidnight);
+    const after = await store.recordVisit('b', beforeMidnight + 2 * 60_000); // 00:01 the next day
+    expect(vietnamDay(beforeMidnight + 2 * 60_000)).toBe('2026-11-28');
+    expect(after).toMatchObject({ total: 2, today: 1 });
+    await store.close();
+  });
+
+  test.runIf(available)('200 concurrent votes by 200 readers give exactly 200 votes; a second vote changes nothing', async () => {
+    const store = open();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.vote('bai-a', `reader-${i}`, (i % 5) + 1)));
+    expect(results.every((r) => r.accepted)).toBe(true);
+    expect(await store.rating('bai-a')).toEqual({ count: 200, sum: 600 });
+    expect(await store.vote('bai-a', 'reader-7', 5)).toEqual({ accepted: false, count: 200, sum: 600 });
+    expect(await store.rating('bai-b')).toEqual({ count: 0, sum: 0 });
+    await store.close();
+  });
+
+  test.runIf(available)('rate limits per bucket and window', async () => {
+    const store = open();
+    const now = Date.now();
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => store.consume('comment:abc', 5, 60_000, now)));
+    expect(outcomes.filter((o) => o.allowed)).toHaveLength(5);
+    const refused = outcomes.find((o) => !o.allowed)!;
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect((await store.consume('comment:other', 5, 60_000, now)).allowed).toBe(true);
+    await store.close();
+  });
+
+  test.runIf(available)('gives a captcha answer once, and not after it expires', async () => {
+    const store = open();
+    await store.putCaptcha('c1', 'x7k2', 60_000);
+    expect(await Promise.all([store.takeCaptcha('c1'), store.takeCaptcha('c1')])).toEqual(expect.arrayContaining(['x7k2', null]));
+    await store.putCaptcha('c2', 'abcd', 50);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await store.takeCaptcha('c2')).toBeNull();
+    expect(await store.takeCaptcha('never')).toBeNull();
+    await store.close();
+  });
+
+  test.runIf(available)('keeps one secret per store', async () => {
+    const store = open();
+    const secret = await store.secret();
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(await store.secret()).toBe(secret);
+    await store.close();
+  });
+});
