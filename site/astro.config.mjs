@@ -19,6 +19,9 @@ export default defineConfig({
   // Middleware mode: the public server (scripts/public/) runs each release's on-demand routes in a worker.
   adapter: node({ mode: 'middleware' }),
   integrations: [mediaMirror(), searchIndex()],
+  // Astro's check needs the public host at build time (security.allowedDomains); src/middleware.ts
+  // compares Origin with the Host header instead.
+  security: { checkOrigin: false },
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,

@@ -19,6 +19,8 @@ export interface OnDemandOptions {
   /** How long a replaced release's worker may finish its requests. */
   graceMs?: number;
   log?: (message: string) => void;
+  /** Extra environment for the release's routes (READER_DB, REDIS_URL, …); the server's own is passed too. */
+  env?: Record<string, string | undefined>;
 }
 
 const WORKER = path.join(import.meta.dirname, 'on-demand-worker.mjs');
@@ -39,8 +41,10 @@ export class OnDemandRoutes {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
   private readonly graceMs: number;
   private readonly log: (message: string) => void;
+  private readonly env: Record<string, string | undefined>;
 
   constructor(options: OnDemandOptions = {}) {
+    this.env = options.env ?? {};
     this.graceMs = options.graceMs ?? 30_000;
     this.log = options.log ?? (() => undefined);
   }
@@ -52,7 +56,7 @@ export class OnDemandRoutes {
     const entry = path.join(releaseDir, 'server', 'entry.mjs');
     const slot: Slot = { release: releaseDir, ready: Promise.resolve(null) };
     if (existsSync(entry)) {
-      const worker = new Worker(WORKER, { workerData: { entry }, env: { ...process.env, CONG_RELEASE: path.basename(releaseDir) } });
+      const worker = new Worker(WORKER, { workerData: { entry }, env: { ...process.env, ...this.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
       slot.worker = worker;
       slot.ready = new Promise<number | null>((resolve) => {
         worker.once('message', (m: { port: number }) => resolve(m.port));

@@ -1,0 +1,180 @@
+/**
+ * What readers do on the public server, in headless Chromium and over loopback: visit statistics
+ * in the sidebar (exact after 1,000 concurrent hits, on SQLite and on Redis) and article ratings
+ * (in the browser, as a plain form post, and 200 concurrent votes).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { createPublicServer } from '../../scripts/public/server';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { createSiteBuild, type SiteBuild } from '../helpers/site-build';
+import { symlinkSync } from 'node:fs';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_PREFIX = `cong-e2e:${process.pid}:${Date.now().toString(36)}:`;
+
+let cms: CmsHarness;
+let site: SiteBuild;
+let browser: Browser;
+let dataDir: string;
+const servers: Array<ReturnType<typeof createPublicServer>> = [];
+let sqliteUrl: string;
+let redisUrl: string;
+let slug: string;
+
+async function serve(env: Record<string, string>): Promise<string> {
+  const server = createPublicServer(path.dirname(site.out), { env });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  site = createSiteBuild(cms, 'readers');
+  await site.build();
+  symlinkSync(path.basename(site.out), path.join(path.dirname(site.out), 'current'));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'cong-readers-'));
+  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000' });
+  redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
+  const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
+  slug = (article as unknown as { slug: string }).slug;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await new Promise((r) => s.close(r));
+  site?.dispose();
+  await cms?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${REDIS_PREFIX}*`).catch(() => []);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+});
+
+/** `n` concurrent requests over loopback, at most `parallel` at a time. */
+async function burst<T>(n: number, parallel: number, one: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(n);
+  let next = 0;
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < n) {
+      const i = next++;
+      results[i] = await one(i);
+    }
+  }));
+  return results;
+}
+
+describe('visit statistics', () => {
+  test('the sidebar of every page shows the counters, formatted the Vietnamese way', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sqliteUrl}/`);
+    const total = page.locator('[data-stat="total"]');
+    await expect.poll(() => total.textContent(), { timeout: 10_000 }).toMatch(/^\d[\d.]*$/);
+    expect(await page.locator('#box-thong-ke').textContent()).toBe('Thống kê truy cập');
+    // A second page of the same visit does not count again, and the reader is online.
+    await page.goto(`${sqliteUrl}/tin-tuc/`);
+    await expect.poll(() => page.locator('[data-stat="online"]').textContent(), { timeout: 10_000 }).toMatch(/^\d+$/);
+    const counts = await (await fetch(`${sqliteUrl}/api/thong-ke/`)).json();
+    expect(counts).toMatchObject({ total: 1, today: 1, online: 1 });
+    await page.close();
+  });
+
+  test.each([['SQLite', () => sqliteUrl], ['Redis', () => redisUrl]])('counts exactly after 1,000 concurrent hits on %s', async (_name, base) => {
+    const url = base();
+    const before = (await (await fetch(`${url}/api/thong-ke/`)).json()) as { total: number };
+    // 500 visitors (distinct browsers), each hitting twice: 500 visits, 1,000 requests.
+    const answers = await burst(1000, 50, (i) => fetch(`${url}/api/thong-ke/`, { method: 'POST', headers: { 'user-agent': `bench-reader-${i % 500}` } }).then((r) => r.status));
+    expect(answers.every((s) => s === 200)).toBe(true);
+    const after = (await (await fetch(`${url}/api/thong-ke/`)).json()) as { total: number; today: number; online: number };
+    expect(after.total - before.total).toBe(500);
+    expect(after.online).toBeGreaterThanOrEqual(500);
+  }, 60_000);
+
+  test('a large total reads "1.822.950"', async () => {
+    const redis = new Redis(REDIS_URL);
+    await redis.set(`${REDIS_PREFIX}visits:total`, '1822949');
+    redis.disconnect();
+    const page = await browser.newPage({ userAgent: 'a new reader' });
+    await page.goto(`${redisUrl}/`);
+    await expect.poll(() => page.locator('[data-stat="total"]').textContent(), { timeout: 10_000 }).toBe('1.822.950');
+    await page.close();
+  });
+});
+
+describe('ratings', () => {
+  test('a reader rates an article and sees the count and average change; a second vote is refused', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${sqliteUrl}/tin-tuc/${slug}/`);
+    const summary = page.locator('[data-rating-summary]');
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toBe('Chưa có lượt đánh giá.');
+    await page.locator('label[for="diem-4"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toBe('1 lượt đánh giá, trung bình 4,0');
+    expect(await page.locator('[data-rating-message]').textContent()).toBe('Cảm ơn bạn đã đánh giá bài viết.');
+    // Another reader gives 5 stars: 2 votes, average 4,5.
+    const other = await browser.newPage({ userAgent: 'another reader' });
+    await other.goto(`${sqliteUrl}/tin-tuc/${slug}/`);
+    await other.locator('label[for="diem-5"]').click();
+    await other.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => other.locator('[data-rating-summary]').textContent(), { timeout: 10_000 }).toBe('2 lượt đánh giá, trung bình 4,5');
+    // The first reader tries again.
+    await page.reload();
+    await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toBe('2 lượt đánh giá, trung bình 4,5');
+    await page.locator('label[for="diem-1"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect.poll(() => page.locator('[data-rating-message]').textContent(), { timeout: 10_000 }).toBe('Bạn đã đánh giá bài viết này rồi.');
+    expect(await summary.textContent()).toBe('2 lượt đánh giá, trung bình 4,5');
+    await page.close();
+    await other.close();
+  });
+
+  test('works without JavaScript as a plain form post', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, userAgent: 'no-script reader' });
+    const page = await context.newPage();
+    await page.goto(`${sqliteUrl}/tin-tuc/${slug}/`);
+    await page.locator('label[for="diem-3"]').click();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.waitForURL(/#danh-gia-cam-on$/);
+    expect(await page.locator('#danh-gia-cam-on').isVisible()).toBe(true);
+    const after = await (await fetch(`${sqliteUrl}/api/danh-gia/?bai=${slug}`)).json();
+    expect(after).toMatchObject({ count: 3, text: '3 lượt đánh giá, trung bình 4,0' });
+    await context.close();
+  });
+
+  test('200 concurrent votes by 200 readers give exactly 200 votes', async () => {
+    const [, second] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 2 });
+    const target = (second as unknown as { slug: string }).slug;
+    const statuses = await burst(200, 200, (i) => fetch(`${redisUrl}/api/danh-gia/`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': `voter-${i}` },
+      body: `bai=${target}&diem=${(i % 5) + 1}`,
+    }).then((r) => r.status));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(200);
+    expect(await (await fetch(`${redisUrl}/api/danh-gia/?bai=${target}`)).json()).toMatchObject({ count: 200, average: 3 });
+  }, 60_000);
+
+  test('refuses unknown articles and stars outside 1..5 with a Vietnamese message', async () => {
+    const post = (body: string) => fetch(`${sqliteUrl}/api/danh-gia/`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const unknown = await post('bai=khong-co-bai-nay&diem=5');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toBe('Không tìm thấy bài viết để đánh giá.');
+    const bad = await post(`bai=${slug}&diem=9`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toBe('Vui lòng chọn từ 1 đến 5 sao.');
+    // A page on another site cannot make a reader's browser vote.
+    const crossSite = await fetch(`${sqliteUrl}/api/danh-gia/`, { method: 'POST', headers: { origin: 'https://trang-la.example', 'content-type': 'application/x-www-form-urlencoded' }, body: `bai=${slug}&diem=1` });
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error).toBe('Yêu cầu từ trang web khác bị từ chối.');
+  });
+});
