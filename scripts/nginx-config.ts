@@ -16,7 +16,7 @@ const { values } = parseArgs({
   },
 });
 try {
-  const env = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, SITE_HOST: process.env.SITE_HOST, SITE_PORT: process.env.SITE_PORT, WEBHOOK_SECRET: 'x'.repeat(16) }, rootDir, path.join(rootDir, 'cms', 'data'), false);
+  const env = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, SITE_HOST: process.env.SITE_HOST, SITE_PORT: process.env.SITE_PORT, WEBHOOK_SECRET: 'x'.repeat(16), PREVIEW_SECRET: 'x'.repeat(16) }, rootDir, path.join(rootDir, 'cms', 'data'), false);
   const host = env.SITE_HOST === '0.0.0.0' ? '127.0.0.1' : env.SITE_HOST;
   process.stdout.write(nginxSiteConfig({ serverName: values['server-name']!, listen: values.listen!, releasesDir: env.releasesDir, upstream: `${host}:${env.SITE_PORT}`, brotli: !values['no-brotli'] }));
 } catch (error) {

@@ -12,7 +12,7 @@ import { parsePublisherEnvironment } from './publisher/config.ts';
 import { deploy } from './publisher/deploy.ts';
 
 try {
-  const pub = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, RELEASES_KEEP: process.env.RELEASES_KEEP, WEBHOOK_SECRET: 'x'.repeat(16) }, rootDir, path.join(cmsDir, 'data'), false);
+  const pub = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, RELEASES_KEEP: process.env.RELEASES_KEEP, WEBHOOK_SECRET: 'x'.repeat(16), PREVIEW_SECRET: 'x'.repeat(16) }, rootDir, path.join(cmsDir, 'data'), false);
   const site = parseSiteEnvironment(process.env);
   const result = await deploy({
     root: pub.releasesDir,

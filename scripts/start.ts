@@ -76,6 +76,8 @@ const cms = spawn(process.execPath, [path.join(rootDir, 'node_modules', '@strapi
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     PUBLISHER_URL: process.env.PUBLISHER_URL ?? publisherUrl,
     WEBHOOK_SECRET: pub.webhookSecret,
+    PREVIEW_SECRET: pub.previewSecret,
+    PREVIEW_URL: process.env.PREVIEW_URL ?? siteUrl,
   },
   stdio: 'inherit',
   detached: true, // own process group, so Ctrl-C stops Strapi and nothing lingers
@@ -106,6 +108,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
   const tokenFile = process.env.CMS_TOKEN_FILE ?? path.join(cmsDir, 'data', 'build-token');
   let publisher: Publisher | undefined;
   try {
+    const token = process.env.CMS_TOKEN ?? readFileSync(tokenFile, 'utf8').trim();
     publisher = await startPublisher({
       host: pub.PUBLISHER_HOST,
       port: pub.PUBLISHER_PORT,
@@ -114,7 +117,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
       root: pub.releasesDir,
       keep: pub.RELEASES_KEEP,
       cmsUrl,
-      token: process.env.CMS_TOKEN ?? readFileSync(tokenFile, 'utf8').trim(),
+      token,
       siteUrl,
       quietMs: pub.BUILD_QUIET_MS,
       maxWaitMs: pub.BUILD_MAX_WAIT_MS,
@@ -124,7 +127,17 @@ if (await waitForHealth(cmsUrl, 300_000)) {
     });
     const started = publisher;
     closers.push(() => started.close());
-    const server = createPublicServer(pub.releasesDir);
+    // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.
+    const server = createPublicServer(pub.releasesDir, {
+      log: (m) => log(`public server: ${m}`),
+      env: {
+        READER_DB: process.env.READER_DB ?? path.join(rootDir, 'data', 'reader.db'),
+        PREVIEW_SECRET: pub.previewSecret,
+        CMS_URL: cmsUrl,
+        CMS_TOKEN: token,
+        CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL ?? cmsUrl,
+      },
+    });
     await new Promise<void>((resolve) => server.listen(pub.SITE_PORT, pub.SITE_HOST, resolve));
     closers.push(() => new Promise((r) => server.close(() => r())));
   } catch (error) {

@@ -3,3 +3,4 @@ export * from './fields';
 export * from './define';
 export * from './model';
 export * from './strapi-schema';
+export * from './preview';

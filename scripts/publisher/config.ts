@@ -15,6 +15,7 @@ const Schema = z.object({
   PUBLISHER_HOST: z.string().default('127.0.0.1'),
   PUBLISHER_PORT: port('PUBLISHER_PORT', 4400),
   WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
+  PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the CMS').optional(),
   STATUS_TOKEN: z.string().min(16, 'STATUS_TOKEN must have at least 16 characters').optional(),
   RELEASES_DIR: z.string().optional(),
   RELEASES_KEEP: z.coerce.number({ invalid_type_error: 'RELEASES_KEEP must be a whole number' }).int().min(1, 'RELEASES_KEEP must keep at least 1 release').default(5),
@@ -32,6 +33,8 @@ const Schema = z.object({
 export type PublisherEnvironment = z.output<typeof Schema> & {
   releasesDir: string;
   webhookSecret: string;
+  /** Signs draft-preview links (the CMS makes them, the public server checks them). */
+  previewSecret: string;
   /** Set when GITHUB_TOKEN is: publishes are forwarded to GitHub Actions instead of built here. */
   github?: GitHubTarget;
 };
@@ -42,21 +45,24 @@ export function parsePublisherEnvironment(raw: Record<string, string | undefined
   const result = Schema.safeParse(cleaned);
   if (!result.success) throw new Error(`Invalid publisher environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
   const env = result.data;
-  let webhookSecret = env.WEBHOOK_SECRET;
-  if (!webhookSecret) {
-    if (production) throw new Error('WEBHOOK_SECRET is required when NODE_ENV=production: generate one with `openssl rand -hex 32` and give the same value to the CMS');
-    const file = path.join(dataDir, 'webhook-secret');
+  /** A secret from the environment, or (not in production) generated once into `dataDir`. */
+  const localSecret = (name: string, given: string | undefined, fileName: string): string => {
+    if (given) return given;
+    if (production) throw new Error(`${name} is required when NODE_ENV=production: generate one with \`openssl rand -hex 32\` and give the same value to the CMS`);
+    const file = path.join(dataDir, fileName);
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true });
       writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
     }
-    webhookSecret = readFileSync(file, 'utf8').trim();
-  }
+    return readFileSync(file, 'utf8').trim();
+  };
+  const webhookSecret = localSecret('WEBHOOK_SECRET', env.WEBHOOK_SECRET, 'webhook-secret');
+  const previewSecret = localSecret('PREVIEW_SECRET', env.PREVIEW_SECRET, 'preview-secret');
   let github: GitHubTarget | undefined;
   if (env.GITHUB_TOKEN) {
     // GITHUB_REPOSITORY alone (always set inside GitHub Actions) does not switch the mode; the token does.
     if (!env.GITHUB_REPOSITORY) throw new Error('GITHUB_TOKEN is set but GITHUB_REPOSITORY is not: set it to "owner/name" of the repository whose publish workflow builds the site, or unset GITHUB_TOKEN to build here');
     github = { repository: env.GITHUB_REPOSITORY, token: env.GITHUB_TOKEN, apiUrl: env.GITHUB_API_URL, eventType: env.GITHUB_EVENT_TYPE };
   }
-  return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret, github };
+  return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret, previewSecret, github };
 }

@@ -15,10 +15,12 @@ import { createPublicServer } from '../../scripts/public/server';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, type SiteBuild } from '../helpers/site-build';
 import { symlinkSync } from 'node:fs';
+import { previewPath } from '../../content-types/src/preview';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = `cong-e2e:${process.pid}:${Date.now().toString(36)}:`;
+const PREVIEW_SECRET = 'test-preview-secret-0123456789abcdef';
 
 let cms: CmsHarness;
 let site: SiteBuild;
@@ -37,13 +39,16 @@ async function serve(env: Record<string, string>): Promise<string> {
 }
 
 beforeAll(async () => {
+  // The CMS makes preview links with the secret the public server checks.
+  process.env.PREVIEW_SECRET = PREVIEW_SECRET;
+  process.env.PREVIEW_URL = 'https://xatanhoa.example.vn';
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
   site = createSiteBuild(cms, 'readers');
   await site.build();
   symlinkSync(path.basename(site.out), path.join(path.dirname(site.out), 'current'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'cong-readers-'));
-  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000' });
+  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', PREVIEW_SECRET, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken });
   redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
@@ -176,5 +181,56 @@ describe('ratings', () => {
     const crossSite = await fetch(`${sqliteUrl}/api/danh-gia/`, { method: 'POST', headers: { origin: 'https://trang-la.example', 'content-type': 'application/x-www-form-urlencoded' }, body: `bai=${slug}&diem=1` });
     expect(crossSite.status).toBe(403);
     expect((await crossSite.json()).error).toBe('Yêu cầu từ trang web khác bị từ chối.');
+  });
+});
+
+describe('draft preview', () => {
+  const DRAFT_TITLE = 'Dự thảo: lịch tiếp công dân tháng Mười Hai của xã';
+  const DRAFT_TEXT = 'Chủ tịch Ủy ban nhân dân xã tiếp công dân vào sáng thứ Năm hằng tuần.';
+
+  async function draftArticle(): Promise<string> {
+    const doc = await cms.strapi.documents('api::article.article').create({ data: { title: DRAFT_TITLE, body: DRAFT_TEXT } as never });
+    return (doc as unknown as { documentId: string }).documentId;
+  }
+
+  test('Strapi\'s Preview button opens the draft as the public will see it, marked, never cached or indexed', async () => {
+    const documentId = await draftArticle();
+    const handler = cms.strapi.config.get('admin.preview.config.handler') as (uid: string, o: { documentId: string }) => Promise<string>;
+    expect(cms.strapi.config.get('admin.preview.enabled')).toBe(true);
+    const link = new URL(await handler('api::article.article', { documentId }));
+    expect(link.origin).toBe('https://xatanhoa.example.vn');
+    const page = await browser.newPage();
+    const response = await page.goto(`${sqliteUrl}${link.pathname}${link.search}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['cache-control']).toBe('no-store, private');
+    expect(response?.headers()['x-robots-tag']).toBe('noindex, nofollow');
+    expect(await page.locator('h1').textContent()).toBe(DRAFT_TITLE);
+    expect(await page.locator('.article-body').textContent()).toContain(DRAFT_TEXT);
+    expect(await page.locator('.preview-banner').textContent()).toContain('Bản xem trước');
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    // The draft is still not public.
+    expect((await fetch(`${sqliteUrl}/tin-tuc/`)).status).toBe(200);
+    expect(await (await fetch(`${sqliteUrl}/tin-tuc/`)).text()).not.toContain(DRAFT_TITLE);
+    await page.close();
+  });
+
+  test('without the secret, with a forged or an expired link, a visitor gets 404', async () => {
+    const documentId = await draftArticle();
+    const good = previewPath(PREVIEW_SECRET, 'tin-tuc', documentId);
+    const attempts = [
+      `/xem-truoc/?loai=tin-tuc&ma=${documentId}`,
+      good.replace(/ky=[^&]+/, 'ky=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+      previewPath('another-secret-0123456789abcdef', 'tin-tuc', documentId),
+      previewPath(PREVIEW_SECRET, 'tin-tuc', documentId, Date.now() - 2 * 60 * 60 * 1000),
+      good.replace(`ma=${documentId}`, 'ma=abcdefghijklmnopqrstuvwx'),
+    ];
+    for (const attempt of attempts) {
+      const res = await fetch(`${sqliteUrl}${attempt}`);
+      expect(res.status, attempt).toBe(404);
+      const body = await res.text();
+      expect(body, attempt).toContain('Không tìm thấy trang');
+      expect(body, attempt).not.toContain(DRAFT_TEXT);
+    }
+    expect((await fetch(`${sqliteUrl}${good}`)).status).toBe(200);
   });
 });

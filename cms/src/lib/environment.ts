@@ -71,6 +71,8 @@ const EnvironmentSchema = z
     SEED_DEMO_CONTENT: flag,
     PUBLISHER_URL: z.string().url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
+    PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the public server').optional(),
+    PREVIEW_URL: z.string().url('PREVIEW_URL must be the public site\'s base URL, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
     APP_KEYS: z
       .string()
       .regex(/^[^,\s]{16,}(,[^,\s]{16,})*$/, `APP_KEYS must be a comma-separated list of keys of at least 16 characters: ${HOW_TO_GENERATE} for each`)
