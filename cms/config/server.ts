@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { loadEnvironment } from '../src/lib/environment';
+import { runScheduledPublishing } from '../src/lib/scheduler';
 
 const config = (): Core.Config.Server => {
   const env = loadEnvironment();
@@ -9,6 +10,18 @@ const config = (): Core.Config.Server => {
     ...(env.CMS_PUBLIC_URL ? { url: env.CMS_PUBLIC_URL } : {}),
     app: { keys: env.secrets.APP_KEYS.split(',') },
     webhooks: { populateRelations: false },
+    // Hẹn giờ đăng / gỡ (src/lib/scheduler.ts): every minute by default.
+    cron: {
+      enabled: true,
+      tasks: {
+        congScheduledPublishing: {
+          task: async ({ strapi }: { strapi: Core.Strapi }) => {
+            await runScheduledPublishing(strapi).catch((error: Error) => strapi.log.error(`[schedule] run failed: ${error.message}`));
+          },
+          options: { rule: env.SCHEDULE_RULE },
+        },
+      },
+    },
   };
 };
 

@@ -149,6 +149,15 @@ export function date(o: Common & Required): Field<z.ZodString> {
   };
 }
 
+/** A moment (ISO 8601 date and time, stored in UTC; the admin shows it in the editor's time zone). */
+export function datetime(o: Common & Required): Field<z.ZodString> {
+  return {
+    ...meta(o),
+    strapi: clean({ type: 'datetime', required: o.required }),
+    zod: optionalUnless(z.string().datetime({ offset: true }), o.required),
+  };
+}
+
 /** One value out of a fixed list. */
 export function enumeration<const V extends readonly [string, ...string[]]>(
   o: Common & Required & { values: V; default?: V[number] },

@@ -9,6 +9,7 @@ import { createSlug } from '../../content-types/src/slug';
 import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
+import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
 
@@ -259,6 +260,44 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       const users = await cms.strapi.db.query('admin::user').findMany({ select: ['email', 'preferedLanguage'] });
       expect(users.length).toBeGreaterThanOrEqual(4);
       for (const user of users) expect(user.preferedLanguage, user.email).toBe('vi');
+    });
+  });
+
+  describe('scheduled publishing (Hẹn giờ đăng / gỡ)', () => {
+    const docs = () => cms.strapi.documents(ARTICLE);
+    const isPublished = async (documentId: string) => (await docs().findOne({ documentId, status: 'published' })) !== null;
+
+    test('publishes a draft when its time comes, not before, and only once', async () => {
+      const at = new Date(Date.UTC(2030, 0, 15, 1, 30));
+      const draft = (await docs().create({ data: { title: 'Thông tin hẹn giờ đăng lúc 8 giờ 30', body: 'Nội dung.', publishAt: at.toISOString() } as never })) as unknown as { documentId: string };
+      const early = await runScheduledPublishing(cms.strapi, new Date(at.getTime() - 60_000));
+      expect(early.published).not.toContain(draft.documentId);
+      expect(await isPublished(draft.documentId)).toBe(false);
+      const due = await runScheduledPublishing(cms.strapi, new Date(at.getTime() + 1_000));
+      expect(due.published).toContain(draft.documentId);
+      expect(await isPublished(draft.documentId)).toBe(true);
+      const published = (await docs().findOne({ documentId: draft.documentId, status: 'published' })) as unknown as { publishAt: string | null };
+      expect(published.publishAt).toBeNull();
+      expect((await runScheduledPublishing(cms.strapi, new Date(at.getTime() + 120_000))).published).not.toContain(draft.documentId);
+    });
+
+    test('unpublishes an entry when its removal time comes', async () => {
+      const at = new Date(Date.UTC(2030, 1, 1, 10, 0));
+      const doc = (await docs().create({ data: { title: 'Tin tạm thời, tự gỡ sau hội nghị', body: 'Nội dung.', unpublishAt: at.toISOString() } as never, status: 'published' })) as unknown as { documentId: string };
+      expect((await runScheduledPublishing(cms.strapi, new Date(at.getTime() - 1_000))).unpublished).not.toContain(doc.documentId);
+      expect(await isPublished(doc.documentId)).toBe(true);
+      expect((await runScheduledPublishing(cms.strapi, at)).unpublished).toContain(doc.documentId);
+      expect(await isPublished(doc.documentId)).toBe(false);
+      expect(await docs().findOne({ documentId: doc.documentId, status: 'draft' })).not.toBeNull();
+    });
+
+    test('refuses a removal time before the publish time, in Vietnamese', async () => {
+      await expect(docs().create({ data: { title: 'Lịch sai', body: 'x', publishAt: '2030-03-02T01:00:00.000Z', unpublishAt: '2030-03-01T01:00:00.000Z' } as never })).rejects.toThrow('Hẹn giờ gỡ: phải sau thời điểm hẹn giờ đăng.');
+    });
+
+    test('runs as a Strapi cron task', () => {
+      const tasks = cms.strapi.config.get('server.cron.tasks') as Record<string, { options: { rule: string } }>;
+      expect(tasks.congScheduledPublishing?.options.rule).toBe('0 * * * * *');
     });
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The editor's path end to end, in headless Chromium against the public server: an article
  * published in Strapi appears on the portal (its page, the news list, the RSS feed, the sitemap,
- * search); an edit shows; an unpublish takes it away everywhere (its address answers 404).
+ * search); an edit shows; an unpublish takes it away everywhere (its address answers 404); a
+ * scheduled article ("Hẹn giờ đăng") appears after its time and not before.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +50,8 @@ async function searchFor(query: string): Promise<string> {
 const text = async (urlPath: string) => (await fetch(`${url}${urlPath}`)).text();
 
 beforeAll(async () => {
+  // The scheduling cron task runs every second here (every minute by default).
+  process.env.SCHEDULE_RULE = '* * * * * *';
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
   mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
@@ -112,4 +115,16 @@ describe('publish → live, as an editor and a reader see it', () => {
     expect(await text('/sitemap.xml')).not.toContain(`/tin-tuc/${slug}/`);
     expect(await searchFor('hoi thi tieng hat dan ca vi giam')).not.toContain(TITLE);
   }, 120_000);
+
+  test('a scheduled article appears after its time, and not before', async () => {
+    const at = Date.now() + 4_000;
+    const draft = (await articles().create({ data: { title: 'Lịch cắt điện khu vực thôn Đông theo kế hoạch', body: 'Nội dung hẹn giờ.', publishAt: new Date(at).toISOString() } as never })) as unknown as { documentId: string; slug: string };
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(Date.now()).toBeLessThan(at);
+    expect((await fetch(`${url}/tin-tuc/${draft.slug}/`)).status).toBe(404);
+    await expect.poll(async () => (await fetch(`${url}/tin-tuc/${draft.slug}/`)).status, { timeout: 60_000, interval: 500 }).toBe(200);
+    expect(Date.now()).toBeGreaterThanOrEqual(at);
+    const page = await text(`/tin-tuc/${draft.slug}/`);
+    expect(page).toContain('Lịch cắt điện khu vực thôn Đông theo kế hoạch');
+  }, 90_000);
 });

@@ -8,6 +8,7 @@
  * entry has been published (a later title change does not move a live URL).
  */
 import type { Core, UID } from '@strapi/strapi';
+import { assertValidSchedule } from './scheduler';
 import { errors } from '@strapi/utils';
 import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, type ContentType } from '@cong/content-types';
 
@@ -96,6 +97,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     if (!params.data) return next();
     const data = normalizeText(params.data);
     assertValidText(type, data);
+    assertValidSchedule(data);
     const spec = slugTypes.get(context.uid);
     if (spec) {
       const documentId = context.action === 'update' ? params.documentId : undefined;

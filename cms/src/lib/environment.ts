@@ -71,6 +71,10 @@ const EnvironmentSchema = z
     SEED_DEMO_CONTENT: flag,
     PUBLISHER_URL: z.string().url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
+    SCHEDULE_RULE: z
+      .string()
+      .regex(/^(\S+\s+){4,5}\S+$/, 'SCHEDULE_RULE must be a cron rule such as "0 * * * * *" (every minute)')
+      .default('0 * * * * *'),
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the public server').optional(),
     PREVIEW_URL: z.string().url('PREVIEW_URL must be the public site\'s base URL, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
     APP_KEYS: z
