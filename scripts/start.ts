@@ -135,6 +135,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
         PREVIEW_SECRET: pub.previewSecret,
         CMS_URL: cmsUrl,
         CMS_TOKEN: token,
+        CMS_COMMENT_TOKEN_FILE: process.env.CMS_COMMENT_TOKEN_FILE ?? path.join(cmsDir, 'data', 'comment-token'),
         CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL ?? cmsUrl,
       },
     });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
-import { ensureBuildToken } from './bootstrap/build-token';
+import { ensureBuildToken, ensureCommentToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
@@ -24,6 +24,7 @@ export default {
     await ensureFirstAdmin(strapi, env);
     await defaultAdminLanguage(strapi);
     await ensureBuildToken(strapi, env.buildTokenFile);
+    await ensureCommentToken(strapi, env.commentTokenFile);
     await ensurePublisherWebhook(strapi, env);
     // `npm start` asks for the demo portal; the seed is a no-op once it has completed.
     if (env.SEED_DEMO_CONTENT) await seedDemoContent(strapi);

@@ -111,11 +111,12 @@ export function href(o: Common & Required): Field<z.ZodString> {
 }
 
 /** An email address. */
-export function email(o: Common & Required): Field<z.ZodString> {
+export function email(o: Common & Required & { private?: boolean }): Field<z.ZodString> {
   return {
     ...meta(o),
     invalidMessage: 'địa chỉ thư điện tử không hợp lệ',
-    strapi: clean({ type: 'email', required: o.required }),
+    // `private`: kept in the CMS, never returned by the content API.
+    strapi: clean({ type: 'email', required: o.required, private: o.private || undefined }),
     zod: optionalUnless(z.string().email(), o.required),
   };
 }

@@ -183,8 +183,34 @@ export const siteSetting = defineType({
   },
 });
 
+/**
+ * Bình luận: a reader's comment on an article, sent from the public server. Always created as a
+ * draft ("chờ duyệt"); an editor approves it by publishing, and the rebuild shows it.
+ */
+export const comment = defineType({
+  kind: 'collectionType',
+  singularName: 'comment',
+  pluralName: 'comments',
+  displayName: 'Bình luận',
+  description: 'Bình luận của bạn đọc. Bình luận mới ở trạng thái chờ duyệt (bản nháp); bấm “Đăng” để duyệt và hiện trên cổng, xóa nếu không phù hợp.',
+  draftAndPublish: true,
+  mainField: 'name',
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  listFields: ['name', 'content', 'article', 'createdAt'],
+  attributes: {
+    article: manyToOne({
+      label: 'Bài viết',
+      target: 'article',
+      fields: { slug: z.string(), title: z.string() },
+    }),
+    name: text({ label: 'Họ và tên', required: true, maxLength: 80 }),
+    email: email({ label: 'Thư điện tử (không hiển thị công khai)', private: true }),
+    content: longText({ label: 'Nội dung bình luận', required: true, maxLength: 2000 }),
+  },
+});
+
 /** Every content type of the model, in the order editors see them. */
-export const contentTypes = [article, announcement, category, link, page, siteSetting] as const;
+export const contentTypes = [article, announcement, category, link, page, siteSetting, comment] as const;
 
 /** Every component of the model. */
 export const components = [menuItem] as const;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCmsClient } from '../../site/src/lib/cms-client.ts';
 
-const COLLECTIONS = ['articles', 'announcements', 'links', 'pages', 'categories'];
+const COLLECTIONS = ['articles', 'announcements', 'links', 'pages', 'categories', 'comments'];
 
 /** A hash of (type, documentId, updatedAt) of everything published, plus the settings. */
 export async function contentFingerprint(cmsUrl: string, token: string): Promise<string> {

@@ -3,6 +3,7 @@
  * shared secret in a header; the payload is only a trigger (content always comes from Strapi).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { contentTypes } from '../../content-types/src/index.ts';
 
 /** The header the CMS sends the secret in. */
 export const SECRET_HEADER = 'x-cong-webhook-secret';
@@ -16,10 +17,10 @@ export function isValidSecret(given: string | undefined, expected: string): bool
   return timingSafeEqual(a, b);
 }
 
+/** Types the public site shows at all: every type of the model (approved comments included). */
+const PUBLIC_TYPES = new Set(contentTypes.map((t) => t.singularName));
 /** Types without draft & publish: their create/update/delete change the public site. */
-const NO_DRAFT_TYPES = new Set(['category', 'site-setting']);
-/** Types the public site shows at all. */
-const PUBLIC_TYPES = new Set(['article', 'announcement', 'link', 'page', 'category', 'site-setting']);
+const NO_DRAFT_TYPES = new Set(contentTypes.filter((t) => !t.draftAndPublish).map((t) => t.singularName));
 
 export interface WebhookEvent {
   event: string;

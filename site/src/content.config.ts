@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { announcement, article, category, link, page, siteSetting } from '@cong/content-types';
+import { announcement, article, category, comment, link, page, siteSetting } from '@cong/content-types';
 import { cmsLoader } from './lib/cms-loader';
-import { toAnnouncementRecord, toArticleRecord, toCategoryRecord, toLinkRecord, toPageRecord, toSettingsRecord } from './lib/records';
+import { toAnnouncementRecord, toArticleRecord, toCategoryRecord, toCommentRecord, toLinkRecord, toPageRecord, toSettingsRecord } from './lib/records';
 
 export const collections = {
   articles: defineCollection({
@@ -13,5 +13,6 @@ export const collections = {
   categories: defineCollection({ loader: cmsLoader({ type: category, toData: toCategoryRecord }) }),
   links: defineCollection({ loader: cmsLoader({ type: link, toData: toLinkRecord }) }),
   pages: defineCollection({ loader: cmsLoader({ type: page, toData: toPageRecord, bodyField: 'body' }) }),
+  comments: defineCollection({ loader: cmsLoader({ type: comment, populate: { 'populate[article][fields][0]': 'slug', 'populate[article][fields][1]': 'title' }, toData: toCommentRecord }) }),
   settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true', 'populate[serviceLinks]': 'true' }, toData: toSettingsRecord }) }),
 };

@@ -20,6 +20,8 @@ export interface CmsHarness {
   dataDir: string;
   /** The read-only build token the bootstrap handed off. */
   buildToken: string;
+  /** The public server's token for sending comments. */
+  commentToken: string;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startCms(database: 'sqlite' | 'postgres'): Promise<CmsHarn
     url: `http://127.0.0.1:${port}`,
     dataDir,
     buildToken: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(),
+    commentToken: readFileSync(path.join(dataDir, 'comment-token'), 'utf8').trim(),
     async close() {
       await closeStrapi(strapi);
       await dropDatabase();

@@ -31,6 +31,8 @@ describe('changesPublicSite', () => {
     [{ event: 'entry.update', model: 'category' }, true],
     [{ event: 'entry.create', model: 'site-setting' }, true],
     [{ event: 'entry.publish', model: 'user' }, false],
+    [{ event: 'entry.create', model: 'comment' }, false],
+    [{ event: 'entry.publish', model: 'comment' }, true],
     [{ event: 'media.create' }, true],
     [{ event: 'review-workflows.updateEntryStage', model: 'article' }, false],
   ])('%j → %s', (event, expected) => {

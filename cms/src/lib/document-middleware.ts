@@ -91,6 +91,9 @@ async function resolveSlug(strapi: Core.Strapi, spec: SlugSpec, data: Data, docu
 /** Registers the middleware; call from the app's `register()`. */
 export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
+    // A reader's comment is always created as a draft ("chờ duyệt"), whatever the request asked:
+    // Strapi's REST create publishes by default. Only an editor's Publish makes it public.
+    if (context.uid === 'api::comment.comment' && context.action === 'create') (context.params as { status?: string }).status = 'draft';
     const type = modelTypes.get(context.uid);
     if (!type || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { data?: Data; documentId?: string };

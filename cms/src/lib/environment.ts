@@ -68,6 +68,7 @@ const EnvironmentSchema = z
       .regex(/\d/, 'ADMIN_PASSWORD must contain a digit')
       .optional(),
     BUILD_TOKEN_FILE: z.string().min(1).optional(),
+    COMMENT_TOKEN_FILE: z.string().min(1).optional(),
     SEED_DEMO_CONTENT: flag,
     PUBLISHER_URL: z.string().url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
@@ -120,6 +121,7 @@ export interface CmsEnvironment extends Omit<z.output<typeof EnvironmentSchema>,
   dataDir: string;
   /** Where the read-only build token is handed to the site build. */
   buildTokenFile: string;
+  commentTokenFile: string;
   secrets: Record<SecretName, string>;
 }
 
@@ -142,7 +144,7 @@ export function parseEnvironment(raw: RawEnv, defaultDataDir: string): Omit<CmsE
   if (!result.success) throw new ConfigError(describeIssues(result.error));
   const { CMS_DATA_DIR, ...rest } = result.data;
   const dataDir = path.resolve(CMS_DATA_DIR ?? defaultDataDir);
-  return { ...rest, dataDir, buildTokenFile: path.resolve(rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')) };
+  return { ...rest, dataDir, buildTokenFile: path.resolve(rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')), commentTokenFile: path.resolve(rest.COMMENT_TOKEN_FILE ?? path.join(dataDir, 'comment-token')) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * pagination and dates.
  */
 import { getCollection } from 'astro:content';
-import type { AnnouncementRecord, ArticleRecord, CategoryRecord, LinkRecord, PageRecord, SettingsRecord } from './records';
+import type { AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, LinkRecord, PageRecord, SettingsRecord } from './records';
 import { vietnamDay } from './format';
 
 export interface Item<T> {
@@ -36,6 +36,21 @@ export function getArticlesByCategory(): Promise<Map<string, Array<Item<ArticleR
     for (const a of await getArticles()) {
       const key = a.data.category?.slug ?? '';
       groups.set(key, [...(groups.get(key) ?? []), a]);
+    }
+    return groups;
+  });
+}
+
+/** Approved comments by article slug, oldest first (a conversation reads top to bottom). */
+export function getCommentsByArticle(): Promise<Map<string, Array<Item<CommentRecord>>>> {
+  return once('comments-by-article', async () => {
+    const all = ((await getCollection('comments')) as Array<Item<CommentRecord>>).sort((a, b) => a.data.publishedAt.localeCompare(b.data.publishedAt));
+    const groups = new Map<string, Array<Item<CommentRecord>>>();
+    for (const c of all) {
+      if (!c.data.articleSlug) continue;
+      const list = groups.get(c.data.articleSlug);
+      if (list) list.push(c);
+      else groups.set(c.data.articleSlug, [c]);
     }
     return groups;
   });

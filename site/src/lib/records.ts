@@ -3,7 +3,7 @@
  * from validated CMS entries.
  */
 import type { EntryOf } from '@cong/content-types';
-import type { announcement, article, category, link, page, siteSetting } from '@cong/content-types';
+import type { announcement, article, category, comment, link, page, siteSetting } from '@cong/content-types';
 
 export interface MediaRecord {
   url: string;
@@ -57,6 +57,14 @@ export interface PageRecord {
   title: string;
   slug: string;
   updatedAt: string;
+}
+
+/** A published (approved) comment; the email never leaves the CMS. */
+export interface CommentRecord {
+  articleSlug: string;
+  name: string;
+  content: string;
+  publishedAt: string;
 }
 
 export interface SettingsRecord {
@@ -135,4 +143,9 @@ export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord
     mainMenu: (e.mainMenu ?? []).map((m) => ({ label: m.label, url: m.url })),
     serviceLinks: (e.serviceLinks ?? []).map((m) => ({ label: m.label, url: m.url })),
   };
+}
+
+/** Comment → record (comments of a deleted article have no slug and are dropped by the getter). */
+export function toCommentRecord(e: EntryOf<typeof comment>): CommentRecord {
+  return { articleSlug: e.article?.slug ?? '', name: e.name, content: e.content, publishedAt: e.publishedAt ?? e.updatedAt };
 }

@@ -1,0 +1,9 @@
+// Generated from content-types/ by `npm run generate`: do not edit.
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::comment.comment', {
+  config: {
+    find: { middlewares: ['global::published-only'] },
+    findOne: { middlewares: ['global::published-only'] },
+  },
+});

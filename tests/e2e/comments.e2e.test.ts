@@ -1,0 +1,239 @@
+/**
+ * Comments with a captcha, end to end: a reader comments in Chromium (a wrong code first, then the
+ * right one), the comment waits in Strapi as a draft, an editor approves it by publishing, and
+ * after the rebuild it is on the article page. Replayed and expired codes, the rate limit, and
+ * markup in a comment (inert on the page).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { createPublicServer } from '../../scripts/public/server';
+import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { rootDir } from '../helpers/site-build';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SECRET = 'test-webhook-secret-comments-0123456789';
+const SENT = 'Bình luận của bạn đã được gửi và đang chờ duyệt.';
+
+let cms: CmsHarness;
+let publisher: Publisher;
+let server: ReturnType<typeof createPublicServer>;
+let url: string;
+let root: string;
+let dataDir: string;
+let readerDb: string;
+let browser: Browser;
+let slug: string;
+
+const comments = () => cms.strapi.documents('api::comment.comment');
+
+/** What the reader would read off the captcha image: the answer stored for the id in their cookie. */
+function answerFor(id: string): string | null {
+  const db = new Database(readerDb, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT answer FROM captchas WHERE id = ?').get(id) as { answer: string } | undefined)?.answer ?? null;
+  } finally {
+    db.close();
+  }
+}
+
+async function captchaCookie(context: BrowserContext): Promise<string | undefined> {
+  return (await context.cookies(url)).find((c) => c.name === 'cong_captcha')?.value;
+}
+
+/** A fresh captcha over HTTP: its cookie header and answer. */
+async function httpCaptcha(address: string): Promise<{ cookie: string; answer: string }> {
+  const res = await fetch(`${url}/api/ma-xac-thuc/`, { headers: { 'x-real-ip': address } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('image/svg+xml');
+  expect(await res.text()).toMatch(/^<svg/);
+  const id = /cong_captcha=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
+  return { cookie: `cong_captcha=${id}`, answer: answerFor(id)! };
+}
+
+function postComment(fields: Record<string, string>, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${url}/binh-luan/`, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ bai: slug, ...fields }).toString(),
+  });
+}
+
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 300));
+  await publisher.queue.idle();
+  expect(publisher.lastBuild()?.result).toBe('success');
+}
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
+  root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'comments-e2e-'));
+  dataDir = mkdtempSync(path.join(tmpdir(), 'cong-comments-'));
+  readerDb = path.join(dataDir, 'reader.db');
+  publisher = await startPublisher({
+    host: '127.0.0.1', port: 0, secret: SECRET, root, keep: 2, cmsUrl: cms.url, token: cms.buildToken, siteUrl: 'https://xatanhoa.example.vn',
+    quietMs: 500, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000, log: () => undefined,
+  });
+  await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
+  await publisher.reconcile();
+  await publisher.queue.idle();
+  server = createPublicServer(root, { env: { READER_DB: readerDb, CMS_URL: cms.url, CMS_COMMENT_TOKEN: cms.commentToken, COMMENT_LIMIT: '5' } });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
+  slug = (article as unknown as { slug: string }).slug;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await publisher?.close();
+  await cms?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('comments', () => {
+  test('a reader comments (wrong code, then the right one), an editor approves, and it appears after the rebuild', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
+    await page.getByLabel('Thư điện tử (không bắt buộc, không hiển thị)').fill('hoa.nguyen@example.vn');
+    await page.getByLabel('Nội dung').fill('Đề nghị xã sớm sửa đoạn đường liên thôn\nqua cầu Đông, mùa mưa rất khó đi.');
+    await page.locator('[data-captcha-image]').scrollIntoViewIfNeeded();
+    await expect.poll(() => captchaCookie(context), { timeout: 10_000 }).toBeTruthy();
+    const firstId = (await captchaCookie(context))!;
+    await page.getByLabel('Mã xác thực').fill('sai12');
+    await page.getByRole('button', { name: 'Gửi bình luận' }).click();
+    await expect.poll(() => page.locator('[data-comment-message]').textContent(), { timeout: 10_000 }).toBe('Mã xác thực không đúng.');
+    // What the reader typed is still there; a new code was loaded.
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hoa');
+    expect(await page.getByLabel('Nội dung').inputValue()).toContain('qua cầu Đông');
+    await expect.poll(() => captchaCookie(context), { timeout: 10_000 }).not.toBe(firstId);
+    await expect.poll(async () => answerFor((await captchaCookie(context))!), { timeout: 10_000 }).toBeTruthy();
+    await page.getByLabel('Mã xác thực').fill(answerFor((await captchaCookie(context))!)!.toUpperCase());
+    await page.getByRole('button', { name: 'Gửi bình luận' }).click();
+    await expect.poll(() => page.locator('[data-comment-message]').textContent(), { timeout: 10_000 }).toBe(SENT);
+
+    // In Strapi: a draft waiting for approval, with the email kept there.
+    const drafts = (await comments().findMany({ status: 'draft', filters: { name: 'Nguyễn Thị Hoa' } as never })) as unknown as Array<{ documentId: string; email: string; content: string }>;
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.email).toBe('hoa.nguyen@example.vn');
+    expect(await comments().findMany({ status: 'published', filters: { name: 'Nguyễn Thị Hoa' } as never })).toHaveLength(0);
+
+    await comments().publish({ documentId: drafts[0]!.documentId });
+    await settle();
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    const list = page.locator('.comment-list');
+    expect(await list.textContent()).toContain('Nguyễn Thị Hoa');
+    expect(await list.textContent()).toContain('mùa mưa rất khó đi');
+    expect(await page.content()).not.toContain('hoa.nguyen@example.vn');
+    await context.close();
+  }, 120_000);
+
+  test('a comment sent through the REST API asking to be published is still a draft', async () => {
+    const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', limit: 1 });
+    const res = await fetch(`${cms.url}/api/comments?status=published`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cms.commentToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { article: (article as unknown as { documentId: string }).documentId, name: 'Người thử', content: 'Tự đăng?' } }),
+    });
+    expect(res.status).toBe(201);
+    expect(await comments().findMany({ status: 'published', filters: { name: 'Người thử' } as never })).toHaveLength(0);
+    expect(await comments().findMany({ status: 'draft', filters: { name: 'Người thử' } as never })).toHaveLength(1);
+    // The comment token cannot read comments (nor anything but published articles).
+    expect((await fetch(`${cms.url}/api/comments`, { headers: { authorization: `Bearer ${cms.commentToken}` } })).status).toBe(403);
+  });
+
+  test('a replayed or expired code is refused', async () => {
+    const address = '198.51.100.10';
+    const { cookie, answer } = await httpCaptcha(address);
+    const fields = { 'ho-ten': 'Trần Văn Bình', 'noi-dung': 'Cảm ơn ban biên tập.', 'ma-xac-thuc': answer };
+    const first = await postComment(fields, { cookie, 'x-real-ip': address });
+    expect(first.status).toBe(201);
+    expect((await first.json()).message).toBe(SENT);
+    const replay = await postComment(fields, { cookie, 'x-real-ip': address });
+    expect(replay.status).toBe(400);
+    expect((await replay.json()).error).toBe('Mã xác thực đã hết hạn hoặc đã được dùng. Vui lòng nhập mã mới.');
+    // Expired: the stored answer's time is over.
+    const fresh = await httpCaptcha(address);
+    const db = new Database(readerDb);
+    db.prepare('UPDATE captchas SET expires_at = ? WHERE answer = ?').run(Date.now() - 1000, fresh.answer);
+    db.close();
+    const expired = await postComment({ ...fields, 'ma-xac-thuc': fresh.answer }, { cookie: fresh.cookie, 'x-real-ip': address });
+    expect(expired.status).toBe(400);
+    expect((await expired.json()).field).toBe('ma-xac-thuc');
+  });
+
+  test('too many comments from one address get 429 with a Vietnamese message', async () => {
+    const address = '198.51.100.20';
+    const statuses: number[] = [];
+    let last: { error?: string } = {};
+    for (let i = 0; i < 6; i += 1) {
+      const res = await postComment({ 'ho-ten': 'Lê Văn C', 'noi-dung': `Lần ${i}`, 'ma-xac-thuc': 'x' }, { 'x-real-ip': address });
+      statuses.push(res.status);
+      last = await res.json();
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    expect(last.error).toMatch(/^Bạn đã gửi quá nhiều bình luận\. Vui lòng thử lại sau \d+ phút\.$/);
+  });
+
+  test('explains bad fields in Vietnamese, and without JavaScript shows the form again as typed', async () => {
+    const address = '198.51.100.30';
+    const { cookie } = await httpCaptcha(address);
+    const long = await postComment({ 'ho-ten': 'Phạm D', 'noi-dung': 'a'.repeat(2001), 'ma-xac-thuc': 'abcde' }, { cookie, 'x-real-ip': address });
+    expect(long.status).toBe(400);
+    expect((await long.json()).error).toBe('Nội dung dài tối đa 2000 ký tự (hiện có 2001).');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    await page.getByLabel('Họ và tên').fill('Đỗ Văn Em');
+    await page.getByLabel('Nội dung').fill('Góp ý không cần JavaScript.');
+    await page.getByLabel('Mã xác thực').fill('khongdung');
+    await page.getByRole('button', { name: 'Gửi bình luận' }).click();
+    await page.waitForURL(/\/binh-luan\/$/);
+    expect(await page.locator('[data-comment-message]').textContent()).toBe('Mã xác thực không đúng.');
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Đỗ Văn Em');
+    expect(await page.getByLabel('Nội dung').inputValue()).toBe('Góp ý không cần JavaScript.');
+    await context.close();
+  });
+
+  test('markup in a name or a comment stays inert text on the article page', async () => {
+    const address = '198.51.100.40';
+    const { cookie, answer } = await httpCaptcha(address);
+    const name = '<img src=x onerror="window.__xss=1">';
+    const content = '<script>window.__xss=2</script>"><svg onload="window.__xss=3"> [a](javascript:alert(1))';
+    const res = await postComment({ 'ho-ten': name, 'noi-dung': content, 'ma-xac-thuc': answer }, { cookie, 'x-real-ip': address });
+    expect(res.status).toBe(201);
+    const [draft] = (await comments().findMany({ status: 'draft', filters: { name } as never })) as unknown as Array<{ documentId: string }>;
+    await comments().publish({ documentId: draft!.documentId });
+    await settle();
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    const text = await page.locator('.comment-list').textContent();
+    expect(text).toContain(name);
+    expect(text).toContain('<script>window.__xss=2</script>');
+    expect(await page.locator('.comment-list script, .comment-list img, .comment-list svg').count()).toBe(0);
+    await page.close();
+  }, 120_000);
+});
