@@ -18,7 +18,7 @@ import { siteDir } from './lib/site.ts';
 import { startPublisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
 import { nginxAvailable, startNginx } from './nginx/run.ts';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -193,8 +193,10 @@ async function benchPublishLatency(label: string, count: number): Promise<void> 
 }
 
 /** wrk against `target` for 10 s (asynchronously: the public server runs in this process): requests per second and p99 latency. */
-async function wrk(target: string): Promise<{ rps: number; p99: string; errors: string }> {
-  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c64', '-d10s', '--latency', '-H', 'Accept-Encoding: br, gzip', target], { encoding: 'utf8' });
+async function wrk(target: string, method = 'GET'): Promise<{ rps: number; p99: string; errors: string }> {
+  const script = path.join(buildDir, `wrk-${method}.lua`);
+  writeFileSync(script, `wrk.method = "${method}"\n`);
+  const { stdout: out } = await promisify(execFile)('wrk', ['-t2', '-c64', '-d10s', '--latency', '-s', script, '-H', 'Accept-Encoding: br, gzip', target], { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const p99 = /\s99%\s+([\d.]+\w+)/.exec(out)?.[1] ?? '?';
   const errors = /Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)/.exec(out)?.[0] ?? 'no errors';
@@ -210,19 +212,24 @@ async function benchThroughput(out: string): Promise<void> {
   const root = path.join(buildDir, 'throughput');
   mkdirSync(root, { recursive: true });
   symlinkSync(out, path.join(root, 'current'));
-  const server = createPublicServer(root);
+  const server = createPublicServer(root, { env: { READER_DB: path.join(buildDir, 'reader.db') } });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const publicUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const slug = readdirSync(path.join(out, 'client', 'tin-tuc')).find((d) => d !== 'trang' && !d.endsWith('.html'))!;
-  const targets: Array<[string, string]> = [['article page', `/tin-tuc/${slug}/`], ['on-demand route /api/health/', '/api/health/']];
+  // wrk sends no cookie and one user agent: every POST is the same visitor, as a bot would be.
+  const targets: Array<[string, string, string]> = [
+    ['article page', `/tin-tuc/${slug}/`, 'GET'],
+    ['statistics, read (GET /api/thong-ke/)', '/api/thong-ke/', 'GET'],
+    ['statistics, count a visit (POST /api/thong-ke/)', '/api/thong-ke/', 'POST'],
+  ];
   const measureAll = async (name: string, base: string) => {
-    for (const [what, urlPath] of targets) {
-      const r = await wrk(`${base}${urlPath}`);
+    for (const [what, urlPath, method] of targets) {
+      const r = await wrk(`${base}${urlPath}`, method);
       rows.push([`Throughput, ${name}, ${what}`, `${Math.round(r.rps).toLocaleString('en')} req/s`, `p99 ${r.p99}; ${r.errors}; wrk 2 threads, 64 connections, 10 s, br/gzip accepted`]);
     }
   };
   try {
-    await fetch(`${publicUrl}/api/health/`); // start the release's on-demand worker
+    await fetch(`${publicUrl}/api/thong-ke/`); // start the release's on-demand worker
     await measureAll('public server (Node)', publicUrl);
     if (nginxAvailable().nginx) {
       const nginx = await startNginx({ port: port + 1, releasesDir: root, upstream: publicUrl.replace('http://', ''), workers: 2 });
