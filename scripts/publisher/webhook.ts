@@ -3,7 +3,7 @@
  * shared secret in a header; the payload is only a trigger (content always comes from Strapi).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { contentTypes } from '../../content-types/src/index.ts';
+import { contentTypes } from '../../content-types/src/model.ts';
 
 /** The header the CMS sends the secret in. */
 export const SECRET_HEADER = 'x-cong-webhook-secret';

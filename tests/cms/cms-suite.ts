@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSlug } from '../../content-types/src/slug';
 import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
-import { ANNOUNCEMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
+import { ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
@@ -68,6 +68,10 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(await count('api::page.page')).toBe(PAGES.length);
       const pdfs = await cms.strapi.db.query('plugin::upload.file').count({ where: { mime: 'application/pdf' } });
       expect(pdfs).toBe(ANNOUNCEMENTS.filter((a) => a.pdf).length);
+      const approved = await cms.strapi.documents('api::comment.comment').findMany({ status: 'published' });
+      expect(approved).toHaveLength(COMMENTS.filter((c) => c.approved).length);
+      const waiting = await cms.strapi.documents('api::comment.comment').findMany({ status: 'draft' });
+      expect(waiting).toHaveLength(COMMENTS.length); // every comment has a draft; the unapproved one has only that
     });
 
     test('is idempotent: a second run does nothing, and a run without its marker creates nothing', async () => {

@@ -659,3 +659,14 @@ Xã có đất đai màu mỡ, bờ biển dài 6 km, nghề làm nước mắm 
 Buổi sáng từ 7 giờ 30 đến 11 giờ 30, buổi chiều từ 13 giờ 30 đến 17 giờ, từ thứ Hai đến thứ Sáu. Bộ phận Một cửa làm việc thêm sáng thứ Bảy.`,
   },
 ];
+
+/**
+ * Readers' comments: on the first articles of the first category (`article` indexes into it);
+ * approved ones are published, the last one waits for an editor ("chờ duyệt").
+ */
+export const COMMENTS = [
+  { article: 0, name: 'Lê Thị Mai', content: 'Cảm ơn Ủy ban đã thông tin kịp thời. Mong xã sớm công khai lịch thi công cụ thể để bà con sắp xếp việc đi lại.', approved: true },
+  { article: 0, name: 'Hoàng Văn Tùng', content: 'Đề nghị bổ sung đèn chiếu sáng ở đoạn đường gần trường tiểu học, buổi tối các cháu đi học thêm về rất tối.', approved: true },
+  { article: 1, name: 'Phạm Minh Đức', content: 'Tôi làm thủ tục trực tuyến theo hướng dẫn, hai ngày sau đã nhận kết quả. Rất thuận tiện.', approved: true },
+  { article: 0, name: 'Một người dân thôn Bắc', content: 'Xin hỏi bộ phận một cửa buổi chiều tiếp nhận hồ sơ đến mấy giờ?', approved: false },
+] as const;

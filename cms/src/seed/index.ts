@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { createSlug } from '@cong/content-types';
 import { composeArticleBody, composeBulkArticle } from './compose';
-import { AGENCY, ANNOUNCEMENTS, CATEGORIES, DRAFT_ARTICLES, LINKS, PAGES } from './demo-content';
+import { AGENCY, ANNOUNCEMENTS, CATEGORIES, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES } from './demo-content';
 import { documentPdf, illustrationJpeg } from './demo-media';
 
 /** Bump when the demo content changes so existing installs top up. */
@@ -29,7 +29,7 @@ export interface SeedOptions {
 
 export interface SeedReport {
   skipped: boolean;
-  created: Record<'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings', number>;
+  created: Record<'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings' | 'comments', number>;
   seconds: number;
 }
 
@@ -99,7 +99,7 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
   const log = options.log ?? ((m: string) => strapi.log.info(`[seed] ${m}`));
   const now = options.now ?? new Date();
   const wanted = Math.max(options.articles ?? DEMO_ARTICLE_COUNT, DEMO_ARTICLE_COUNT);
-  const created: SeedReport['created'] = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0 };
+  const created: SeedReport['created'] = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0 };
 
   const marker = (await strapi.store.get(MARKER)) as Marker | null;
   if (marker && marker.version >= SEED_VERSION && marker.articles >= wanted) {
@@ -218,7 +218,16 @@ async function fill(strapi: Core.Strapi, { log, now, wanted, created, started }:
     await strapi.documents('api::page.page').create({ data: page as never, status: 'published' });
     created.pages += 1;
   }
-  log(`announcements, links and pages ready`);
+  for (const [i, item] of COMMENTS.entries()) {
+    if (await findBy(strapi, 'api::comment.comment', { name: item.name })) continue;
+    const article = await findBy(strapi, 'api::article.article', { slug: createSlug(CATEGORIES[0]!.articles[item.article]!.title) });
+    if (!article) continue;
+    const doc = (await strapi.documents('api::comment.comment').create({ data: { article: article.documentId, name: item.name, content: item.content } as never })) as unknown as Row;
+    if (item.approved) await strapi.documents('api::comment.comment').publish({ documentId: doc.documentId });
+    await backdate(strapi, 'api::comment.comment', doc.documentId, new Date(now.getTime() - (COMMENTS.length - i) * 3 * 3600_000));
+    created.comments += 1;
+  }
+  log(`announcements, links, pages and comments ready`);
 
   // Generated articles for large portals (benchmarks): in transactions of 200.
   const existing = await strapi.db.query('api::article.article').count({ where: { publishedAt: { $notNull: true } } });
