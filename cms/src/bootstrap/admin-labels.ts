@@ -32,9 +32,11 @@ function mergeLabels(current: Configuration, attributes: Record<string, Field>):
     const existing = merged[name] ?? {};
     merged[name] = { edit: { ...existing.edit, ...meta.edit }, list: { ...existing.list, ...meta.list } };
   }
-  // Relations show the target's name, not its id.
+  // Relations show the target's main field (a category's name, an article's title), not its id.
   for (const [name, field] of Object.entries(attributes)) {
-    if (field.strapi.type === 'relation') merged[name] = { ...merged[name], edit: { ...merged[name]?.edit, mainField: 'name' } };
+    if (field.strapi.type !== 'relation') continue;
+    const mainField = contentTypes.find((t) => t.uid === field.strapi.target)?.mainField ?? 'id';
+    merged[name] = { ...merged[name], edit: { ...merged[name]?.edit, mainField }, list: { ...merged[name]?.list, mainField } };
   }
   return merged;
 }
