@@ -1,9 +1,10 @@
 /**
- * Runs once before all test files: compiles the CMS server code, so the integration files that
- * run in parallel never race to write cms/dist.
+ * Runs once before all test files: compiles the CMS server code and builds the admin panel (for
+ * the admin's browser test), so the files that run in parallel never race to write cms/dist.
+ * Both are skipped when their sources have not changed since the last build.
  */
-import { buildCmsServer } from '../scripts/lib/cms.ts';
+import { buildCmsWithAdmin } from '../scripts/lib/cms.ts';
 
 export default function setup(): void {
-  buildCmsServer();
+  buildCmsWithAdmin((m) => console.log(`[global-setup] ${m}`));
 }

@@ -1,0 +1,74 @@
+/**
+ * The Vietnamese admin in Chromium, where editors moderate: a reader's comment carrying markup
+ * is shown as text in the list and the edit view ("Chờ duyệt"), and nothing in it runs.
+ * Needs the admin panel build (tests/global-setup.ts builds it once).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { rootDir } from '../helpers/site-build';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const NAME = '<img src=x onerror="window.__xss=1">Bạn đọc';
+const CONTENT = '<script>window.__xss=2</script><svg onload="window.__xss=3"></svg> Xin cảm ơn.';
+
+let cms: CmsHarness;
+let browser: Browser;
+let documentId: string;
+
+beforeAll(async () => {
+  expect(existsSync(path.join(rootDir, 'cms', 'dist', 'build', 'index.html')), 'the admin panel build is missing: tests/global-setup.ts builds it').toBe(true);
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', limit: 1 });
+  const res = await fetch(`${cms.url}/api/comments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${cms.commentToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { article: (article as unknown as { documentId: string }).documentId, name: NAME, content: CONTENT } }),
+  });
+  expect(res.status).toBe(201);
+  documentId = ((await res.json()) as { data: { documentId: string } }).data.documentId;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.close();
+});
+
+describe('moderation in the admin', () => {
+  test('a comment with markup is inert text in the list and the edit view, waiting as "Chờ duyệt"', async () => {
+    const credentials = readFileSync(path.join(cms.dataDir, 'admin-credentials.txt'), 'utf8');
+    const page = await browser.newPage({ viewport: { width: 1800, height: 900 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.getByLabel(/Email/i).fill(/email: (.*)/.exec(credentials)![1]!);
+    await page.getByLabel(/Mật khẩu|Password/i).first().fill(/password: (.*)/.exec(credentials)![1]!);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 });
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::comment.comment`);
+    const row = page.locator('tbody tr', { hasText: 'Bạn đọc' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain(NAME);
+    expect(await row.textContent()).toContain('Chờ duyệt');
+    expect(await page.locator('thead').textContent()).toContain('Trạng thái');
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::comment.comment/${documentId}`);
+    const name = page.getByLabel('Họ và tên');
+    await name.waitFor({ timeout: 30_000 });
+    expect(await name.inputValue()).toBe(NAME);
+    expect(await page.getByLabel('Nội dung bình luận').inputValue()).toBe(CONTENT);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
