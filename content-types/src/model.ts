@@ -5,6 +5,20 @@ import {
   markdown, media, repeatable, slug, text, url,
 } from './fields';
 
+/** Hẹn giờ đăng / Hẹn giờ gỡ: acted on by the CMS's scheduling task (cms/src/lib/scheduler.ts). */
+function scheduleFields() {
+  return {
+    publishAt: datetime({
+      label: 'Hẹn giờ đăng',
+      description: 'Lưu bản nháp (không bấm Đăng): hệ thống tự đăng vào thời điểm này. Để trống để đăng bằng tay.',
+    }),
+    unpublishAt: datetime({
+      label: 'Hẹn giờ gỡ',
+      description: 'Hệ thống tự gỡ bài khỏi cổng vào thời điểm này. Để trống nếu không gỡ.',
+    }),
+  };
+}
+
 /** A menu entry of the main navigation. */
 export const menuItem = defineComponent({
   category: 'navigation',
@@ -69,14 +83,7 @@ export const article = defineType({
     tags: text({ label: 'Từ khóa', maxLength: 255, description: 'Phân cách bằng dấu phẩy, ví dụ: chuyển đổi số, nông thôn mới.' }),
     author: text({ label: 'Tác giả / Nguồn', maxLength: 120 }),
     featured: boolean({ label: 'Tin nổi bật', default: false, description: 'Hiện ở khu vực tin nổi bật trên trang chủ.' }),
-    publishAt: datetime({
-      label: 'Hẹn giờ đăng',
-      description: 'Lưu bản nháp (không bấm Đăng): hệ thống tự đăng vào thời điểm này. Để trống để đăng bằng tay.',
-    }),
-    unpublishAt: datetime({
-      label: 'Hẹn giờ gỡ',
-      description: 'Hệ thống tự gỡ bài khỏi cổng vào thời điểm này. Để trống nếu không gỡ.',
-    }),
+    ...scheduleFields(),
   },
 });
 
@@ -103,14 +110,7 @@ export const announcement = defineType({
     attachments: media({ label: 'Tệp đính kèm', multiple: true, allowedTypes: ['files', 'images'] }),
     pinned: boolean({ label: 'Ghim lên đầu', default: false }),
     validUntil: date({ label: 'Hiệu lực đến ngày', description: 'Để trống nếu thông báo không hết hạn.' }),
-    publishAt: datetime({
-      label: 'Hẹn giờ đăng',
-      description: 'Lưu bản nháp (không bấm Đăng): hệ thống tự đăng vào thời điểm này. Để trống để đăng bằng tay.',
-    }),
-    unpublishAt: datetime({
-      label: 'Hẹn giờ gỡ',
-      description: 'Hệ thống tự gỡ bài khỏi cổng vào thời điểm này. Để trống nếu không gỡ.',
-    }),
+    ...scheduleFields(),
   },
 });
 

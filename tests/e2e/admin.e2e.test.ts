@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
+import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { rootDir } from '../helpers/site-build';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const NAME = '<img src=x onerror="window.__xss=1">Bạn đọc';
 const CONTENT = '<script>window.__xss=2</script><svg onload="window.__xss=3"></svg> Xin cảm ơn.';
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   documentId = ((await res.json()) as { data: { documentId: string } }).data.documentId;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -9,16 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { createPublicServer } from '../../scripts/public/server';
 import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { rootDir } from '../helpers/site-build';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SECRET = 'test-webhook-secret-comments-0123456789';
 const SENT = 'Bình luận của bạn đã được gửi và đang chờ duyệt.';
 
@@ -91,7 +91,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -6,13 +6,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
+import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, rootDir, serveSite, type SiteBuild } from '../helpers/site-build';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   site = createSiteBuild(cms, 'e2e');
   await site.build();
   server = await serveSite(site.out);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
 }, 240_000);
 

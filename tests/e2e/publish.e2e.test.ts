@@ -7,16 +7,16 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { createPublicServer } from '../../scripts/public/server';
 import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { rootDir } from '../helpers/site-build';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SECRET = 'test-webhook-secret-e2e-0123456789';
 const SITE_URL = 'https://xatanhoa.example.vn';
 const TITLE = 'Xã Tân Hòa tổ chức hội thi tiếng hát dân ca ví giặm';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   server = createPublicServer(root);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage();
 }, 240_000);
 

@@ -8,16 +8,16 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { createPublicServer } from '../../scripts/public/server';
+import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, type SiteBuild } from '../helpers/site-build';
 import { symlinkSync } from 'node:fs';
 import { previewPath } from '../../content-types/src/preview';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = `cong-e2e:${process.pid}:${Date.now().toString(36)}:`;
 const PREVIEW_SECRET = 'test-preview-secret-0123456789abcdef';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
