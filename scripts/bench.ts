@@ -192,6 +192,15 @@ async function benchPublishLatency(label: string, count: number): Promise<void> 
   }
 }
 
+/** Runs one measurement; a failure becomes a row of the table instead of ending the benchmark. */
+async function guarded(label: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    rows.push([label, 'failed', (error as Error).message.slice(0, 160)]);
+  }
+}
+
 /** wrk against `target` for 10 s (asynchronously: the public server runs in this process): requests per second and p99 latency. */
 async function wrk(target: string, method = 'GET'): Promise<{ rps: number; p99: string; errors: string }> {
   const script = path.join(buildDir, `wrk-${method}.lua`);
@@ -257,8 +266,8 @@ try {
   await benchSiteBuild('Site build, demo content (nothing changed)', 'cache-demo');
   const w = articleWeight(path.join(demoOut, 'client'));
   await stop();
-  await benchThroughput(demoOut);
-  await benchPublishLatency('Publish to live, demo content', 5);
+  await guarded('Throughput', () => benchThroughput(demoOut));
+  await guarded('Publish to live, demo content', () => benchPublishLatency('Publish to live, demo content', 5));
   stop = await startCms(env, url);
   rows.push(['Article page weight', `${((w.html + w.js + w.fonts) / 1024).toFixed(1)} KB`, `HTML ${(w.html / 1024).toFixed(1)} KB (${(w.gzip / 1024).toFixed(1)} KB gzip, CSS ${(w.css / 1024).toFixed(1)} KB inlined), JS ${(w.js / 1024).toFixed(1)} KB, fonts ${(w.fonts / 1024).toFixed(1)} KB`]);
   await stop();
@@ -271,7 +280,7 @@ try {
   await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (cold)`, 'cache-large');
   await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (nothing changed)`, 'cache-large');
   await stop();
-  await benchPublishLatency(`Publish to live, ${articles.toLocaleString('en')} articles`, 3);
+  await guarded(`Publish to live, ${articles.toLocaleString('en')} articles`, () => benchPublishLatency(`Publish to live, ${articles.toLocaleString('en')} articles`, 3));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(buildDir, { recursive: true, force: true });

@@ -25,7 +25,7 @@ const ENTRY = (label: string) => `export function handler(req, res, next) {
 `;
 
 /** Creates (not activates) a release under `root`; returns its name. */
-export function makeRelease(root: string, label: string, second: number): string {
+export async function makeRelease(root: string, label: string, second: number): Promise<string> {
   const dir = createRelease(root, new Date(Date.UTC(2026, 10, 27, 1, 0, second)));
   const client = path.join(dir, 'client');
   mkdirSync(path.join(client, 'tin-tuc', 'bai-a'), { recursive: true });
@@ -37,7 +37,7 @@ export function makeRelease(root: string, label: string, second: number): string
   writeFileSync(path.join(client, '404.html'), '<h1>Không tìm thấy trang</h1>');
   writeFileSync(path.join(client, 'robots.txt'), 'User-agent: *\n');
   writeFileSync(path.join(dir, 'server', 'entry.mjs'), ENTRY(label));
-  precompress(client);
+  await precompress(client);
   return path.basename(dir);
 }
 

@@ -33,7 +33,7 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'cong-nginx-releases-'));
     writeFileSync(path.join(root, 'secret.txt'), 'do not serve');
-    releases = { a: makeRelease(root, 'A', 1), b: makeRelease(root, 'B', 2) };
+    releases = { a: await makeRelease(root, 'A', 1), b: await makeRelease(root, 'B', 2) };
     activate(root, releases.a);
     server = createPublicServer(root, { graceMs: 200 });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

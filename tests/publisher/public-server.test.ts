@@ -25,7 +25,7 @@ const get = (port: number, rawPath: string, headers: Record<string, string> = {}
 describe('public server', () => {
   test('serves the live release with revalidated HTML and immutable hashed assets', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
-    activate(root, makeRelease(root, 'A', 1));
+    activate(root, await makeRelease(root, 'A', 1));
     const port = await serve(root);
     const home = await get(port, '/');
     expect(home.status).toBe(200);
@@ -39,7 +39,7 @@ describe('public server', () => {
 
   test('sends the brotli or gzip file written at build time', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
-    activate(root, makeRelease(root, 'A', 1));
+    activate(root, await makeRelease(root, 'A', 1));
     const port = await serve(root);
     const br = await get(port, '/', { 'accept-encoding': 'gzip, br' });
     expect(br.headers['content-encoding']).toBe('br');
@@ -51,7 +51,7 @@ describe('public server', () => {
   test('refuses path traversal and answers unknown paths with the 404 page', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
     writeFileSync(path.join(root, 'secret.txt'), 'do not serve');
-    activate(root, makeRelease(root, 'A', 1));
+    activate(root, await makeRelease(root, 'A', 1));
     const port = await serve(root);
     for (const attempt of ['/../secret.txt', '/../../secret.txt', '/%2e%2e/%2e%2e/secret.txt', '/..%2f..%2fsecret.txt', '/%2e%2e%5c%2e%2e%5csecret.txt', '/tin-tuc/%00', '/%E0%A4%A']) {
       const res = await get(port, attempt);
@@ -72,8 +72,8 @@ describe('public server', () => {
 
   test('switches releases under a steady load without a single failed request', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
-    const a = makeRelease(root, 'A', 1);
-    const b = makeRelease(root, 'B', 2);
+    const a = await makeRelease(root, 'A', 1);
+    const b = await makeRelease(root, 'B', 2);
     activate(root, a);
     const port = await serve(root);
     let stop = false;
@@ -99,8 +99,8 @@ describe('public server', () => {
 
   test('passes what is not a file to the live release on-demand routes, and follows a switch', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
-    const a = makeRelease(root, 'A', 1);
-    const b = makeRelease(root, 'B', 2);
+    const a = await makeRelease(root, 'A', 1);
+    const b = await makeRelease(root, 'B', 2);
     activate(root, a);
     const port = await serve(root);
     const first = await get(port, '/api/health/');
