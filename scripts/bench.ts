@@ -184,7 +184,8 @@ async function benchPublishLatency(label: string, count: number): Promise<void> 
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    rows.push([label, `${median.toFixed(1)} s`, `median of ${count}; best ${times[0]!.toFixed(1)} s, worst ${times[times.length - 1]!.toFixed(1)} s`]);
+    const steps = Object.entries(publisher.lastBuild()?.steps ?? {}).filter(([, ms]) => ms >= 100).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ');
+    rows.push([label, `${median.toFixed(1)} s`, `median of ${count}; best ${times[0]!.toFixed(1)} s, worst ${times[times.length - 1]!.toFixed(1)} s; last build: ${steps}`]);
   } finally {
     await stop();
     await publisher.close();
