@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../lib/site.ts';
-import { activate, createRelease, prune } from './releases.ts';
+import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { contentFingerprint, writeReleaseManifest } from './reconcile.ts';
 import { precompress } from './precompress.ts';
 
@@ -95,8 +95,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       const built = countArticlePages(client);
       if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
     });
-    const compressed = await step('precompress', () => precompress(path.join(dir, 'client')));
-    options.log(`precompressed ${compressed} files (.br, .gz)`);
+    const live = currentRelease(options.root);
+    const compressed = await step('precompress', () => precompress(path.join(dir, 'client'), { previous: live ? path.join(options.root, 'releases', live, 'client') : null }));
+    options.log(`precompressed ${compressed.files} files (.br, .gz), ${compressed.reused} of them unchanged from the live release`);
     writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString() });
     await step('activate', () => activate(options.root, release));
     const removed = await step('prune', () => prune(options.root, options.keep));

@@ -4,7 +4,7 @@
  * Asynchronous, on libuv's thread pool: the publisher shares its process with the public server
  * (`npm start`), whose event loop must keep answering while 10,000 pages are compressed.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -13,26 +13,61 @@ const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|svg|txt|webmanifest)$/;
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-/** Compresses every text file of at least 1 KB under `dir`; resolves with how many. */
-export async function precompress(dir: string, concurrency = 8): Promise<number> {
+/** Hard-links (or copies) `from` to `to`; false when `from` is missing. */
+async function reuse(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    await copyFile(from, to);
+    return true;
+  }
+}
+
+export interface PrecompressResult {
+  /** Files that have .br and .gz now. */
+  files: number;
+  /** Of those, how many took them from `previous` (same bytes) instead of compressing again. */
+  reused: number;
+}
+
+/**
+ * Compresses every text file of at least 1 KB under `dir`. With `previous` (the live release's
+ * client folder), a file with the same bytes there takes its .br/.gz from it (hard links:
+ * releases never change once built), so a publish only compresses the pages it changed.
+ */
+export async function precompress(dir: string, options: { previous?: string | null; concurrency?: number } = {}): Promise<PrecompressResult> {
+  const concurrency = options.concurrency ?? 8;
   const files = (await readdir(dir, { withFileTypes: true, recursive: true }))
     .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
     .map((e) => path.join(e.parentPath, e.name));
   let next = 0;
   let count = 0;
+  let reused = 0;
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
       const data = await readFile(file);
       if (data.length < 1024) continue;
+      count += 1;
+      if (options.previous) {
+        const before = path.join(options.previous, path.relative(dir, file));
+        const same = await readFile(before).then((old) => old.equals(data), () => false);
+        if (same && (await reuse(`${before}.gz`, `${file}.gz`)) && (await reuse(`${before}.br`, `${file}.br`))) {
+          reused += 1;
+          continue;
+        }
+      }
       const [g, b] = await Promise.all([
         gz(data, { level: 9 }),
         brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
       ]);
+      // Never write through a hard link into another release: replace the name, not the inode.
+      await Promise.all([rm(`${file}.gz`, { force: true }), rm(`${file}.br`, { force: true })]);
       await Promise.all([writeFile(`${file}.gz`, g), writeFile(`${file}.br`, b)]);
-      count += 1;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return count;
+  return { files: count, reused };
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A sortable, unique release name: 20261127T101530Z-3fa9. */
@@ -42,12 +43,16 @@ export function activate(root: string, name: string): void {
   renameSync(tmp, path.join(root, 'current'));
 }
 
-/** Deletes all but the newest `keep` releases, never the live one. Returns what was removed. */
-export function prune(root: string, keep: number): string[] {
+/**
+ * Deletes all but the newest `keep` releases, never the live one. Returns what was removed.
+ * Asynchronous: a release of 10,000 pages takes seconds to delete, and the public server shares
+ * the publisher's event loop under `npm start`.
+ */
+export async function prune(root: string, keep: number): Promise<string[]> {
   const live = currentRelease(root);
   const all = listReleases(root);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((n) => n !== live);
-  for (const name of doomed) rmSync(path.join(root, 'releases', name), { recursive: true, force: true });
+  for (const name of doomed) await rm(path.join(root, 'releases', name), { recursive: true, force: true });
   return doomed;
 }
 

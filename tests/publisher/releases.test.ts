@@ -25,11 +25,11 @@ describe('releases', () => {
     expect(readFileSync(path.join(dir, 'current', 'index.html'), 'utf8')).toBe('B');
   });
 
-  test('keeps the newest N releases and never deletes the live one', () => {
+  test('keeps the newest N releases and never deletes the live one', async () => {
     const dir = root();
     const names = [1, 2, 3, 4, 5].map((i) => release(dir, String(i), i));
     activate(dir, names[1]!); // an old release is live (after a rollback)
-    const removed = prune(dir, 2);
+    const removed = await prune(dir, 2);
     expect(removed).toEqual([names[0], names[2]]);
     expect(listReleases(dir)).toEqual([names[1], names[3], names[4]]);
   });
