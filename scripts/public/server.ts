@@ -66,23 +66,68 @@ export function resolveFile(client: string, rawPath: string): { file: string; ur
   return { file: full, urlPath };
 }
 
-function pickEncoding(req: IncomingMessage, file: string): { file: string; encoding?: 'br' | 'gzip' } {
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  if (/\bbr\b/.test(accept) && existsSync(`${file}.br`)) return { file: `${file}.br`, encoding: 'br' };
-  if (/\bgzip\b/.test(accept) && existsSync(`${file}.gz`)) return { file: `${file}.gz`, encoding: 'gzip' };
-  return { file };
+interface Variant {
+  file: string;
+  size: number;
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string, urlPath: string, status = 200): void {
-  const chosen = pickEncoding(req, file);
+/** What the server needs to send one file: its type, cache policy and pre-compressed variants. */
+interface FileInfo {
+  urlPath: string;
+  plain: Variant;
+  br?: Variant;
+  gzip?: Variant;
+}
+
+type Lookup = FileInfo | { redirect: string } | null;
+
+const variant = (file: string): Variant | undefined => {
+  try {
+    return { file, size: statSync(file).size };
+  } catch {
+    return undefined;
+  }
+};
+
+function describeFile(file: string, urlPath: string): FileInfo | null {
+  const plain = variant(file);
+  return plain ? { urlPath, plain, br: variant(`${file}.br`), gzip: variant(`${file}.gz`) } : null;
+}
+
+/**
+ * Lookups of one release, kept while it is live: a release never changes once built, so each
+ * address is resolved and stat'ed once instead of on every request. Bounded, since unknown
+ * addresses are cached too.
+ */
+class ReleaseFiles {
+  private readonly lookups = new Map<string, Lookup>();
+  constructor(readonly release: string, readonly client: string) {}
+
+  get(rawPath: string): Lookup {
+    const key = rawPath.split('?')[0] ?? '/';
+    let found = this.lookups.get(key);
+    if (found === undefined) {
+      const resolved = resolveFile(this.client, key);
+      found = resolved && 'file' in resolved ? describeFile(resolved.file, resolved.urlPath) : resolved;
+      if (this.lookups.size >= 50_000) this.lookups.clear();
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, info: FileInfo, status = 200): void {
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const [chosen, encoding] =
+    info.br && /\bbr\b/.test(accept) ? [info.br, 'br'] : info.gzip && /\bgzip\b/.test(accept) ? [info.gzip, 'gzip'] : [info.plain, undefined];
   const headers: Record<string, string | number> = {
-    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'cache-control': status === 200 ? cacheControl(urlPath) : 'no-store',
-    'content-length': statSync(chosen.file).size,
+    'content-type': TYPES[path.extname(info.plain.file)] ?? 'application/octet-stream',
+    'cache-control': status === 200 ? cacheControl(info.urlPath) : 'no-store',
+    'content-length': chosen.size,
     vary: 'Accept-Encoding',
     'x-content-type-options': 'nosniff',
   };
-  if (chosen.encoding) headers['content-encoding'] = chosen.encoding;
+  if (encoding) headers['content-encoding'] = encoding;
   res.writeHead(status, headers);
   if (req.method === 'HEAD') return void res.end();
   createReadStream(chosen.file).on('error', () => res.destroy()).pipe(res);
@@ -92,6 +137,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, urlPa
 export function createPublicServer(root: string, options: OnDemandOptions = {}): Server {
   const current = path.join(root, 'current');
   const onDemand = new OnDemandRoutes(options);
+  let files: ReleaseFiles | null = null;
   const server = createServer((req, res) => {
     let release: string;
     try {
@@ -101,9 +147,10 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
       return void res.end('Cổng thông tin đang được dựng lần đầu, vui lòng thử lại sau ít phút.');
     }
-    const client = path.join(release, 'client');
+    if (files?.release !== release) files = new ReleaseFiles(release, path.join(release, 'client'));
+    const releaseFiles = files;
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
-    const found = resolveFile(client, req.url ?? '/');
+    const found = releaseFiles.get(req.url ?? '/');
     if (found && !readOnly) {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('Phương thức không được hỗ trợ.');
@@ -112,15 +159,15 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
       res.writeHead(301, { location: found.redirect });
       return void res.end();
     }
-    if (found) return sendFile(req, res, found.file, found.urlPath);
+    if (found) return sendFile(req, res, found);
     void onDemand.handle(release, req, res).then((answered) => {
       if (answered) return;
       if (!readOnly) {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
         return void res.end('Phương thức không được hỗ trợ.');
       }
-      const notFound = path.join(client, '404.html');
-      if (existsSync(notFound)) return sendFile(req, res, notFound, '/404.html', 404);
+      const notFound = releaseFiles.get('/404.html');
+      if (notFound && 'plain' in notFound) return sendFile(req, res, notFound, 404);
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Không tìm thấy trang.');
     });
