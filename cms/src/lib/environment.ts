@@ -72,6 +72,9 @@ const EnvironmentSchema = z
     SEED_DEMO_CONTENT: flag,
     PUBLISHER_URL: z.string().url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
+    CMS_LOG_LEVEL: z
+      .enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], { errorMap: () => ({ message: 'CMS_LOG_LEVEL must be one of error, warn, info, http, verbose, debug, silly' }) })
+      .optional(),
     SCHEDULE_RULE: z
       .string()
       .regex(/^(\S+\s+){4,5}\S+$/, 'SCHEDULE_RULE must be a cron rule such as "0 * * * * *" (every minute)')
