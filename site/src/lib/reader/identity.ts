@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { AstroCookies } from 'astro';
+import type { ReaderStore } from './store.ts';
 
 export const VISITOR_COOKIE = 'cong_v';
 const KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -16,6 +17,11 @@ export function clientAddress(request: Request): string {
 
 export function keyedHash(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('hex').slice(0, 32);
+}
+
+/** Counts one `action` of this reader's address (kept hashed): at most `limit` per `windowMs`. */
+export async function limitPerAddress(store: ReaderStore, request: Request, action: string, limit: number, windowMs: number) {
+  return store.consume(`${action}:${keyedHash(await store.secret(), clientAddress(request))}`, limit, windowMs);
 }
 
 /**

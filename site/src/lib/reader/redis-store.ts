@@ -50,6 +50,7 @@ export function openRedisStore(url: string, prefix = 'cong:'): ReaderStore {
     congConsume(...args: Array<string | number>): Promise<[number, number]>;
   };
   const r = redis as Scripted;
+  let secret: Promise<string> | undefined;
 
   return {
     kind: 'redis',
@@ -83,9 +84,13 @@ export function openRedisStore(url: string, prefix = 'cong:'): ReaderStore {
     async takeCaptcha(id) {
       return redis.getdel(k(`captcha:${id}`));
     },
-    async secret() {
-      await redis.set(k('secret'), randomBytes(32).toString('hex'), 'NX');
-      return (await redis.get(k('secret')))!;
+    // Made once (SET NX, shared by every server) and never changed: fetched once per process.
+    secret() {
+      secret ??= (async () => {
+        await redis.set(k('secret'), randomBytes(32).toString('hex'), 'NX');
+        return (await redis.get(k('secret')))!;
+      })();
+      return secret;
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());

@@ -84,24 +84,29 @@ export function openSqliteStore(file: string): ReaderStore {
     q.setLimit.run(bucket, row.count + 1, row.reset_at);
     return { allowed: true, retryAfterSeconds: 0 };
   });
-  // BEGIN IMMEDIATE: take the write lock up front, so two processes never both read then write.
-  const immediate = <A extends unknown[], R>(fn: { immediate: (...args: A) => R }) => (...args: A) => fn.immediate(...args);
+  // Every read-modify-write runs as BEGIN IMMEDIATE (`.immediate`): the write lock is taken up
+  // front, so two processes never both read then write.
+  let secret: string | undefined;
 
   return {
     kind: 'sqlite',
-    recordVisit: async (visitor, now = Date.now()) => immediate(recordVisit)(visitor, now),
+    recordVisit: async (visitor, now = Date.now()) => recordVisit.immediate(visitor, now),
     visitCounts: async (now = Date.now()) => counts(now),
-    vote: async (article, voter, stars) => immediate(vote)(article, voter, stars),
+    vote: async (article, voter, stars) => vote.immediate(article, voter, stars),
     rating: async (article) => q.rating.get(article) ?? { count: 0, sum: 0 },
-    consume: async (bucket, limit, windowMs, now = Date.now()) => immediate(consume)(bucket, limit, windowMs, now),
+    consume: async (bucket, limit, windowMs, now = Date.now()) => consume.immediate(bucket, limit, windowMs, now),
     putCaptcha: async (id, answer, ttlMs, now = Date.now()) => void q.putCaptcha.run(id, answer, now + ttlMs),
     takeCaptcha: async (id, now = Date.now()) => {
       const row = q.takeCaptcha.get(id);
       return row && row.expires_at >= now ? row.answer : null;
     },
+    // Made once per store and never changed: read once per process, not on every request.
     secret: async () => {
-      q.setMetaIfMissing.run('secret', randomBytes(32).toString('hex'));
-      return q.meta.get('secret')!.value;
+      if (secret === undefined) {
+        q.setMetaIfMissing.run('secret', randomBytes(32).toString('hex'));
+        secret = q.meta.get('secret')!.value;
+      }
+      return secret;
     },
     close: async () => void db.close(),
   };

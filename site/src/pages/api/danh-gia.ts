@@ -7,7 +7,7 @@
 import type { APIRoute } from 'astro';
 import { formatDecimal, formatNumber } from '../../lib/format.ts';
 import { readerStore } from '../../lib/reader/index.ts';
-import { clientAddress, json, keyedHash, visitorKey } from '../../lib/reader/identity.ts';
+import { json, limitPerAddress, visitorKey } from '../../lib/reader/identity.ts';
 import { articleExists, envNumber } from '../../lib/reader/release.ts';
 
 export const prerender = false;
@@ -46,13 +46,12 @@ export const POST: APIRoute = async ({ request, cookies, redirect }) => {
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) return answer(400, 'danh-gia-loi', { error: 'Vui lòng chọn từ 1 đến 5 sao.' });
 
   const store = readerStore();
-  const secret = await store.secret();
-  const limit = await store.consume(`rating:${keyedHash(secret, clientAddress(request))}`, envNumber('RATING_LIMIT', 30), 60 * 60 * 1000);
+  const limit = await limitPerAddress(store, request, 'rating', envNumber('RATING_LIMIT', 30), 60 * 60 * 1000);
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return answer(429, 'danh-gia-qua-nhieu', { error: `Bạn đã gửi quá nhiều đánh giá. Vui lòng thử lại sau ${minutes} phút.` }, { 'retry-after': String(limit.retryAfterSeconds) });
   }
-  const result = await store.vote(slug, visitorKey(secret, request, cookies), stars);
+  const result = await store.vote(slug, visitorKey(await store.secret(), request, cookies), stars);
   if (!result.accepted) return answer(409, 'danh-gia-da-co', { error: 'Bạn đã đánh giá bài viết này rồi.', ...summary(result.count, result.sum) });
   return answer(200, 'danh-gia-cam-on', { accepted: true, message: 'Cảm ơn bạn đã đánh giá bài viết.', ...summary(result.count, result.sum) });
 };

@@ -5,14 +5,14 @@
 import type { APIRoute } from 'astro';
 import { issueImage, issueQuestion } from '../../lib/reader/captcha.ts';
 import { readerStore } from '../../lib/reader/index.ts';
-import { clientAddress, json, keyedHash } from '../../lib/reader/identity.ts';
+import { json, limitPerAddress } from '../../lib/reader/identity.ts';
 import { envNumber } from '../../lib/reader/release.ts';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ request, url, cookies }) => {
   const store = readerStore();
-  const limit = await store.consume(`captcha:${keyedHash(await store.secret(), clientAddress(request))}`, envNumber('CAPTCHA_LIMIT', 120), 10 * 60 * 1000);
+  const limit = await limitPerAddress(store, request, 'captcha', envNumber('CAPTCHA_LIMIT', 120), 10 * 60 * 1000);
   if (!limit.allowed) return json({ error: 'Bạn đã yêu cầu quá nhiều mã xác thực. Vui lòng thử lại sau ít phút.' }, 429, { 'retry-after': String(limit.retryAfterSeconds) });
   const secure = request.headers.get('x-forwarded-proto') === 'https';
   if (url.searchParams.get('kieu') === 'chu') {
