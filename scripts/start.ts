@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildCmsWithAdmin, cmsDir, rootDir } from './lib/cms.ts';
 import { readFileSync } from 'node:fs';
-import { parsePublisherEnvironment } from './publisher/config.ts';
+import { parsePublisherEnvironment, publisherConfig } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
 
@@ -109,22 +109,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
   let publisher: Publisher | undefined;
   try {
     const token = process.env.CMS_TOKEN ?? readFileSync(tokenFile, 'utf8').trim();
-    publisher = await startPublisher({
-      host: pub.PUBLISHER_HOST,
-      port: pub.PUBLISHER_PORT,
-      secret: pub.webhookSecret,
-      statusToken: pub.STATUS_TOKEN,
-      root: pub.releasesDir,
-      keep: pub.RELEASES_KEEP,
-      cmsUrl,
-      token,
-      siteUrl,
-      quietMs: pub.BUILD_QUIET_MS,
-      maxWaitMs: pub.BUILD_MAX_WAIT_MS,
-      reconcileMs: pub.RECONCILE_INTERVAL_MS,
-      github: pub.github,
-      log: (m) => log(`publisher: ${m}`),
-    });
+    publisher = await startPublisher(publisherConfig(pub, { cmsUrl, token, siteUrl }, (m) => log(`publisher: ${m}`)));
     const started = publisher;
     closers.push(() => started.close());
     // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.

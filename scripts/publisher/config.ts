@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
+import type { PublisherConfig } from './publisher.ts';
 
 const port = (name: string, fallback: number) =>
   z.coerce.number({ invalid_type_error: `${name} must be a port number` }).int().min(1, `${name} must be between 1 and 65535`).max(65535, `${name} must be between 1 and 65535`).default(fallback);
@@ -65,4 +66,22 @@ export function parsePublisherEnvironment(raw: Record<string, string | undefined
     github = { repository: env.GITHUB_REPOSITORY, token: env.GITHUB_TOKEN, apiUrl: env.GITHUB_API_URL, eventType: env.GITHUB_EVENT_TYPE };
   }
   return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret, previewSecret, github };
+}
+
+/** The publisher's settings: its environment, plus the CMS it builds from and the site's public URL. */
+export function publisherConfig(env: PublisherEnvironment, cms: { cmsUrl: string; token: string; siteUrl: string }, log: (message: string) => void): PublisherConfig {
+  return {
+    host: env.PUBLISHER_HOST,
+    port: env.PUBLISHER_PORT,
+    secret: env.webhookSecret,
+    statusToken: env.STATUS_TOKEN,
+    root: env.releasesDir,
+    keep: env.RELEASES_KEEP,
+    ...cms,
+    quietMs: env.BUILD_QUIET_MS,
+    maxWaitMs: env.BUILD_MAX_WAIT_MS,
+    reconcileMs: env.RECONCILE_INTERVAL_MS,
+    github: env.github,
+    log,
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createCmsClient } from '../../site/src/lib/cms-client.ts';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { contentFingerprint, writeReleaseManifest } from './reconcile.ts';
@@ -18,8 +19,6 @@ export interface DeployOptions {
   /** Read-only build token. */
   token: string;
   siteUrl: string;
-  /** How many articles the CMS publishes now (the release must have a page for each). */
-  expectedArticles: () => Promise<number>;
   log: (message: string) => void;
 }
 
@@ -27,6 +26,12 @@ export interface DeployResult {
   release: string;
   seconds: number;
   steps: Record<string, number>;
+}
+
+/** How many articles the CMS publishes now (a release must have a page for each). */
+export async function countPublishedArticles(cmsUrl: string, token: string): Promise<number> {
+  const body = (await createCmsClient({ baseUrl: cmsUrl, token }).getJson('/api/articles?fields[0]=documentId&pagination[pageSize]=1')) as { meta: { pagination: { total: number } } };
+  return body.meta.pagination.total;
 }
 
 /** Counts the article pages of a built release. */
@@ -91,7 +96,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       const client = path.join(dir, 'client');
       if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);
       if (!existsSync(path.join(client, 'pagefind', 'pagefind.js'))) throw new Error(`release ${release} has no search index`);
-      const expected = await options.expectedArticles();
+      const expected = await countPublishedArticles(options.cmsUrl, options.token);
       const built = countArticlePages(client);
       if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
     });
