@@ -4,29 +4,23 @@
  * after the rebuild it is on the article page. Replayed and expired codes, the rate limit, and
  * markup in a comment (inert on the page).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { seedDemoContent } from '../../cms/src/seed/index';
-import { createPublicServer } from '../../scripts/public/server';
-import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
 import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
-import { rootDir } from '../helpers/site-build';
+import { startPublishLoop, type PublishLoop } from '../helpers/publish-loop';
 
 const SECRET = 'test-webhook-secret-comments-0123456789';
 const SENT = 'Bình luận của bạn đã được gửi và đang chờ duyệt.';
 
 let cms: CmsHarness;
-let publisher: Publisher;
-let server: ReturnType<typeof createPublicServer>;
+let loop: PublishLoop;
 let url: string;
-let root: string;
 let dataDir: string;
 let readerDb: string;
 let browser: Browser;
@@ -66,29 +60,15 @@ function postComment(fields: Record<string, string>, headers: Record<string, str
   });
 }
 
-async function settle(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 300));
-  await publisher.queue.idle();
-  expect(publisher.lastBuild()?.result).toBe('success');
-}
+const settle = () => loop.settle();
 
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
-  mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
-  root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'comments-e2e-'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'cong-comments-'));
   readerDb = path.join(dataDir, 'reader.db');
-  publisher = await startPublisher({
-    host: '127.0.0.1', port: 0, secret: SECRET, root, keep: 2, cmsUrl: cms.url, token: cms.buildToken, siteUrl: 'https://xatanhoa.example.vn',
-    quietMs: 500, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000, log: () => undefined,
-  });
-  await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
-  await publisher.reconcile();
-  await publisher.queue.idle();
-  server = createPublicServer(root, { env: { READER_DB: readerDb, CMS_URL: cms.url, CMS_COMMENT_TOKEN: cms.commentToken, COMMENT_LIMIT: '5' } });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loop = await startPublishLoop(cms, 'comments-e2e', { secret: SECRET });
+  url = await loop.serve({ READER_DB: readerDb, CMS_URL: cms.url, CMS_COMMENT_TOKEN: cms.commentToken, COMMENT_LIMIT: '5' });
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
   browser = await launchChromium();
@@ -96,10 +76,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await publisher?.close();
+  await loop?.close();
   await cms?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

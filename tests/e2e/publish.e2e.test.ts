@@ -4,29 +4,21 @@
  * search); an edit shows; an unpublish takes it away everywhere (its address answers 404); a
  * scheduled article ("Hẹn giờ đăng") appears after its time and not before.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { seedDemoContent } from '../../cms/src/seed/index';
-import { createPublicServer } from '../../scripts/public/server';
-import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
 import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
-import { rootDir } from '../helpers/site-build';
+import { startPublishLoop, type PublishLoop } from '../helpers/publish-loop';
+import { SITE_URL } from '../helpers/site-build';
 
 const SECRET = 'test-webhook-secret-e2e-0123456789';
-const SITE_URL = 'https://xatanhoa.example.vn';
 const TITLE = 'Xã Tân Hòa tổ chức hội thi tiếng hát dân ca ví giặm';
 const EDITED = 'Đêm chung kết có mười hai tiết mục đến từ tám thôn.';
 
 let cms: CmsHarness;
-let publisher: Publisher;
-let server: ReturnType<typeof createPublicServer>;
+let loop: PublishLoop;
 let url: string;
-let root: string;
 let browser: Browser;
 let page: Page;
 let documentId: string;
@@ -34,12 +26,7 @@ let slug: string;
 
 const articles = () => cms.strapi.documents('api::article.article');
 
-/** Waits for the webhook to arrive and the publisher to finish what it queued. */
-async function settle(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 300));
-  await publisher.queue.idle();
-  expect(publisher.lastBuild()?.result).toBe('success');
-}
+const settle = () => loop.settle();
 
 async function searchFor(query: string): Promise<string> {
   await page.goto(`${url}/tim-kiem/?q=${encodeURIComponent(query)}`);
@@ -54,29 +41,16 @@ beforeAll(async () => {
   process.env.SCHEDULE_RULE = '* * * * * *';
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
-  mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
-  root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'publish-e2e-'));
-  publisher = await startPublisher({
-    host: '127.0.0.1', port: 0, secret: SECRET, root, keep: 3,
-    cmsUrl: cms.url, token: cms.buildToken, siteUrl: SITE_URL,
-    quietMs: 500, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000, log: () => undefined,
-  });
-  await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
-  await publisher.reconcile();
-  await publisher.queue.idle();
-  server = createPublicServer(root);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loop = await startPublishLoop(cms, 'publish-e2e', { secret: SECRET, keep: 3 });
+  url = await loop.serve();
   browser = await launchChromium();
   page = await browser.newPage();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await publisher?.close();
+  await loop?.close();
   await cms?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 describe('publish → live, as an editor and a reader see it', () => {

@@ -4,18 +4,15 @@
  * (in the browser, as a plain form post, and 200 concurrent votes).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
-import { createPublicServer } from '../../scripts/public/server';
 import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
-import { createSiteBuild, type SiteBuild } from '../helpers/site-build';
-import { symlinkSync } from 'node:fs';
+import { createSiteBuild, serveSite, type SiteBuild } from '../helpers/site-build';
 import { previewPath } from '../../content-types/src/preview';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -26,16 +23,15 @@ let cms: CmsHarness;
 let site: SiteBuild;
 let browser: Browser;
 let dataDir: string;
-const servers: Array<ReturnType<typeof createPublicServer>> = [];
+const servers: Array<{ stop(): Promise<void> }> = [];
 let sqliteUrl: string;
 let redisUrl: string;
 let slug: string;
 
 async function serve(env: Record<string, string>): Promise<string> {
-  const server = createPublicServer(path.dirname(site.out), { env });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveSite(site.out, env);
+  servers.push(served);
+  return served.url;
 }
 
 beforeAll(async () => {
@@ -46,7 +42,6 @@ beforeAll(async () => {
   await seedDemoContent(cms.strapi, { log: () => undefined });
   site = createSiteBuild(cms, 'readers');
   await site.build();
-  symlinkSync(path.basename(site.out), path.join(path.dirname(site.out), 'current'));
   dataDir = mkdtempSync(path.join(tmpdir(), 'cong-readers-'));
   sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', PREVIEW_SECRET, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken });
   redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
@@ -57,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of servers) await new Promise((r) => s.close(r));
+  for (const s of servers) await s.stop();
   site?.dispose();
   await cms?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

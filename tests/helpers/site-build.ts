@@ -3,10 +3,10 @@
  * resolves its packages from the root node_modules) and serves it with the public server.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSite } from '../../scripts/lib/site.ts';
 import { createPublicServer } from '../../scripts/public/server.ts';
+import { listen } from './net.ts';
 import type { CmsHarness } from './cms-harness.ts';
 
 export const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -37,13 +37,14 @@ export function createSiteBuild(cms: CmsHarness, name: string): SiteBuild {
   };
 }
 
-/** Serves a build with the public server (static files, then the on-demand routes), as a release. */
-export async function serveSite(out: string): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Serves a build with the public server (static files, then the on-demand routes), as a release;
+ * `env` goes to the on-demand routes (reader store, limits, CMS access).
+ */
+export async function serveSite(out: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const root = path.dirname(out);
   rmSync(path.join(root, 'current'), { force: true });
   symlinkSync(path.basename(out), path.join(root, 'current'));
-  const server = createPublicServer(root);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => server.close(() => r())) };
+  const server = createPublicServer(root, { env });
+  return { url: await listen(server), stop: () => new Promise((r) => server.close(() => r())) };
 }

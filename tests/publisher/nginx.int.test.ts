@@ -4,7 +4,6 @@
  * public server, traversal refused, and a release switch seen without a reload.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -13,6 +12,7 @@ import { EXAMPLE_OPTIONS, nginxSiteConfig } from '../../scripts/nginx/config';
 import { nginxAvailable, startNginx, type RunningNginx } from '../../scripts/nginx/run';
 import { createPublicServer } from '../../scripts/public/server';
 import { activate } from '../../scripts/publisher/releases';
+import { freePort, listen } from '../helpers/net';
 import { makeRelease, rawRequest } from '../helpers/releases';
 import { rootDir } from '../helpers/site-build';
 
@@ -36,12 +36,8 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     releases = { a: await makeRelease(root, 'A', 1), b: await makeRelease(root, 'B', 2) };
     activate(root, releases.a);
     server = createPublicServer(root, { graceMs: 200 });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const upstream = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const probe = createPublicServer(root);
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    port = (probe.address() as AddressInfo).port; // a free port for nginx
-    await new Promise((r) => probe.close(r));
+    const upstream = (await listen(server)).replace('http://', '');
+    port = await freePort();
     nginx = await startNginx({ port, releasesDir: root, upstream });
   }, 30_000);
 

@@ -5,8 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
@@ -15,6 +13,7 @@ import { createPublicServer } from '../../scripts/public/server';
 import { currentRelease, listReleases } from '../../scripts/publisher/releases';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
+import { freePort, listen } from '../helpers/net';
 import { rootDir } from '../helpers/site-build';
 
 const SECRET = 'test-webhook-secret-process-0123456789';
@@ -26,14 +25,6 @@ let child: ChildProcess | undefined;
 let output = '';
 let site: ReturnType<typeof createPublicServer>;
 let siteUrl: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Starts `npm run publisher`'s script as a child process; resolves once /status answers. */
 async function startPublisherProcess(): Promise<ChildProcess> {
@@ -71,8 +62,7 @@ beforeAll(async () => {
   publisherUrl = `http://127.0.0.1:${publisherPort}`;
   await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisherUrl, WEBHOOK_SECRET: SECRET });
   site = createPublicServer(root);
-  await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  siteUrl = await listen(site);
   child = await startPublisherProcess();
   // The first release.
   const first = await publishArticle('Bài đầu tiên của phiên kiểm thử tiến trình');

@@ -2,18 +2,19 @@
  * The publish loop against a real Strapi: webhook → queue → build into a new release →
  * validate → atomic switch. Refusals, bursts, unpublish, reconciliation and failed builds.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
-import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import type { Publisher } from '../../scripts/publisher/publisher';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
-import { rootDir } from '../helpers/site-build';
+import { startPublishLoop, type PublishLoop } from '../helpers/publish-loop';
 
 const SECRET = 'test-webhook-secret-0123456789';
 let cms: CmsHarness;
+let loop: PublishLoop;
 let publisher: Publisher;
 let root: string;
 const builds: string[] = [];
@@ -25,32 +26,21 @@ async function publishArticle(title: string): Promise<{ documentId: string; slug
   return (await articles().create({ data: { title, body: 'Nội dung.' } as never, status: 'published' })) as unknown as { documentId: string; slug: string };
 }
 
-async function settle(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 300)); // let webhooks arrive
-  await publisher.queue.idle();
-}
+const settle = () => loop.settle();
 
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
-  mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
-  root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'publisher-'));
-  publisher = await startPublisher({
-    host: '127.0.0.1', port: 0, secret: SECRET, root, keep: 3,
-    cmsUrl: cms.url, token: cms.buildToken, siteUrl: 'https://xatanhoa.example.vn',
-    quietMs: 800, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000,
-    log: (m) => { if (m.startsWith('build started')) builds.push(m); },
-  });
-  await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
-  // The first build: nothing is live yet.
-  expect(await publisher.reconcile()).toBe(true);
-  await settle();
+  loop = await startPublishLoop(cms, 'publisher', { secret: SECRET, keep: 3, quietMs: 800, log: (m) => { if (m.startsWith('build started')) builds.push(m); } });
+  ({ publisher, root } = loop);
+  // The first build: nothing was live yet.
+  expect(loop.firstBuildScheduled).toBe(true);
+  expect(publisher.lastBuild()?.result).toBe('success');
 }, 240_000);
 
 afterAll(async () => {
-  await publisher?.close();
+  await loop?.close();
   await cms?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 describe('publisher', () => {
