@@ -133,6 +133,12 @@ function sendFile(req: IncomingMessage, res: ServerResponse, info: FileInfo, sta
   createReadStream(chosen.file).on('error', () => res.destroy()).pipe(res);
 }
 
+/** Files (and addresses no route answers) are read-only. */
+function methodNotAllowed(res: ServerResponse): void {
+  res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Phương thức không được hỗ trợ.');
+}
+
 /** Creates the server for the releases under `root` (not yet listening); closing it stops the on-demand workers. */
 export function createPublicServer(root: string, options: OnDemandOptions = {}): Server {
   const current = path.join(root, 'current');
@@ -152,8 +158,7 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     const found = releaseFiles.get(req.url ?? '/');
     if (found && !readOnly) {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end('Phương thức không được hỗ trợ.');
+      return methodNotAllowed(res);
     }
     if (found && 'redirect' in found) {
       res.writeHead(301, { location: found.redirect });
@@ -163,8 +168,7 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
     void onDemand.handle(release, req, res).then((answered) => {
       if (answered) return;
       if (!readOnly) {
-        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-        return void res.end('Phương thức không được hỗ trợ.');
+        return methodNotAllowed(res);
       }
       const notFound = releaseFiles.get('/404.html');
       if (notFound && 'plain' in notFound) return sendFile(req, res, notFound, 404);
