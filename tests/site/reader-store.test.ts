@@ -9,7 +9,8 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openRedisStore } from '../../site/src/lib/reader/redis-store';
 import { openSqliteStore } from '../../site/src/lib/reader/sqlite-store';
-import { vietnamDay, type ReaderStore } from '../../site/src/lib/reader/store';
+import { vietnamDay } from '../../site/src/lib/format';
+import type { ReaderStore } from '../../site/src/lib/reader/store';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -68,7 +69,7 @@ describe.each(backends)('reader store on %s', (_name, open, available) => {
     const beforeMidnight = Date.UTC(2026, 10, 27, 16, 59, 0); // 23:59 in Hà Nội
     await store.recordVisit('a', beforeMidnight);
     const after = await store.recordVisit('b', beforeMidnight + 2 * 60_000); // 00:01 the next day
-    expect(vietnamDay(beforeMidnight + 2 * 60_000)).toBe('2026-11-28');
+    expect(vietnamDay(new Date(beforeMidnight + 2 * 60_000))).toBe('2026-11-28');
     expect(after).toMatchObject({ total: 2, today: 1 });
     await store.close();
   });

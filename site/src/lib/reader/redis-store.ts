@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { ONLINE_WINDOW_MS, VISIT_GAP_MS, vietnamDay, type ReaderStore } from './store.ts';
+import { ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore } from './store.ts';
+import { vietnamDay } from '../format.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -55,13 +56,13 @@ export function openRedisStore(url: string, prefix = 'cong:'): ReaderStore {
   return {
     kind: 'redis',
     async recordVisit(visitor, now = Date.now()) {
-      const [total, today, online] = await r.congVisit(k('visitors'), k('visits:total'), k(`visits:day:${vietnamDay(now)}`), visitor, now, VISIT_GAP_MS, ONLINE_WINDOW_MS, 3 * 24 * 60 * 60);
+      const [total, today, online] = await r.congVisit(k('visitors'), k('visits:total'), k(`visits:day:${vietnamDay(new Date(now))}`), visitor, now, VISIT_GAP_MS, ONLINE_WINDOW_MS, 3 * 24 * 60 * 60);
       return { total, today, online };
     },
     async visitCounts(now = Date.now()) {
       const [total, today, online] = await Promise.all([
         redis.get(k('visits:total')),
-        redis.get(k(`visits:day:${vietnamDay(now)}`)),
+        redis.get(k(`visits:day:${vietnamDay(new Date(now))}`)),
         redis.zcount(k('visitors'), now - ONLINE_WINDOW_MS, '+inf'),
       ]);
       return { total: Number(total ?? 0), today: Number(today ?? 0), online };

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ONLINE_WINDOW_MS, VISIT_GAP_MS, vietnamDay, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
+import { ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
+import { vietnamDay } from '../format.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,7 +51,7 @@ export function openSqliteStore(file: string): ReaderStore {
 
   const counts = (now: number): VisitCounts => ({
     total: q.counter.get('total')?.value ?? 0,
-    today: q.counter.get(`day:${vietnamDay(now)}`)?.value ?? 0,
+    today: q.counter.get(`day:${vietnamDay(new Date(now))}`)?.value ?? 0,
     online: q.online.get(now - ONLINE_WINDOW_MS)?.n ?? 0,
   });
   let visitsSinceCleanup = 0;
@@ -59,7 +60,7 @@ export function openSqliteStore(file: string): ReaderStore {
     const last = q.lastSeen.get(visitor)?.last_seen;
     if (last === undefined || last < now - VISIT_GAP_MS) {
       q.bump.run('total');
-      q.bump.run(`day:${vietnamDay(now)}`);
+      q.bump.run(`day:${vietnamDay(new Date(now))}`);
     }
     q.seen.run(visitor, now);
     if (++visitsSinceCleanup >= 1000) {

@@ -42,8 +42,3 @@ export interface ReaderStore {
   secret(): Promise<string>;
   close(): Promise<void>;
 }
-
-/** Today's date in Vietnam, "2026-11-27": the key of the "today" counter. */
-export function vietnamDay(now: number): string {
-  return new Date(now + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
