@@ -256,8 +256,15 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(metadatas.title.edit.label).toBe('Tiêu đề');
       expect(metadatas.body.edit.label).toBe('Nội dung');
       expect(metadatas.category.edit.mainField).toBe('name');
+      // A relation shows its target's main field: a comment's article by its title.
+      const comment = await request(`${cms.url}/content-manager/content-types/api::comment.comment/configuration`, { token: superAdmin });
+      expect(comment.body.data.contentType.metadatas.article.edit.mainField).toBe('title');
       expect(metadatas.updatedAt.list.label).toBe('Cập nhật lúc');
       expect(settings.mainField).toBe('title');
+    });
+
+    test('logs only warnings inside the tests (CMS_LOG_LEVEL, http elsewhere)', () => {
+      expect(cms.strapi.log.level).toBe('warn');
     });
 
     test('makes Vietnamese the language of every admin user', async () => {

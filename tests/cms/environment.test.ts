@@ -31,6 +31,11 @@ describe('parseEnvironment', () => {
     expect(parseEnvironment({ CMS_PORT: '', DATABASE_URL: '' }, tempDir()).CMS_PORT).toBe(1337);
   });
 
+  test('names CMS_LOG_LEVEL when it is not a log level', () => {
+    expect(() => parseEnvironment({ CMS_LOG_LEVEL: 'loud' }, tempDir())).toThrow(/CMS_LOG_LEVEL must be one of error, warn, info, http/);
+    expect(parseEnvironment({ CMS_LOG_LEVEL: 'debug' }, tempDir()).CMS_LOG_LEVEL).toBe('debug');
+  });
+
   test('names CMS_PORT when it is not a port', () => {
     expect(errorOf(() => parseEnvironment({ CMS_PORT: 'abc' }, tempDir())).message).toContain('CMS_PORT must be a port number');
     expect(errorOf(() => parseEnvironment({ CMS_PORT: '70000' }, tempDir())).message).toContain('CMS_PORT must be between 1 and 65535');

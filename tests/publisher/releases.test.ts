@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, rollback } from '../../scripts/publisher/releases';
+import { spawn } from 'node:child_process';
+import { stopOrphanBuild } from '../../scripts/publisher/deploy';
+import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, removeIncomplete, rollback } from '../../scripts/publisher/releases';
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
 
@@ -49,5 +51,39 @@ describe('releases', () => {
 
   test('refuses to activate a release that does not exist', () => {
     expect(() => activate(root(), 'nope')).toThrow('No release "nope"');
+  });
+
+  test('removes release folders a build never finished, never the live one', () => {
+    const dir = root();
+    const done = release(dir, 'A', 1);
+    writeFileSync(path.join(dir, 'releases', done, 'release.json'), '{}');
+    activate(dir, done);
+    const unfinished = release(dir, 'B', 2);
+    expect(removeIncomplete(dir)).toEqual([unfinished]);
+    expect(listReleases(dir)).toEqual([done]);
+  });
+});
+
+describe('stopOrphanBuild', () => {
+  /** A long-running process whose command line says what it is. */
+  function sleeper(label: string) {
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', label], { stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
+    return { child, exited };
+  }
+
+  test('kills the astro build a killed publisher left behind, and only that', async () => {
+    const dir = root();
+    const astro = sleeper('astro.js');
+    const other = sleeper('something-else');
+    await new Promise((r) => setTimeout(r, 200));
+    writeFileSync(path.join(dir, 'build.pid'), String(astro.child.pid));
+    expect(stopOrphanBuild(dir)).toBe(astro.child.pid);
+    expect(await astro.exited).toBe('SIGKILL');
+    writeFileSync(path.join(dir, 'build.pid'), String(other.child.pid));
+    expect(stopOrphanBuild(dir)).toBeNull(); // a reused pid is not ours to kill
+    expect(other.child.exitCode).toBeNull();
+    other.child.kill();
+    expect(stopOrphanBuild(dir)).toBeNull(); // no pid file left
   });
 });
