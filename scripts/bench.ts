@@ -6,6 +6,7 @@
  * an article page's weight; the public server's throughput beside nginx's on the same release
  * (wrk from Debian, on loopback). Benchmarks are not tests.
  */
+import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,8 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCmsServer, cmsDir, rootDir } from './lib/cms.ts';
-import { siteDir } from './lib/site.ts';
+import { buildCmsServer, cmsDir, rootDir, strapiCommand } from './lib/cms.ts';
+import { astroBuildArgs, siteDir } from './lib/site.ts';
 import { startPublisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
 import { nginxAvailable, startNginx } from './nginx/run.ts';
@@ -131,12 +132,11 @@ mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
 const buildDir = mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
 const port = 39_000 + Math.floor(Math.random() * 1000);
 const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development' };
-const strapiBin = path.join(rootDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-const cmsArgs = [strapiBin, 'start'];
+const cmsArgs = [...strapiCommand()[1], 'start'];
 const url = `http://127.0.0.1:${port}`;
 const rows: Array<[string, string, string]> = [];
 const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', ...(n ? ['--articles', String(n)] : [])];
-const astroArgs = [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build', '--root', siteDir];
+const astroArgs = astroBuildArgs();
 
 /** Builds the site from the running CMS into a fresh folder and records time, pages/s, memory. */
 async function benchSiteBuild(label: string, cache: string): Promise<string> {

@@ -4,6 +4,7 @@
  * RELEASES_DIR, checks it, pre-compresses it and switches `current` to it. The GitHub Actions
  * publish workflow runs this, then ships `$RELEASES_DIR/current/client`.
  */
+import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import path from 'node:path';
 import { parseSiteEnvironment } from '../site/src/lib/site-env.ts';
 import { cmsDir, rootDir } from './lib/cms.ts';

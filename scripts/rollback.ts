@@ -2,6 +2,7 @@
  * `npm run rollback`: makes the release before the live one live again, and holds it there
  * (reconciliation does not rebuild) until the next publish. The public server picks it up at once.
  */
+import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import path from 'node:path';
 import { cmsDir, rootDir } from './lib/cms.ts';
 import { parsePublisherEnvironment } from './publisher/config.ts';

@@ -3,6 +3,7 @@
  * published articles in all when asked (generated ones beyond the demo's own). Webhooks stay
  * quiet: the publisher's reconciliation picks the new content up in one build.
  */
+import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { parseArgs } from 'node:util';
 import { seedDemoContent } from '../cms/src/seed/index.ts';
 import { closeStrapi, loadStrapi } from './lib/cms.ts';

@@ -4,16 +4,18 @@
  * build → new release → atomic switch) and the public server (SITE_PORT) serving the live
  * release. Strapi runs in its own process group; Ctrl-C stops everything.
  */
+import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCmsWithAdmin, cmsDir, rootDir } from './lib/cms.ts';
-import { readFileSync } from 'node:fs';
+import { buildCmsWithAdmin, cmsDir, rootDir, strapiCommand } from './lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
+const nodePath = process.execPath.startsWith(rootDir + path.sep) ? path.relative(rootDir, process.execPath) : process.execPath;
+log(`Node.js ${process.version} (${nodePath}): the CMS, the site builds and the on-demand routes run on it`);
 const port = Number(process.env.CMS_PORT ?? 1337);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`[cong] CMS_PORT must be a port number between 1 and 65535 (got "${process.env.CMS_PORT}")`);
@@ -68,7 +70,8 @@ function stopAll(code: number): void {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-const cms = spawn(process.execPath, [path.join(rootDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+const [node, strapiArgs] = strapiCommand();
+const cms = spawn(node, [...strapiArgs, 'start'], {
   cwd: cmsDir,
   env: {
     ...process.env,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { unsupportedNodeMessage } from '@cong/content-types';
 import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
 import { ensureBuildToken, ensureCommentToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
@@ -12,6 +13,9 @@ import { seedDemoContent } from './seed';
 export default {
   /** Runs before the app is initialised: hooks into the Document Service. */
   register({ strapi }: { strapi: Core.Strapi }) {
+    const problem = unsupportedNodeMessage('The Cổng CMS');
+    if (problem) throw new Error(problem);
+    strapi.log.info(`Cổng CMS on Node.js ${process.version}`);
     registerDocumentMiddleware(strapi);
   },
 

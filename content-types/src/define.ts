@@ -38,7 +38,7 @@ const SystemShape = {
 type ShapeOf<A extends Record<string, Field>> = { [K in keyof A]: A[K]['zod'] };
 
 /** The zod schema of one entry as Strapi's REST API returns it. */
-export type EntrySchema<A extends Record<string, Field>> = z.ZodObject<typeof SystemShape & ShapeOf<A>, 'passthrough'>;
+export type EntrySchema<A extends Record<string, Field>> = z.ZodObject<typeof SystemShape & ShapeOf<A>, z.core.$loose>;
 
 /** A type of the model with its derived entry schema. */
 export interface ContentType<A extends Record<string, Field> = Record<string, Field>> extends TypeDef<A> {
@@ -54,7 +54,7 @@ export function defineType<A extends Record<string, Field>>(def: TypeDef<A>): Co
   return {
     ...def,
     uid: `api::${def.singularName}.${def.singularName}`,
-    entrySchema: z.object({ ...SystemShape, ...shape }).passthrough(),
+    entrySchema: z.looseObject({ ...SystemShape, ...shape }),
   };
 }
 

@@ -111,13 +111,13 @@ export function href(o: Common & Required): Field<z.ZodString> {
 }
 
 /** An email address. */
-export function email(o: Common & Required & { private?: boolean }): Field<z.ZodString> {
+export function email(o: Common & Required & { private?: boolean }): Field<z.ZodEmail> {
   return {
     ...meta(o),
     invalidMessage: 'địa chỉ thư điện tử không hợp lệ',
     // `private`: kept in the CMS, never returned by the content API.
     strapi: clean({ type: 'email', required: o.required, private: o.private || undefined }),
-    zod: optionalUnless(z.string().email(), o.required),
+    zod: optionalUnless(z.email(), o.required),
   };
 }
 
@@ -151,19 +151,19 @@ export function date(o: Common & Required): Field<z.ZodString> {
 }
 
 /** A moment (ISO 8601 date and time, stored in UTC; the admin shows it in the editor's time zone). */
-export function datetime(o: Common & Required): Field<z.ZodString> {
+export function datetime(o: Common & Required): Field<z.ZodISODateTime> {
   return {
     ...meta(o),
     strapi: clean({ type: 'datetime', required: o.required }),
-    zod: optionalUnless(z.string().datetime({ offset: true }), o.required),
+    zod: optionalUnless(z.iso.datetime({ offset: true }), o.required),
   };
 }
 
 /** One value out of a fixed list. */
 export function enumeration<const V extends readonly [string, ...string[]]>(
   o: Common & Required & { values: V; default?: V[number] },
-): Field<z.ZodEnum<[V[number], ...V[number][]]>> {
-  const schema = z.enum(o.values as unknown as [V[number], ...V[number][]]);
+): Field<z.ZodEnum<{ [K in V[number]]: K }>> {
+  const schema = z.enum(o.values as unknown as [V[number], ...V[number][]]) as unknown as z.ZodEnum<{ [K in V[number]]: K }>;
   return {
     ...meta(o),
     strapi: clean({ type: 'enumeration', enum: [...o.values], required: o.required, default: o.default }),
@@ -172,21 +172,19 @@ export function enumeration<const V extends readonly [string, ...string[]]>(
 }
 
 /** A file from the media library, as the REST API returns it when populated. */
-export const MediaSchema = z
-  .object({
-    id: z.number().int(),
-    documentId: z.string(),
-    name: z.string(),
-    alternativeText: z.string().nullish(),
-    caption: z.string().nullish(),
-    width: z.number().int().nullish(),
-    height: z.number().int().nullish(),
-    mime: z.string(),
-    ext: z.string().nullish(),
-    size: z.number(),
-    url: z.string().min(1),
-  })
-  .passthrough();
+export const MediaSchema = z.looseObject({
+  id: z.number().int(),
+  documentId: z.string(),
+  name: z.string(),
+  alternativeText: z.string().nullish(),
+  caption: z.string().nullish(),
+  width: z.number().int().nullish(),
+  height: z.number().int().nullish(),
+  mime: z.string(),
+  ext: z.string().nullish(),
+  size: z.number(),
+  url: z.string().min(1),
+});
 
 /** Files (images, PDFs, …) from the media library. */
 export function media<const M extends boolean>(
@@ -204,8 +202,8 @@ export function media<const M extends boolean>(
 /** A many-to-one link to another type of the model; `fields` are those the REST API returns when populated. */
 export function manyToOne<S extends z.ZodRawShape>(
   o: Common & Required & { target: string; fields: S },
-): Field<z.ZodObject<S & { id: z.ZodNumber; documentId: z.ZodString }, 'passthrough'>> {
-  const schema = z.object({ id: z.number().int(), documentId: z.string(), ...o.fields }).passthrough();
+): Field<z.ZodObject<S & { id: z.ZodNumber; documentId: z.ZodString }, z.core.$loose>> {
+  const schema = z.looseObject({ id: z.number().int(), documentId: z.string(), ...o.fields });
   return {
     ...meta(o),
     strapi: clean({ type: 'relation', relation: 'manyToOne', target: `api::${o.target}.${o.target}`, required: o.required }),
@@ -233,12 +231,12 @@ type ShapeOf<A extends Record<string, Field>> = { [K in keyof A]: A[K]['zod'] };
 /** A list of components (e.g. menu items), edited inline. */
 export function repeatable<A extends Record<string, Field>>(
   o: Common & { component: ComponentDef<A>; max?: number },
-): Field<z.ZodArray<z.ZodObject<ShapeOf<A>, 'passthrough'>>> {
+): Field<z.ZodArray<z.ZodObject<ShapeOf<A>, z.core.$loose>>> {
   const shape = Object.fromEntries(Object.entries(o.component.attributes).map(([k, f]) => [k, f.zod])) as ShapeOf<A>;
   return {
     ...meta(o),
     strapi: clean({ type: 'component', repeatable: true, component: o.component.uid, max: o.max }),
-    zod: z.array(z.object(shape).passthrough()).nullish().transform((v) => v ?? []) as never,
+    zod: z.array(z.looseObject(shape)).nullish().transform((v) => v ?? []) as never,
   };
 }
 

@@ -4,3 +4,4 @@ export * from './define';
 export * from './model';
 export * from './strapi-schema';
 export * from './preview';
+export * from './runtime';

@@ -15,7 +15,11 @@ export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 /** The Strapi app. */
 export const cmsDir = path.join(rootDir, 'cms');
 const distDir = path.join(cmsDir, 'dist');
-const bin = (name: string) => path.join(rootDir, 'node_modules', '.bin', name);
+/**
+ * A package's command, run by this process's Node.js (not the `node` a shebang finds on PATH,
+ * which may be an older system Node when a script is called outside npm).
+ */
+const command = (file: string): [string, string[]] => [process.execPath, [path.join(rootDir, 'node_modules', file)]];
 
 function* walk(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
@@ -41,11 +45,15 @@ export function cmsSourceHash(includeAdmin: boolean): string {
 const stampFile = (kind: 'server' | 'admin') => path.join(distDir, `.cong-${kind}-stamp`);
 const isFresh = (kind: 'server' | 'admin', hash: string) => existsSync(stampFile(kind)) && readFileSync(stampFile(kind), 'utf8') === hash;
 
+/** `strapi …` on this process's Node.js. */
+export const strapiCommand = (): [string, string[]] => command('@strapi/strapi/bin/strapi.js');
+
 /** Compiles the CMS server code (TypeScript → cms/dist) unless it is up to date. */
 export function buildCmsServer(): void {
   const hash = cmsSourceHash(false);
   if (isFresh('server', hash)) return;
-  execFileSync(bin('tsc'), ['-p', path.join(cmsDir, 'tsconfig.json')], { stdio: 'inherit' });
+  const [node, args] = command('typescript/bin/tsc');
+  execFileSync(node, [...args, '-p', path.join(cmsDir, 'tsconfig.json')], { stdio: 'inherit' });
   writeFileSync(stampFile('server'), hash);
 }
 
@@ -56,7 +64,8 @@ export function buildCmsWithAdmin(log: (m: string) => void): void {
   log('building the CMS and its admin panel (first start or sources changed, ~30-60 s)…');
   // The build loads the config: keep the caller's NODE_ENV so local secrets apply there.
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
-  execFileSync(bin('strapi'), ['build', '--minify'], { cwd: cmsDir, stdio: 'inherit', env });
+  const [node, args] = strapiCommand();
+  execFileSync(node, [...args, 'build', '--minify'], { cwd: cmsDir, stdio: 'inherit', env });
   writeFileSync(stampFile('admin'), hash);
   writeFileSync(stampFile('server'), cmsSourceHash(false));
 }

@@ -8,6 +8,9 @@ import { rootDir } from './cms.ts';
 /** The site's folder. */
 export const siteDir = path.join(rootDir, 'site');
 
+/** `astro build` of the site, as arguments to this process's Node.js (Astro 6 moved its CLI to bin/astro.mjs). */
+export const astroBuildArgs = (): string[] => [path.join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', siteDir];
+
 /** A failed `astro build`; `output` holds everything it printed. */
 export class SiteBuildError extends Error {
   override name = 'SiteBuildError';
@@ -20,7 +23,7 @@ export class SiteBuildError extends Error {
 export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}, onSpawn?: (pid: number) => void): Promise<{ seconds: number; output: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(rootDir, 'node_modules', 'astro', 'astro.js'), 'build', '--root', siteDir], {
+    const child = spawn(process.execPath, astroBuildArgs(), {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -19,7 +19,8 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 30_000;
-server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+// `node`: the runtime these routes run on (the public server logs it; a test checks it).
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port, node: process.version }));
 parentPort.on('message', (message) => {
   if (message === 'close') server.close(() => process.exit(0));
 });

@@ -13,6 +13,8 @@ interface Slot {
   release: string;
   ready: Promise<number | null>;
   worker?: Worker;
+  /** The Node.js version the worker reported when it was ready. */
+  node?: string;
 }
 
 export interface OnDemandOptions {
@@ -59,7 +61,11 @@ export class OnDemandRoutes {
       const worker = new Worker(WORKER, { workerData: { entry }, env: { ...process.env, ...this.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
       slot.worker = worker;
       slot.ready = new Promise<number | null>((resolve) => {
-        worker.once('message', (m: { port: number }) => resolve(m.port));
+        worker.once('message', (m: { port: number; node: string }) => {
+          slot.node = m.node;
+          this.log(`on-demand routes of ${path.basename(releaseDir)} ready (Node.js ${m.node})`);
+          resolve(m.port);
+        });
         worker.once('error', (error) => {
           this.log(`on-demand routes of ${path.basename(releaseDir)} failed: ${error.message}`);
           resolve(null);
@@ -74,6 +80,12 @@ export class OnDemandRoutes {
     this.slot = slot;
     if (previous?.worker) this.retire(previous.worker);
     return slot.ready;
+  }
+
+  /** The Node.js version of the worker serving `releaseDir` (started if needed), or null if it has none. */
+  async nodeVersion(releaseDir: string): Promise<string | null> {
+    const port = await this.port(releaseDir);
+    return port === null ? null : (this.slot?.release === releaseDir ? this.slot.node ?? null : null);
   }
 
   private retire(worker: Worker): void {

@@ -9,8 +9,8 @@ import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
 import type { PublisherConfig } from './publisher.ts';
 
 const port = (name: string, fallback: number) =>
-  z.coerce.number({ invalid_type_error: `${name} must be a port number` }).int().min(1, `${name} must be between 1 and 65535`).max(65535, `${name} must be between 1 and 65535`).default(fallback);
-const ms = (name: string, fallback: number) => z.coerce.number({ invalid_type_error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`).default(fallback);
+  z.coerce.number({ error: `${name} must be a port number` }).int().min(1, `${name} must be between 1 and 65535`).max(65535, `${name} must be between 1 and 65535`).default(fallback);
+const ms = (name: string, fallback: number) => z.coerce.number({ error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`).default(fallback);
 
 const Schema = z.object({
   PUBLISHER_HOST: z.string().default('127.0.0.1'),
@@ -19,13 +19,13 @@ const Schema = z.object({
   PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the CMS').optional(),
   STATUS_TOKEN: z.string().min(16, 'STATUS_TOKEN must have at least 16 characters').optional(),
   RELEASES_DIR: z.string().optional(),
-  RELEASES_KEEP: z.coerce.number({ invalid_type_error: 'RELEASES_KEEP must be a whole number' }).int().min(1, 'RELEASES_KEEP must keep at least 1 release').default(5),
+  RELEASES_KEEP: z.coerce.number({ error: 'RELEASES_KEEP must be a whole number' }).int().min(1, 'RELEASES_KEEP must keep at least 1 release').default(5),
   BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 750),
   BUILD_MAX_WAIT_MS: ms('BUILD_MAX_WAIT_MS', 30_000),
   RECONCILE_INTERVAL_MS: ms('RECONCILE_INTERVAL_MS', 60_000),
   GITHUB_TOKEN: z.string().min(20, 'GITHUB_TOKEN looks too short to be a GitHub token').optional(),
   GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
-  GITHUB_API_URL: z.string().url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
+  GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
   GITHUB_EVENT_TYPE: z.string().regex(/^[\w.-]{1,100}$/, 'GITHUB_EVENT_TYPE must be a short name such as cong-publish').default(DISPATCH_EVENT_TYPE),
   SITE_HOST: z.string().default('127.0.0.1'),
   SITE_PORT: port('SITE_PORT', 4321),

@@ -4,6 +4,7 @@
  * CMS_TOKEN_FILE, SITE_URL and the publisher's variables (README, "Publishing"). Stops on
  * SIGTERM/SIGINT; work still pending is built at the next start.
  */
+import '../lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import path from 'node:path';
 import { parseSiteEnvironment } from '../../site/src/lib/site-env.ts';
 import { cmsDir, rootDir } from '../lib/cms.ts';

@@ -74,7 +74,7 @@ describe('stopOrphanBuild', () => {
 
   test('kills the astro build a killed publisher left behind, and only that', async () => {
     const dir = root();
-    const astro = sleeper('astro.js');
+    const astro = sleeper('astro.mjs');
     const other = sleeper('something-else');
     await new Promise((r) => setTimeout(r, 200));
     writeFileSync(path.join(dir, 'build.pid'), String(astro.child.pid));

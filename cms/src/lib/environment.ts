@@ -27,7 +27,7 @@ const HOW_TO_GENERATE = 'generate one with `openssl rand -base64 32`';
 
 const port = (name: string, fallback: number) =>
   z.coerce
-    .number({ invalid_type_error: `${name} must be a port number` })
+    .number({ error: `${name} must be a port number` })
     .int(`${name} must be a whole number`)
     .min(1, `${name} must be between 1 and 65535`)
     .max(65535, `${name} must be between 1 and 65535`)
@@ -47,11 +47,11 @@ const secret = (name: SecretName) =>
 const EnvironmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], {
-      errorMap: () => ({ message: 'NODE_ENV must be "development", "production" or "test"' }),
+      error: 'NODE_ENV must be "development", "production" or "test"',
     }).default('development'),
     CMS_HOST: z.string().min(1).default('127.0.0.1'),
     CMS_PORT: port('CMS_PORT', 1337),
-    CMS_PUBLIC_URL: z.string().url('CMS_PUBLIC_URL must be a full URL such as https://cms.example.gov.vn').optional(),
+    CMS_PUBLIC_URL: z.url('CMS_PUBLIC_URL must be a full URL such as https://cms.example.gov.vn').optional(),
     CMS_DATA_DIR: z.string().min(1).optional(),
     DATABASE_URL: z
       .string()
@@ -59,7 +59,7 @@ const EnvironmentSchema = z
       .optional(),
     DATABASE_SSL: flag,
     DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'DATABASE_POOL_MAX must be at least 1').max(100).default(10),
-    ADMIN_EMAIL: z.string().email('ADMIN_EMAIL must be an email address, e.g. admin@xa-an-binh.gov.vn').optional(),
+    ADMIN_EMAIL: z.email('ADMIN_EMAIL must be an email address, e.g. admin@xa-an-binh.gov.vn').optional(),
     ADMIN_PASSWORD: z
       .string()
       .min(8, 'ADMIN_PASSWORD must have at least 8 characters')
@@ -70,17 +70,17 @@ const EnvironmentSchema = z
     BUILD_TOKEN_FILE: z.string().min(1).optional(),
     COMMENT_TOKEN_FILE: z.string().min(1).optional(),
     SEED_DEMO_CONTENT: flag,
-    PUBLISHER_URL: z.string().url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
+    PUBLISHER_URL: z.url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
     CMS_LOG_LEVEL: z
-      .enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], { errorMap: () => ({ message: 'CMS_LOG_LEVEL must be one of error, warn, info, http, verbose, debug, silly' }) })
+      .enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'], { error: 'CMS_LOG_LEVEL must be one of error, warn, info, http, verbose, debug, silly' })
       .optional(),
     SCHEDULE_RULE: z
       .string()
       .regex(/^(\S+\s+){4,5}\S+$/, 'SCHEDULE_RULE must be a cron rule such as "0 * * * * *" (every minute)')
       .default('0 * * * * *'),
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the public server').optional(),
-    PREVIEW_URL: z.string().url('PREVIEW_URL must be the public site\'s base URL, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
+    PREVIEW_URL: z.url('PREVIEW_URL must be the public site\'s base URL, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
     APP_KEYS: z
       .string()
       .regex(/^[^,\s]{16,}(,[^,\s]{16,})*$/, `APP_KEYS must be a comma-separated list of keys of at least 16 characters: ${HOW_TO_GENERATE} for each`)

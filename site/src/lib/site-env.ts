@@ -27,10 +27,10 @@ function siteDir(): string {
 }
 
 const Schema = z.object({
-  CMS_URL: z.string().url('CMS_URL must be the URL of Strapi, e.g. http://127.0.0.1:1337').default('http://127.0.0.1:1337'),
+  CMS_URL: z.url('CMS_URL must be the URL of Strapi, e.g. http://127.0.0.1:1337').default('http://127.0.0.1:1337'),
   CMS_TOKEN: z.string().min(16, 'CMS_TOKEN looks too short to be a Strapi API token').optional(),
   CMS_TOKEN_FILE: z.string().optional(),
-  SITE_URL: z.string().url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
+  SITE_URL: z.url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
 });
 
 export interface SiteEnvironment {

@@ -37,7 +37,7 @@ export function readCommentForm(form: FormData): { input: CommentInput; errors: 
   const errors: Partial<Record<CommentField, string>> = {};
   if (!input.name) errors.name = 'Vui lòng nhập họ và tên.';
   else if (input.name.length > LIMITS.name) errors.name = `Họ và tên dài tối đa ${LIMITS.name} ký tự.`;
-  if (input.email && (input.email.length > LIMITS.email || !z.string().email().safeParse(input.email).success)) errors.email = 'Địa chỉ thư điện tử không hợp lệ.';
+  if (input.email && (input.email.length > LIMITS.email || !z.email().safeParse(input.email).success)) errors.email = 'Địa chỉ thư điện tử không hợp lệ.';
   if (!input.content) errors.content = 'Vui lòng nhập nội dung bình luận.';
   else if (input.content.length > LIMITS.content) errors.content = `Nội dung dài tối đa ${LIMITS.content} ký tự (hiện có ${input.content.length}).`;
   if (!input.captcha) errors.captcha = 'Vui lòng nhập mã xác thực.';
