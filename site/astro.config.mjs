@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import { fileURLToPath } from 'node:url';
 import { mediaMirror } from './src/integrations/media-mirror.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { runtimeReport } from './src/integrations/runtime.ts';
 
 // Pages rendered from a build folder outside site/ (publisher releases) still find site/ through this.
 process.env.CONG_SITE_DIR ??= fileURLToPath(new URL('.', import.meta.url));
@@ -18,7 +19,7 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   // Middleware mode: the public server (scripts/public/) runs each release's on-demand routes in a worker.
   adapter: node({ mode: 'middleware' }),
-  integrations: [mediaMirror(), searchIndex()],
+  integrations: [runtimeReport(), mediaMirror(), searchIndex()],
   // Astro's check needs the public host at build time (security.allowedDomains); src/middleware.ts
   // compares Origin with the Host header instead.
   security: { checkOrigin: false },
@@ -27,6 +28,12 @@ export default defineConfig({
   compressHTML: true,
   server: { host: '127.0.0.1', port: Number(process.env.SITE_PORT || 4321) },
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages from getStaticPaths whose cacheKey (src/lib/page-key.ts) and code are unchanged are
+    // copied from the last build's cache (in cacheDir, which the publisher keeps between releases)
+    // instead of being rendered again. A config or lockfile change discards the cache.
+    incrementalBuild: true,
+  },
   vite: {
     // The model is a CommonJS build for Strapi; Vite takes its TypeScript source instead.
     resolve: { alias: { '@cong/content-types': fileURLToPath(new URL('../content-types/src/index.ts', import.meta.url)) } },

@@ -15,8 +15,14 @@ export const SITE_URL = 'https://xatanhoa.example.vn';
 export interface SiteBuild {
   /** The build's output folder (client/ and server/ inside). */
   out: string;
-  /** Runs `astro build` again; returns its output (a failure is a SiteBuildError with `output`). */
-  build(): Promise<string>;
+  /**
+   * Runs `astro build` again; returns its output (a failure is a SiteBuildError with `output`).
+   * `into` builds elsewhere in the work folder: `out` (a folder name) as a publisher release,
+   * `cache` (a folder name) for a cache of its own instead of the shared one.
+   */
+  build(into?: { out?: string; cache?: string }): Promise<string>;
+  /** The work folder holding `out` and the caches. */
+  work: string;
   dispose(): void;
 }
 
@@ -27,8 +33,15 @@ export function createSiteBuild(cms: CmsHarness, name: string): SiteBuild {
   const out = path.join(work, 'dist');
   return {
     out,
-    async build() {
-      const env = { CMS_URL: cms.url, CMS_TOKEN: cms.buildToken, SITE_URL, SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(work, 'cache') };
+    work,
+    async build(into = {}) {
+      const env = {
+        CMS_URL: cms.url,
+        CMS_TOKEN: cms.buildToken,
+        SITE_URL,
+        SITE_OUT_DIR: into.out ? path.join(work, into.out) : out,
+        SITE_CACHE_DIR: path.join(work, into.cache ?? 'cache'),
+      };
       return (await buildSite(env)).output;
     },
     dispose() {

@@ -15,6 +15,7 @@ import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
 import { freePort, listen } from '../helpers/net';
 import { rootDir } from '../helpers/site-build';
+import { expectedNodeVersion } from '../helpers/runtime';
 
 const SECRET = 'test-webhook-secret-process-0123456789';
 let cms: CmsHarness;
@@ -23,6 +24,7 @@ let publisherPort: number;
 let publisherUrl: string;
 let child: ChildProcess | undefined;
 let output = '';
+let firstOutput = '';
 let site: ReturnType<typeof createPublicServer>;
 let siteUrl: string;
 
@@ -68,6 +70,7 @@ beforeAll(async () => {
   const first = await publishArticle('Bài đầu tiên của phiên kiểm thử tiến trình');
   for (let i = 0; i < 300 && (await status()).lastBuild?.result !== 'success'; i += 1) await new Promise((r) => setTimeout(r, 300));
   if (!existsSync(live(`/tin-tuc/${first.slug}/`))) throw new Error(`the first release did not go live:\n${output}`);
+  firstOutput = output;
 }, 240_000);
 
 afterAll(async () => {
@@ -78,6 +81,10 @@ afterAll(async () => {
 });
 
 describe('publisher process', () => {
+  test('its child builds run on the supported Node.js', () => {
+    expect(firstOutput).toContain(`astro build on Node.js ${expectedNodeVersion()}`);
+  });
+
   test('killed mid-build, it leaves the live release alone; started again, it catches up', async () => {
     const before = currentRelease(root)!;
     const doc = await publishArticle('Tin đăng khi bộ dựng trang bị dừng đột ngột');

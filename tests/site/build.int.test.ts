@@ -13,10 +13,13 @@ import { ANNOUNCEMENTS, DRAFT_ARTICLES } from '../../cms/src/seed/demo-content';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, SITE_URL, type SiteBuild } from '../helpers/site-build';
 import { SiteBuildError } from '../../scripts/lib/site';
+import { OnDemandRoutes } from '../../scripts/public/on-demand';
+import { expectedNodeVersion } from '../helpers/runtime';
 
 let cms: CmsHarness;
 let site: SiteBuild;
 let out: string;
+let firstLog: string;
 const buildSite = () => site.build();
 
 const page = (urlPath: string) => path.join(out, 'client', urlPath, 'index.html');
@@ -27,7 +30,7 @@ beforeAll(async () => {
   await seedDemoContent(cms.strapi, { log: () => undefined });
   site = createSiteBuild(cms, 'build-test');
   out = site.out;
-  await buildSite();
+  firstLog = await buildSite();
 }, 240_000);
 
 afterAll(async () => {
@@ -36,6 +39,16 @@ afterAll(async () => {
 });
 
 describe('site build', () => {
+  test('runs on the supported Node.js, and so do the on-demand routes of what it built', async () => {
+    expect(firstLog).toContain(`[cong-runtime] astro build on Node.js ${expectedNodeVersion()}`);
+    const routes = new OnDemandRoutes();
+    try {
+      expect(await routes.nodeVersion(out)).toBe(expectedNodeVersion());
+    } finally {
+      await routes.close();
+    }
+  });
+
   test('gives every published article a page and no draft one', async () => {
     const articles = await cms.strapi.db.query('api::article.article').findMany({ where: { publishedAt: { $notNull: true } }, select: ['slug', 'title'] });
     expect(articles).toHaveLength(DEMO_ARTICLE_COUNT);
@@ -112,6 +125,37 @@ describe('site build', () => {
     expect(readFileSync(path.join(out, 'client', 'sitemap.xml'), 'utf8')).not.toContain(`/tin-tuc/${second.slug}/`);
     expect(readFileSync(path.join(out, 'client', 'rss.xml'), 'utf8')).not.toContain(`/tin-tuc/${second.slug}/`);
   }, 180_000);
+
+  test('incremental build: unchanged pages come from the cache, changed ones are rendered, and the result equals a clean build', async () => {
+    const articles = cms.strapi.db.query('api::article.article');
+    const published = await articles.findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'slug'], populate: { category: { select: ['slug'] } }, orderBy: { id: 'desc' } });
+    const edited = published.find((a: { category?: { slug: string } }) => a.category)!;
+    const sibling = published.find((a: { documentId: string; category?: { slug: string } }) => a.category?.slug === edited.category.slug && a.documentId !== edited.documentId)!;
+    const other = published.find((a: { category?: { slug: string } }) => a.category && a.category.slug !== edited.category.slug)!;
+    const docs = cms.strapi.documents('api::article.article');
+    await docs.update({ documentId: edited.documentId, data: { title: 'Tiêu đề sửa để thử bản dựng tăng dần' } as never });
+    await docs.publish({ documentId: edited.documentId });
+
+    // As the publisher builds: a new release folder, the cache shared with the earlier builds.
+    const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+    const log = plain(await site.build({ out: 'release-2' }));
+    const restored = (urlPath: string) => new RegExp(`${urlPath.replace(/[/.]/g, '\\$&')}index\\.html \\((restored|cached)\\)`).test(log);
+    expect(log.match(/\((restored|cached)\)/g)?.length ?? 0).toBeGreaterThan(DEMO_ARTICLE_COUNT / 2);
+    expect(restored(`/tin-tuc/${other.slug}/`), 'an article the edit does not touch comes from the cache').toBe(true);
+    expect(restored(`/tin-tuc/${edited.slug}/`), 'the edited article is rendered').toBe(false);
+    expect(restored(`/tin-tuc/${sibling.slug}/`), 'an article listing the edited one as related news is rendered').toBe(false);
+    const release = (dir: string, urlPath: string) => readFileSync(path.join(site.work, dir, 'client', urlPath, 'index.html'), 'utf8');
+    expect(release('release-2', `/tin-tuc/${sibling.slug}/`)).toContain('Tiêu đề sửa để thử bản dựng tăng dần');
+
+    // A clean build (empty cache) of the same content writes the same files, byte for byte.
+    await site.build({ out: 'clean', cache: 'clean-cache' });
+    const files = (root: string): string[] => readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+    const incremental = path.join(site.work, 'release-2', 'client');
+    const clean = path.join(site.work, 'clean', 'client');
+    expect(files(incremental)).toEqual(files(clean));
+    const differing = files(clean).filter((f) => !readFileSync(path.join(clean, f)).equals(readFileSync(path.join(incremental, f))));
+    expect(differing).toEqual([]);
+  }, 240_000);
 
   test('refuses to build from an invalid entry, naming the type, the documentId and the field', async () => {
     // Written past the CMS's own checks, as a bad import or an old database could hold it.

@@ -1,0 +1,33 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page returned by
+ * getStaticPaths with an unchanged `cacheKey` (and unchanged code) is copied from the previous
+ * build instead of being rendered. A key must therefore cover everything the page shows that is
+ * not code: its own records, the lists it shows (related news, comments, a page of a list) and
+ * what every page shows (the layout's settings and the sidebar's announcements and links, which
+ * depend on today's date in Viet Nam through the announcements' validity).
+ */
+import { createHash } from 'node:crypto';
+import { getAnnouncements, getLinks, getSettings, isExpired, type Item } from './content';
+import { vietnamDay } from './format';
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+let layout: Promise<string> | undefined;
+
+/** What every page's frame shows (header, menu, sidebar, footer), as one digest per build. */
+export function layoutKey(): Promise<string> {
+  layout ??= (async () => {
+    const today = vietnamDay(new Date());
+    const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data, today)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
+    return digest([today, await getSettings(), (await getLinks()).map((l) => l.data), sidebar]);
+  })();
+  return layout;
+}
+
+/** The cache key of a page showing `parts` inside the common frame. */
+export async function pageKey(...parts: unknown[]): Promise<string> {
+  return digest([await layoutKey(), parts]);
+}
+
+/** The part of a list item a list page shows, for a key (records carry `updatedAt` where they change). */
+export const listed = <T>(items: Array<Item<T>>) => items.map((i) => i.data);
