@@ -2,6 +2,7 @@
  * `npm run nginx-config -- [--server-name NAME] [--listen 80] [--no-brotli]`: prints the nginx
  * configuration for this installation (RELEASES_DIR, SITE_HOST, SITE_PORT from the environment).
  */
+import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rootDir } from './lib/cms.ts';

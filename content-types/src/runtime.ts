@@ -24,6 +24,6 @@ export function unsupportedNodeMessage(what: string, version: string = process.v
   return (
     `${what} needs Node.js ${MIN_NODE_VERSION} or newer (24 LTS recommended), but runs on ${version} (${execPath}). ` +
     'Run it through npm (`npm start`, `npm test`, `npm run …`): `npm ci` installs Node 24 into node_modules/.bin and npm puts it first on PATH. ' +
-    'If node_modules/.bin/node is missing (an install with --omit=optional, or not on linux-x64), install Node.js 24 LTS.'
+    'Where node_modules/.bin/node is missing (the bundled Node is for linux-x64 only), install Node.js 24 LTS.'
   );
 }

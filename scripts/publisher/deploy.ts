@@ -2,7 +2,7 @@
  * One build-and-deploy: build the site into a new release folder, check it, switch `current`
  * to it atomically, prune old releases. A failed build or check leaves the live release alone.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCmsClient } from '../../site/src/lib/cms-client.ts';
 import { buildSite } from '../lib/site.ts';
@@ -60,6 +60,24 @@ export function stopOrphanBuild(root: string): number | null {
   }
 }
 
+const cacheDir = (root: string) => path.join(root, 'cache');
+const unfinishedMark = (root: string) => path.join(cacheDir(root), 'build-unfinished');
+
+/**
+ * Astro's incremental build writes each rendered page into its cache at once but the index of
+ * their cache keys (incremental-build.json) only when the build completes. After a build that
+ * was killed or failed, a cached page may be newer than the key the index holds for it, and a
+ * later build whose key matches the index again (an edit undone) would restore the wrong page.
+ * So a build marks the cache while it runs; a mark left behind discards the index (the next
+ * build renders every page and writes a fresh one). Returns true when it discarded it.
+ */
+export function discardUnfinishedCache(root: string): boolean {
+  if (!existsSync(unfinishedMark(root))) return false;
+  rmSync(path.join(cacheDir(root), 'incremental-build.json'), { force: true });
+  rmSync(unfinishedMark(root), { force: true });
+  return true;
+}
+
 /** Builds, checks and activates a new release; throws (live release untouched) on any failure. */
 export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const started = performance.now();
@@ -78,6 +96,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   try {
     // Taken before the build: a change during the build makes the next reconciliation build again.
     const fingerprint = await step('fingerprint', () => contentFingerprint(options.cmsUrl, options.token));
+    if (discardUnfinishedCache(options.root)) options.log('the last build did not finish: its incremental build cache was discarded, every page is rendered');
+    mkdirSync(cacheDir(options.root), { recursive: true });
+    writeFileSync(unfinishedMark(options.root), release);
     await step('build', () =>
       buildSite(
         {
@@ -85,13 +106,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           CMS_TOKEN: options.token,
           SITE_URL: options.siteUrl,
           SITE_OUT_DIR: dir,
-          // Shared between releases: the loader's incremental sync state.
-          SITE_CACHE_DIR: path.join(options.root, 'cache'),
+          // Shared between releases: the loader's incremental sync state and Astro's incremental build cache.
+          SITE_CACHE_DIR: cacheDir(options.root),
         },
         options.log,
         (pid) => writeFileSync(pidFile(options.root), String(pid)),
       ).finally(() => rmSync(pidFile(options.root), { force: true })),
     );
+    rmSync(unfinishedMark(options.root), { force: true });
     await step('validate', async () => {
       const client = path.join(dir, 'client');
       if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { stopOrphanBuild } from '../../scripts/publisher/deploy';
+import { discardUnfinishedCache, stopOrphanBuild } from '../../scripts/publisher/deploy';
 import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, removeIncomplete, rollback } from '../../scripts/publisher/releases';
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
@@ -85,5 +85,22 @@ describe('stopOrphanBuild', () => {
     expect(other.child.exitCode).toBeNull();
     other.child.kill();
     expect(stopOrphanBuild(dir)).toBeNull(); // no pid file left
+  });
+});
+
+describe('discardUnfinishedCache', () => {
+  test('drops the incremental build index a killed or failed build left behind, and only then', () => {
+    const dir = root();
+    const cache = path.join(dir, 'cache');
+    mkdirSync(path.join(cache, 'dist'), { recursive: true });
+    writeFileSync(path.join(cache, 'incremental-build.json'), '{}');
+    writeFileSync(path.join(cache, 'dist', 'index.html'), 'cached');
+    expect(discardUnfinishedCache(dir)).toBe(false); // the last build finished: the index stays
+    expect(existsSync(path.join(cache, 'incremental-build.json'))).toBe(true);
+    writeFileSync(path.join(cache, 'build-unfinished'), 'release');
+    expect(discardUnfinishedCache(dir)).toBe(true);
+    expect(existsSync(path.join(cache, 'incremental-build.json'))).toBe(false);
+    expect(existsSync(path.join(cache, 'build-unfinished'))).toBe(false);
+    expect(discardUnfinishedCache(dir)).toBe(false);
   });
 });

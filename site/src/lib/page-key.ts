@@ -3,12 +3,12 @@
  * getStaticPaths with an unchanged `cacheKey` (and unchanged code) is copied from the previous
  * build instead of being rendered. A key must therefore cover everything the page shows that is
  * not code: its own records, the lists it shows (related news, comments, a page of a list) and
- * what every page shows (the layout's settings and the sidebar's announcements and links, which
- * depend on today's date in Viet Nam through the announcements' validity).
+ * what every page shows (the layout's settings and the sidebar's announcements and links). A
+ * page that shows something depending on today's date keys the result (an announcement's
+ * "Hết hiệu lực"), not the date, so the cache survives midnight.
  */
 import { createHash } from 'node:crypto';
 import { getAnnouncements, getLinks, getSettings, isExpired, type Item } from './content';
-import { vietnamDay } from './format';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -17,9 +17,9 @@ let layout: Promise<string> | undefined;
 /** What every page's frame shows (header, menu, sidebar, footer), as one digest per build. */
 export function layoutKey(): Promise<string> {
   layout ??= (async () => {
-    const today = vietnamDay(new Date());
-    const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data, today)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
-    return digest([today, await getSettings(), (await getLinks()).map((l) => l.data), sidebar]);
+    // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
+    const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
+    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar]);
   })();
   return layout;
 }
