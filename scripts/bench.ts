@@ -2,7 +2,8 @@
  * `npm run bench [-- --articles N]`: measures the portal on this machine and prints a table.
  * CMS cold and warm start and idle memory; seeding; site builds (time, pages per second, peak
  * memory) for the demo content and for N articles (default 2,000; the closing notes quote
- * 10,000), cold and with nothing changed; publish-to-live latency through the publisher for both;
+ * 10,000), cold, with nothing changed and with one article edited (Astro's incremental build);
+ * publish-to-live latency through the publisher for both;
  * an article page's weight; the public server's throughput beside nginx's on the same release
  * (wrk from Debian, on loopback). Benchmarks are not tests.
  */
@@ -148,6 +149,23 @@ async function benchSiteBuild(label: string, cache: string): Promise<string> {
   return out;
 }
 
+/** Signs in to the running CMS as the generated first admin; headers for its admin API. */
+async function adminHeaders(): Promise<Record<string, string>> {
+  const creds = readFileSync(path.join(dataDir, 'admin-credentials.txt'), 'utf8');
+  const login = (await (await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: /email: (.*)/.exec(creds)![1], password: /password: (.*)/.exec(creds)![1] }) })).json()) as { data: { token: string } };
+  return { authorization: `Bearer ${login.data.token}`, 'content-type': 'application/json' };
+}
+
+/** Edits the title of an article from the middle of the archive and publishes it, as an editor fixing a typo. */
+async function editOneArticle(): Promise<void> {
+  const headers = await adminHeaders();
+  const api = `${url}/content-manager/collection-types/api::article.article`;
+  const list = (await (await fetch(`${api}?page=50&pageSize=10&sort=id:ASC`, { headers })).json()) as { results: Array<{ documentId: string; title: string }> };
+  const article = list.results[0]!;
+  await fetch(`${api}/${article.documentId}`, { method: 'PUT', headers, body: JSON.stringify({ title: `${article.title} (đã sửa)` }) });
+  await fetch(`${api}/${article.documentId}/actions/publish`, { method: 'POST', headers, body: '{}' });
+}
+
 /**
  * Publish-to-live: publishes `count` articles one after another through the admin API (as an
  * editor's Publish button does) and times each until the public server answers its page.
@@ -167,9 +185,7 @@ async function benchPublishLatency(label: string, count: number): Promise<void> 
   try {
     await publisher.reconcile(); // the first release
     await publisher.queue.idle();
-    const creds = readFileSync(path.join(dataDir, 'admin-credentials.txt'), 'utf8');
-    const login = (await (await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: /email: (.*)/.exec(creds)![1], password: /password: (.*)/.exec(creds)![1] }) })).json()) as { data: { token: string } };
-    const headers = { authorization: `Bearer ${login.data.token}`, 'content-type': 'application/json' };
+    const headers = await adminHeaders();
     const times: number[] = [];
     for (let i = 0; i < count; i += 1) {
       const created = (await (await fetch(`${url}/content-manager/collection-types/api::article.article`, { method: 'POST', headers, body: JSON.stringify({ title: `Đo thời gian đăng bài ${Date.now()} ${i}`, body: 'Nội dung đo.' }) })).json()) as { data: { documentId: string; slug: string } };
@@ -280,6 +296,10 @@ try {
   stop = await startCms(env, url);
   await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (cold)`, 'cache-large');
   await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (nothing changed)`, 'cache-large');
+  await guarded(`Site build, ${articles.toLocaleString('en')} articles (one article edited)`, async () => {
+    await editOneArticle();
+    await benchSiteBuild(`Site build, ${articles.toLocaleString('en')} articles (one article edited)`, 'cache-large');
+  });
   await stop();
   await guarded(`Publish to live, ${articles.toLocaleString('en')} articles`, () => benchPublishLatency(`Publish to live, ${articles.toLocaleString('en')} articles`, 3));
 } finally {
