@@ -24,7 +24,8 @@ export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () 
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, astroBuildArgs(), {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      // NO_COLOR: the output goes to logs and /status, not a terminal (Astro colours it under CI=true).
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid !== undefined) onSpawn?.(child.pid);

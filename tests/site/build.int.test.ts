@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('site build', () => {
   test('runs on the supported Node.js, and so do the on-demand routes of what it built', async () => {
-    expect(firstLog).toContain(`[cong-runtime] astro build on Node.js ${expectedNodeVersion()}`);
+    expect(firstLog.replace(/\u001b\[[0-9;]*m/g, '')).toContain(`[cong-runtime] astro build on Node.js ${expectedNodeVersion()}`);
     const routes = new OnDemandRoutes();
     try {
       expect(await routes.nodeVersion(out)).toBe(expectedNodeVersion());
