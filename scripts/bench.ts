@@ -156,14 +156,18 @@ async function adminHeaders(): Promise<Record<string, string>> {
   return { authorization: `Bearer ${login.data.token}`, 'content-type': 'application/json' };
 }
 
-/** Edits the title of an article from the middle of the archive and publishes it, as an editor fixing a typo. */
+/** Edits the title of an older article (the second page of the admin list) and publishes it, as an editor fixing a typo. */
 async function editOneArticle(): Promise<void> {
   const headers = await adminHeaders();
   const api = `${url}/content-manager/collection-types/api::article.article`;
-  const list = (await (await fetch(`${api}?page=50&pageSize=10&sort=id:ASC`, { headers })).json()) as { results: Array<{ documentId: string; title: string }> };
+  const ok = async (res: Response) => {
+    if (!res.ok) throw new Error(`the admin API answered ${res.status} to ${res.url}: ${(await res.text()).slice(0, 120)}`);
+    return res;
+  };
+  const list = (await (await ok(await fetch(`${api}?page=2&pageSize=10&sort=id:ASC`, { headers }))).json()) as { results: Array<{ documentId: string; title: string }> };
   const article = list.results[0]!;
-  await fetch(`${api}/${article.documentId}`, { method: 'PUT', headers, body: JSON.stringify({ title: `${article.title} (đã sửa)` }) });
-  await fetch(`${api}/${article.documentId}/actions/publish`, { method: 'POST', headers, body: '{}' });
+  await ok(await fetch(`${api}/${article.documentId}`, { method: 'PUT', headers, body: JSON.stringify({ title: `${article.title} (đã sửa)` }) }));
+  await ok(await fetch(`${api}/${article.documentId}/actions/publish`, { method: 'POST', headers, body: '{}' }));
 }
 
 /**
