@@ -54,12 +54,16 @@ export function resolveFile(client: string, rawPath: string): { file: string; ur
     return null;
   }
   if (urlPath.includes('\0')) return null;
-  const full = path.resolve(client, `.${path.posix.normalize(`/${urlPath}`)}`);
+  // Leading slashes collapse here ("//evil.com/.." → "/"), so nothing derived from it names a host.
+  const normalized = path.posix.normalize(`/${urlPath}`);
+  const full = path.resolve(client, `.${normalized}`);
   if (full !== client && !full.startsWith(`${client}${path.sep}`)) return null;
   if (!existsSync(full)) return null;
   const stat = statSync(full);
   if (stat.isDirectory()) {
-    if (!urlPath.endsWith('/')) return { redirect: `${rawPath.split('?')[0]}/` };
+    // The folder's canonical address, from the resolved path with every segment encoded: never
+    // the raw request path, which a browser could read as another host ("//evil.com", "/\\evil.com").
+    if (!urlPath.endsWith('/')) return { redirect: `${normalized.replace(/\/+$/, '').split('/').map(encodeURIComponent).join('/')}/` };
     const index = path.join(full, 'index.html');
     return existsSync(index) ? { file: index, urlPath: `${urlPath}index.html` } : null;
   }
@@ -161,7 +165,8 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
       return methodNotAllowed(res);
     }
     if (found && 'redirect' in found) {
-      res.writeHead(301, { location: found.redirect });
+      const query = (req.url ?? '').indexOf('?');
+      res.writeHead(301, { location: query === -1 ? found.redirect : `${found.redirect}${(req.url ?? '').slice(query)}` });
       return void res.end();
     }
     if (found) return sendFile(req, res, found);

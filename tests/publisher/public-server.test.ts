@@ -48,6 +48,23 @@ describe('public server', () => {
     expect((await get(port, '/')).headers['content-encoding']).toBeUndefined();
   });
 
+  test('never redirects to another host (issue 10, finding 1)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const port = await serve(root);
+    const attempts = ['//evil.com/..%2ftin-tuc', '/\\evil.com/..%2ftin-tuc', '/%5cevil.com/..%2ftin-tuc', '///evil.com/../tin-tuc', '//evil.com/%2e%2e/tin-tuc', '/%2fevil.com/..%2ftin-tuc', '/tin-tuc/bai-a?x=//evil.com'];
+    for (const attempt of attempts) {
+      const res = await get(port, attempt);
+      const location = res.headers.location as string | undefined;
+      if (location === undefined) continue;
+      expect(new URL(location, 'http://portal.example/').host, `${attempt} → ${location}`).toBe('portal.example');
+      expect(location, attempt).toMatch(/^\/(?![/\\])/);
+    }
+    expect((await get(port, '//evil.com/..%2ftin-tuc')).headers.location).toBe('/tin-tuc/');
+    expect((await get(port, '/tin-tuc/bai-a?trang=2')).headers.location).toBe('/tin-tuc/bai-a/?trang=2');
+    expect((await get(port, '/tin-tuc/bai-a/.')).headers.location).toBe('/tin-tuc/bai-a/');
+  });
+
   test('refuses path traversal and answers unknown paths with the 404 page', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
     writeFileSync(path.join(root, 'secret.txt'), 'do not serve');
