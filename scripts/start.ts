@@ -8,7 +8,7 @@ import './lib/require-node.ts'; // first: refuses an unsupported Node.js before 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCmsWithAdmin, cmsDir, rootDir, strapiCommand } from './lib/cms.ts';
+import { buildCmsWithAdmin, cmsDir, rootDir, strapiArgs } from './lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
@@ -70,8 +70,7 @@ function stopAll(code: number): void {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-const [node, strapiArgs] = strapiCommand();
-const cms = spawn(node, [...strapiArgs, 'start'], {
+const cms = spawn(process.execPath, strapiArgs('start'), {
   cwd: cmsDir,
   env: {
     ...process.env,

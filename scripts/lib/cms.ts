@@ -16,10 +16,10 @@ export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const cmsDir = path.join(rootDir, 'cms');
 const distDir = path.join(cmsDir, 'dist');
 /**
- * A package's command, run by this process's Node.js (not the `node` a shebang finds on PATH,
- * which may be an older system Node when a script is called outside npm).
+ * A package's CLI file, to run with this process's Node.js (`process.execPath`), not through its
+ * shebang: the `node` on PATH may be an older system Node when a script is called outside npm.
  */
-const command = (file: string): [string, string[]] => [process.execPath, [path.join(rootDir, 'node_modules', file)]];
+const packageFile = (file: string): string => path.join(rootDir, 'node_modules', file);
 
 function* walk(dir: string): Generator<string> {
   if (!existsSync(dir)) return;
@@ -45,15 +45,14 @@ export function cmsSourceHash(includeAdmin: boolean): string {
 const stampFile = (kind: 'server' | 'admin') => path.join(distDir, `.cong-${kind}-stamp`);
 const isFresh = (kind: 'server' | 'admin', hash: string) => existsSync(stampFile(kind)) && readFileSync(stampFile(kind), 'utf8') === hash;
 
-/** `strapi …` on this process's Node.js. */
-export const strapiCommand = (): [string, string[]] => command('@strapi/strapi/bin/strapi.js');
+/** `strapi …`, as arguments to this process's Node.js. */
+export const strapiArgs = (...args: string[]): string[] => [packageFile('@strapi/strapi/bin/strapi.js'), ...args];
 
 /** Compiles the CMS server code (TypeScript → cms/dist) unless it is up to date. */
 export function buildCmsServer(): void {
   const hash = cmsSourceHash(false);
   if (isFresh('server', hash)) return;
-  const [node, args] = command('typescript/bin/tsc');
-  execFileSync(node, [...args, '-p', path.join(cmsDir, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [packageFile('typescript/bin/tsc'), '-p', path.join(cmsDir, 'tsconfig.json')], { stdio: 'inherit' });
   writeFileSync(stampFile('server'), hash);
 }
 
@@ -64,8 +63,7 @@ export function buildCmsWithAdmin(log: (m: string) => void): void {
   log('building the CMS and its admin panel (first start or sources changed, ~30-60 s)…');
   // The build loads the config: keep the caller's NODE_ENV so local secrets apply there.
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
-  const [node, args] = strapiCommand();
-  execFileSync(node, [...args, 'build', '--minify'], { cwd: cmsDir, stdio: 'inherit', env });
+  execFileSync(process.execPath, strapiArgs('build', '--minify'), { cwd: cmsDir, stdio: 'inherit', env });
   writeFileSync(stampFile('admin'), hash);
   writeFileSync(stampFile('server'), cmsSourceHash(false));
 }

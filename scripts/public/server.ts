@@ -165,8 +165,9 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
       return methodNotAllowed(res);
     }
     if (found && 'redirect' in found) {
-      const query = (req.url ?? '').indexOf('?');
-      res.writeHead(301, { location: query === -1 ? found.redirect : `${found.redirect}${(req.url ?? '').slice(query)}` });
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
+      res.writeHead(301, { location: query === -1 ? found.redirect : `${found.redirect}${url.slice(query)}` });
       return void res.end();
     }
     if (found) return sendFile(req, res, found);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { isSupportedNode, MIN_NODE_VERSION, unsupportedNodeMessage } from '../../content-types/src/runtime';
-import { cmsDir, rootDir, strapiCommand } from '../../scripts/lib/cms';
+import { cmsDir, rootDir, strapiArgs } from '../../scripts/lib/cms';
 import { freePort } from '../helpers/net';
 import { expectedNodeVersion } from '../helpers/runtime';
 
@@ -38,9 +38,8 @@ describe('runtime', () => {
   });
 
   test('the CMS, spawned as `npm start` spawns it, runs on it', async () => {
-    const [node, args] = strapiCommand();
     const port = await freePort();
-    const child = spawn(node, [...args, 'start'], {
+    const child = spawn(process.execPath, strapiArgs('start'), {
       cwd: cmsDir,
       env: { ...process.env, NODE_ENV: 'test', CMS_LOG_LEVEL: 'info', CMS_DATA_DIR: dataDir, CMS_PORT: String(port), PUBLISHER_URL: '', SEED_DEMO_CONTENT: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,6 +20,8 @@ let cms: CmsHarness;
 let site: SiteBuild;
 let out: string;
 let firstLog: string;
+/** Build output without colour codes (Astro colours it under CI=true unless NO_COLOR is set). */
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const buildSite = () => site.build();
 
 const page = (urlPath: string) => path.join(out, 'client', urlPath, 'index.html');
@@ -40,7 +42,7 @@ afterAll(async () => {
 
 describe('site build', () => {
   test('runs on the supported Node.js, and so do the on-demand routes of what it built', async () => {
-    expect(firstLog.replace(/\u001b\[[0-9;]*m/g, '')).toContain(`[cong-runtime] astro build on Node.js ${expectedNodeVersion()}`);
+    expect(plain(firstLog)).toContain(`[cong-runtime] astro build on Node.js ${expectedNodeVersion()}`);
     const routes = new OnDemandRoutes();
     try {
       expect(await routes.nodeVersion(out)).toBe(expectedNodeVersion());
@@ -137,7 +139,6 @@ describe('site build', () => {
     await docs.publish({ documentId: edited.documentId });
 
     // As the publisher builds: a new release folder, the cache shared with the earlier builds.
-    const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
     const log = plain(await site.build({ out: 'release-2' }));
     const restored = (urlPath: string) => new RegExp(`${urlPath.replace(/[/.]/g, '\\$&')}index\\.html \\((restored|cached)\\)`).test(log);
     expect(log.match(/\((restored|cached)\)/g)?.length ?? 0).toBeGreaterThan(DEMO_ARTICLE_COUNT / 2);

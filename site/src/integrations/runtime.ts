@@ -1,6 +1,6 @@
 /**
- * Names the Node.js the site build runs on in its output (the publisher's log and /status show
- * it), so a build that fell back to an older system Node is seen, not guessed.
+ * Names the Node.js the site build runs on in its output (the publisher logs it), so a build that
+ * fell back to an older system Node is seen, not guessed.
  */
 import type { AstroIntegration } from 'astro';
 

@@ -15,7 +15,7 @@ const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 let layout: Promise<string> | undefined;
 
 /** What every page's frame shows (header, menu, sidebar, footer), as one digest per build. */
-export function layoutKey(): Promise<string> {
+function layoutKey(): Promise<string> {
   layout ??= (async () => {
     // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
     const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
@@ -24,9 +24,10 @@ export function layoutKey(): Promise<string> {
   return layout;
 }
 
-/** The cache key of a page showing `parts` inside the common frame. */
-export async function pageKey(...parts: unknown[]): Promise<string> {
-  return digest([await layoutKey(), parts]);
+/** This build's key function: the cache key of a page showing `parts` inside the common frame. */
+export async function pageKeys(): Promise<(...parts: unknown[]) => string> {
+  const frame = await layoutKey();
+  return (...parts) => digest([frame, parts]);
 }
 
 /** The part of a list item a list page shows, for a key (records carry `updatedAt` where they change). */
