@@ -11,6 +11,7 @@ import path from 'node:path';
 import { buildCmsWithAdmin, cmsDir, rootDir, strapiArgs } from './lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
+import { parsePublicServerEnvironment } from './public/config.ts';
 import { createPublicServer } from './public/server.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
@@ -116,6 +117,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
     closers.push(() => started.close());
     // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.
     const server = createPublicServer(pub.releasesDir, {
+      ...parsePublicServerEnvironment(process.env),
       log: (m) => log(`public server: ${m}`),
       env: {
         READER_DB: process.env.READER_DB ?? path.join(rootDir, 'data', 'reader.db'),

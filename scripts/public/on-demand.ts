@@ -6,8 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_LIMITS, type ProxyLimits } from './config.ts';
 
 interface Slot {
   release: string;
@@ -23,32 +25,61 @@ export interface OnDemandOptions {
   log?: (message: string) => void;
   /** Extra environment for the release's routes (READER_DB, REDIS_URL, …); the server's own is passed too. */
   env?: Record<string, string | undefined>;
+  /** Peers allowed to name the reader's address (X-Real-IP); default none. */
+  trustedProxies?: readonly string[];
+  /** The proxy's limits; each one not given keeps its default (DEFAULT_LIMITS). */
+  limits?: Partial<ProxyLimits>;
 }
 
 const WORKER = path.join(import.meta.dirname, 'on-demand-worker.mjs');
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
-/** The address of the reader, as the proxy in front (nginx, on loopback) or the socket tells. */
-export function clientAddress(req: IncomingMessage): string {
-  const socket = req.socket.remoteAddress ?? '';
-  const loopback = socket === '127.0.0.1' || socket === '::1' || socket === '::ffff:127.0.0.1';
+/**
+ * The address of the reader: the peer's, or the X-Real-IP (else the last X-Forwarded-For hop)
+ * that a trusted proxy (TRUSTED_PROXY, e.g. the nginx on this machine) set. Anyone else's
+ * headers are ignored, so no client picks the address its limits are counted against.
+ */
+export function clientAddress(req: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
+  const peer = normalizeAddress(req.socket.remoteAddress ?? '');
+  if (!trustedProxies.has(peer)) return peer;
   const real = req.headers['x-real-ip'];
-  if (loopback && typeof real === 'string' && real.trim() !== '') return real.trim();
-  return socket;
+  if (typeof real === 'string' && isIP(real.trim())) return normalizeAddress(real.trim());
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((a) => a.trim()).filter(Boolean).at(-1);
+  return last && isIP(last) ? normalizeAddress(last) : peer;
+}
+
+/** "::ffff:127.0.0.1" and "127.0.0.1" are one address. */
+const normalizeAddress = (address: string) => (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
+
+/** A short answer of the proxy itself (never cached, Vietnamese for readers). */
+function refuse(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.end(text);
 }
 
 export class OnDemandRoutes {
   private slot: Slot | null = null;
   private readonly retiring = new Set<Worker>();
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  private readonly agent: Agent;
   private readonly graceMs: number;
   private readonly log: (message: string) => void;
   private readonly env: Record<string, string | undefined>;
+  private readonly trusted: ReadonlySet<string>;
+  readonly limits: ProxyLimits;
+  /** On-demand requests in flight, per reader address and in all. */
+  private readonly perAddress = new Map<string, number>();
+  private inFlight = 0;
 
   constructor(options: OnDemandOptions = {}) {
     this.env = options.env ?? {};
     this.graceMs = options.graceMs ?? 30_000;
     this.log = options.log ?? (() => undefined);
+    this.trusted = new Set((options.trustedProxies ?? []).map(normalizeAddress));
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    // One socket per request in flight at most: the global cap, not the agent, decides who waits.
+    this.agent = new Agent({ keepAlive: true, maxSockets: this.limits.maxConcurrent });
   }
 
   /** The port of the worker serving `releaseDir`'s on-demand routes, or null if it has none. */
@@ -100,41 +131,108 @@ export class OnDemandRoutes {
 
   /**
    * Proxies the request to the release's worker. Resolves false when no on-demand route matched
-   * (nothing has been written to `res`), true when the worker answered.
+   * (nothing has been written to `res`), true when it was answered (by the route or, for a
+   * request over a limit, by the proxy).
+   *
+   * The body is read here first, counted as bytes arrive and within a time limit, and only then
+   * sent to the worker: a slow or endless upload holds a socket of the public server for at most
+   * ONDEMAND_BODY_TIMEOUT_MS, never one of the worker's. A client that goes away cancels its
+   * route's request; a route that does not answer in time is cancelled with 504.
    */
   async handle(releaseDir: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const port = await this.port(releaseDir);
-    if (port === null) return false;
+    const address = clientAddress(req, this.trusted);
+    const { limits } = this;
+    const mine = this.perAddress.get(address) ?? 0;
+    if (mine >= limits.perAddress) {
+      refuse(res, 429, 'Bạn đang gửi quá nhiều yêu cầu cùng lúc. Vui lòng thử lại sau giây lát.', { 'retry-after': '1' });
+      return true;
+    }
+    if (this.inFlight >= limits.maxConcurrent) {
+      refuse(res, 503, 'Máy chủ đang quá tải, vui lòng thử lại sau ít giây.', { 'retry-after': '5' });
+      return true;
+    }
+    this.perAddress.set(address, mine + 1);
+    this.inFlight += 1;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    };
+    res.once('close', release);
+    try {
+      const body = await readBody(req, limits);
+      if (typeof body === 'number') {
+        // The rest of the body is not read: the connection is closed after this answer.
+        refuse(res, body, body === 413 ? `Nội dung gửi lên quá lớn (tối đa ${Math.floor(limits.maxBodyBytes / 1024)} KB).` : 'Yêu cầu gửi quá chậm nên đã bị ngắt. Vui lòng thử lại.', { connection: 'close' });
+        return true;
+      }
+      if (res.destroyed) return true;
+      const port = await this.port(releaseDir);
+      if (port === null) {
+        release();
+        return false;
+      }
+      return await this.forward(port, req, res, address, body);
+    } finally {
+      if (res.writableEnded || res.destroyed) release();
+    }
+  }
+
+  private forward(port: number, req: IncomingMessage, res: ServerResponse, address: string, body: Buffer | null): Promise<boolean> {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-cong-client-ip') headers[name] = value;
+      if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-cong-client-ip' && name !== 'content-length') headers[name] = value;
     }
-    headers['x-cong-client-ip'] = clientAddress(req);
+    headers['x-cong-client-ip'] = address;
+    if (body) headers['content-length'] = String(body.length);
     return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const done = (answered: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(answered);
+      };
       const upstream = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers, agent: this.agent }, (answer) => {
+        clearTimeout(timer);
         if (answer.statusCode === 404 && answer.headers['x-cong-no-route']) {
           answer.resume();
-          return resolve(false);
+          return done(false);
         }
         const out: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+        out['x-content-type-options'] ??= 'nosniff';
         res.writeHead(answer.statusCode ?? 502, out);
         answer.pipe(res);
-        answer.on('end', () => resolve(true));
+        answer.on('end', () => done(true));
         answer.on('error', () => {
           res.destroy();
-          resolve(true);
+          done(true);
         });
       });
-      upstream.on('error', (error) => {
-        this.log(`on-demand request ${req.method} ${req.url} failed: ${error.message}`);
-        if (!res.headersSent) {
-          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-          res.end('Máy chủ tạm thời không xử lý được yêu cầu, vui lòng thử lại sau.');
-        } else res.destroy();
-        resolve(true);
+      // The route must start answering in time; then it streams at its pace, until the client leaves.
+      const timer = setTimeout(() => {
+        this.log(`on-demand request ${req.method} ${req.url} took longer than ${this.limits.upstreamTimeoutMs} ms: cancelled`);
+        upstream.destroy();
+        refuse(res, 504, 'Máy chủ không trả lời kịp, vui lòng thử lại sau.');
+        done(true);
+      }, this.limits.upstreamTimeoutMs);
+      // A reader who leaves cancels the route's work (the worker sees its request closed).
+      res.once('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+        done(true);
       });
-      req.pipe(upstream);
+      upstream.on('error', (error) => {
+        if (settled) return;
+        this.log(`on-demand request ${req.method} ${req.url} failed: ${error.message}`);
+        refuse(res, 502, 'Máy chủ tạm thời không xử lý được yêu cầu, vui lòng thử lại sau.');
+        done(true);
+      });
+      upstream.end(body ?? undefined);
     });
   }
 
@@ -147,4 +245,40 @@ export class OnDemandRoutes {
     this.agent.destroy();
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * The request's body, read whole: null when it has none, 413 as soon as it passes the cap
+ * (declared or counted), 408 when it does not arrive in time. Nothing over the cap is kept.
+ */
+function readBody(req: IncomingMessage, limits: ProxyLimits): Promise<Buffer | null | 408 | 413> {
+  const declared = req.headers['content-length'];
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (!chunked && (declared === undefined || Number(declared) === 0)) return Promise.resolve(req.method === 'GET' || req.method === 'HEAD' ? null : Buffer.alloc(0));
+  if (Number(declared) > limits.maxBodyBytes) return Promise.resolve(413);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: Buffer | 408 | 413) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onError);
+      if (typeof result === 'number') req.pause();
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) return finish(413);
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks, size));
+    const onError = () => finish(408);
+    const timer = setTimeout(() => finish(408), limits.bodyTimeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onError);
+  });
 }

@@ -137,14 +137,16 @@ function sendFile(req: IncomingMessage, res: ServerResponse, info: FileInfo, sta
   createReadStream(chosen.file).on('error', () => res.destroy()).pipe(res);
 }
 
-/** Files (and addresses no route answers) are read-only. */
+/** Files (and addresses no route answers) are read-only. A body sent with it is not read. */
 function methodNotAllowed(res: ServerResponse): void {
-  res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+  res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', connection: 'close' });
   res.end('Phương thức không được hỗ trợ.');
 }
 
+export type PublicServerOptions = OnDemandOptions;
+
 /** Creates the server for the releases under `root` (not yet listening); closing it stops the on-demand workers. */
-export function createPublicServer(root: string, options: OnDemandOptions = {}): Server {
+export function createPublicServer(root: string, options: PublicServerOptions = {}): Server {
   const current = path.join(root, 'current');
   const onDemand = new OnDemandRoutes(options);
   let files: ReleaseFiles | null = null;
@@ -182,6 +184,9 @@ export function createPublicServer(root: string, options: OnDemandOptions = {}):
       res.end('Không tìm thấy trang.');
     });
   });
+  // A client has this long to send its request line and headers, and the whole request.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = Math.max(30_000, onDemand.limits.bodyTimeoutMs + 5_000);
   server.on('close', () => void onDemand.close());
   return server;
 }

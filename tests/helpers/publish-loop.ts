@@ -49,7 +49,8 @@ export async function startPublishLoop(cms: CmsHarness, name: string, options: {
       expect(publisher.lastBuild()?.result).toBe('success');
     },
     async serve(env = {}) {
-      const server = createPublicServer(root, { env });
+      // The tests stand in for nginx on loopback: they name each reader's address with X-Real-IP.
+      const server = createPublicServer(root, { env, trustedProxies: ['127.0.0.1'] });
       servers.push(server);
       return listen(server);
     },

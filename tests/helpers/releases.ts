@@ -9,7 +9,18 @@ import path from 'node:path';
 import { precompress } from '../../scripts/publisher/precompress';
 import { createRelease } from '../../scripts/publisher/releases';
 
-const ENTRY = (label: string) => `export function handler(req, res, next) {
+const ENTRY = (label: string) => `let open = 0;
+export function handler(req, res, next) {
+  if (req.url === '/api/hang/') {
+    // Never answers: for the proxy's timeout and cancellation. '/api/open/' tells how many are held.
+    open += 1;
+    req.socket.once('close', () => (open -= 1));
+    return;
+  }
+  if (req.url === '/api/open/') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify({ open }));
+  }
   if (req.url === '/api/health/') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     return res.end(JSON.stringify({ label: ${JSON.stringify(label)}, release: process.env.CONG_RELEASE, client: req.headers['x-cong-client-ip'] }));
@@ -48,9 +59,9 @@ export interface RawResponse {
 }
 
 /** A raw request (no client-side path normalisation), so traversal attempts reach the server as sent. */
-export function rawRequest(port: number, rawPath: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<RawResponse> {
+export function rawRequest(port: number, rawPath: string, headers: Record<string, string> = {}, method = 'GET', body?: string, options: { localAddress?: string; timeoutMs?: number } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, headers, method }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, headers, method, localAddress: options.localAddress, signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));

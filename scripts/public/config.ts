@@ -1,0 +1,68 @@
+/**
+ * The public server's own settings, from the environment, with messages naming the variable:
+ * which proxies may tell the reader's address, and the limits of the on-demand proxy.
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/** Limits of the proxy in front of the on-demand routes (defaults documented in the README). */
+export interface ProxyLimits {
+  /** Largest request body, counted as bytes arrive whatever the headers say (413 beyond). */
+  maxBodyBytes: number;
+  /** Time a client has to send its whole body (408 after). */
+  bodyTimeoutMs: number;
+  /** Time the route has to start answering (504 after; the route's request is cancelled). */
+  upstreamTimeoutMs: number;
+  /** On-demand requests one address may have in flight (429 beyond). */
+  perAddress: number;
+  /** On-demand requests in flight in all (503 with Retry-After beyond, never a queue). */
+  maxConcurrent: number;
+}
+
+export const DEFAULT_LIMITS: ProxyLimits = {
+  maxBodyBytes: 32 * 1024,
+  bodyTimeoutMs: 10_000,
+  upstreamTimeoutMs: 30_000,
+  perAddress: 16,
+  maxConcurrent: 256,
+};
+
+const whole = (name: string, min: number, fallback: number, unit: string) =>
+  z.coerce.number({ error: `${name} must be a whole number of ${unit}` }).int(`${name} must be a whole number of ${unit}`).min(min, `${name} must be at least ${min} ${unit}`).default(fallback);
+
+const Schema = z.object({
+  TRUSTED_PROXY: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isIP(a) !== 0), 'TRUSTED_PROXY must be a comma-separated list of IP addresses (e.g. 127.0.0.1 for the nginx on this machine), not host names'),
+  ONDEMAND_MAX_BODY_BYTES: whole('ONDEMAND_MAX_BODY_BYTES', 1024, DEFAULT_LIMITS.maxBodyBytes, 'bytes'),
+  ONDEMAND_BODY_TIMEOUT_MS: whole('ONDEMAND_BODY_TIMEOUT_MS', 100, DEFAULT_LIMITS.bodyTimeoutMs, 'milliseconds'),
+  ONDEMAND_TIMEOUT_MS: whole('ONDEMAND_TIMEOUT_MS', 100, DEFAULT_LIMITS.upstreamTimeoutMs, 'milliseconds'),
+  ONDEMAND_PER_ADDRESS: whole('ONDEMAND_PER_ADDRESS', 1, DEFAULT_LIMITS.perAddress, 'requests'),
+  ONDEMAND_MAX_CONCURRENT: whole('ONDEMAND_MAX_CONCURRENT', 1, DEFAULT_LIMITS.maxConcurrent, 'requests'),
+});
+
+export interface PublicServerEnvironment {
+  /** Peers whose X-Real-IP / X-Forwarded-For name the reader; nobody else's are read. */
+  trustedProxies: string[];
+  limits: ProxyLimits;
+}
+
+/** Parses the public server's environment; throws an English message naming each bad variable. */
+export function parsePublicServerEnvironment(raw: Record<string, string | undefined>): PublicServerEnvironment {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = Schema.safeParse(cleaned);
+  if (!result.success) throw new Error(`Invalid public server environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
+  const env = result.data;
+  return {
+    trustedProxies: env.TRUSTED_PROXY,
+    limits: {
+      maxBodyBytes: env.ONDEMAND_MAX_BODY_BYTES,
+      bodyTimeoutMs: env.ONDEMAND_BODY_TIMEOUT_MS,
+      upstreamTimeoutMs: env.ONDEMAND_TIMEOUT_MS,
+      perAddress: env.ONDEMAND_PER_ADDRESS,
+      maxConcurrent: env.ONDEMAND_MAX_CONCURRENT,
+    },
+  };
+}
