@@ -3,6 +3,7 @@
  * in the sidebar (exact after 1,000 concurrent hits, on SQLite and on Redis) and article ratings
  * (in the browser, as a plain form post, and 200 concurrent votes).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,8 +29,9 @@ let sqliteUrl: string;
 let redisUrl: string;
 let slug: string;
 
+/** A public server behind a stand-in for nginx: the tests name each reader's address with X-Real-IP. */
 async function serve(env: Record<string, string>): Promise<string> {
-  const served = await serveSite(site.out, env);
+  const served = await serveSite(site.out, env, { trustedProxies: ['127.0.0.1'] });
   servers.push(served);
   return served.url;
 }
@@ -43,7 +45,7 @@ beforeAll(async () => {
   site = createSiteBuild(cms, 'readers');
   await site.build();
   dataDir = mkdtempSync(path.join(tmpdir(), 'cong-readers-'));
-  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', PREVIEW_SECRET, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken });
+  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', STATS_LIMIT: '40', PREVIEW_SECRET, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken });
   redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
@@ -94,12 +96,29 @@ describe('visit statistics', () => {
     const url = base();
     const before = (await (await fetch(`${url}/api/thong-ke/`)).json()) as { total: number };
     // 500 visitors (distinct browsers), each hitting twice: 500 visits, 1,000 requests.
-    const answers = await burst(1000, 50, (i) => fetch(`${url}/api/thong-ke/`, { method: 'POST', headers: { 'user-agent': `bench-reader-${i % 500}` } }).then((r) => r.status));
+    const answers = await burst(1000, 50, (i) => fetch(`${url}/api/thong-ke/`, { method: 'POST', headers: { 'user-agent': `bench-reader-${i % 500}`, 'x-real-ip': `10.0.${(i % 500) >> 8}.${(i % 500) & 255}` } }).then((r) => r.status));
     expect(answers.every((s) => s === 200)).toBe(true);
     const after = (await (await fetch(`${url}/api/thong-ke/`)).json()) as { total: number; today: number; online: number };
     expect(after.total - before.total).toBe(500);
     expect(after.online).toBeGreaterThanOrEqual(500);
   }, 60_000);
+
+  test('made-up visitor cookies make no new visits, and counting is limited per address (issue 10, finding 5)', async () => {
+    const total = async () => ((await (await fetch(`${sqliteUrl}/api/thong-ke/`)).json()) as { total: number }).total;
+    const before = await total();
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const res = await fetch(`${sqliteUrl}/api/thong-ke/`, { method: 'POST', headers: { cookie: `cong_v=${randomBytes(16).toString('hex')}`, 'x-real-ip': '10.3.0.1', 'user-agent': 'stuffer' } });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await res.json()).error).toContain('không được tính');
+      }
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(40);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect(await total()).toBe(before + 1);
+  });
 
   test('a large total reads "1.822.950"', async () => {
     const redis = new Redis(REDIS_URL);
@@ -157,12 +176,30 @@ describe('ratings', () => {
     const target = (second as unknown as { slug: string }).slug;
     const statuses = await burst(200, 200, (i) => fetch(`${redisUrl}/api/danh-gia/`, {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': `voter-${i}` },
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': `voter-${i}`, 'x-real-ip': `10.1.0.${i}` },
       body: `bai=${target}&diem=${(i % 5) + 1}`,
     }).then((r) => r.status));
     expect(statuses.filter((s) => s === 200)).toHaveLength(200);
     expect(await (await fetch(`${redisUrl}/api/danh-gia/?bai=${target}`)).json()).toMatchObject({ count: 200, average: 3 });
   }, 60_000);
+
+  test('made-up visitor cookies are replaced, not counted as new voters (issue 10, finding 4)', async () => {
+    const articles = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 3 });
+    const target = (articles[2] as unknown as { slug: string }).slug;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await fetch(`${sqliteUrl}/api/danh-gia/`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', cookie: `cong_v=${randomBytes(16).toString('hex')}`, 'x-real-ip': '10.2.0.1' },
+        body: `bai=${target}&diem=5`,
+      });
+      statuses.push(res.status);
+      // The made-up cookie is replaced by a signed one.
+      expect(res.headers.get('set-cookie') ?? '').toMatch(/cong_v=[0-9a-f]{32}\.[\w-]{22};/);
+    }
+    expect(statuses).toEqual([200, 409, 409]);
+    expect(await (await fetch(`${sqliteUrl}/api/danh-gia/?bai=${target}`)).json()).toMatchObject({ count: 1 });
+  });
 
   test('refuses unknown articles and stars outside 1..5 with a Vietnamese message', async () => {
     const post = (body: string) => fetch(`${sqliteUrl}/api/danh-gia/`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body });

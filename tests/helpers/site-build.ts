@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { buildSite } from '../../scripts/lib/site.ts';
-import { createPublicServer } from '../../scripts/public/server.ts';
+import { createPublicServer, type PublicServerOptions } from '../../scripts/public/server.ts';
 import { listen } from './net.ts';
 import type { CmsHarness } from './cms-harness.ts';
 
@@ -54,10 +54,10 @@ export function createSiteBuild(cms: CmsHarness, name: string): SiteBuild {
  * Serves a build with the public server (static files, then the on-demand routes), as a release;
  * `env` goes to the on-demand routes (reader store, limits, CMS access).
  */
-export async function serveSite(out: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
+export async function serveSite(out: string, env: Record<string, string> = {}, options: PublicServerOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const root = path.dirname(out);
   rmSync(path.join(root, 'current'), { force: true });
   symlinkSync(path.basename(out), path.join(root, 'current'));
-  const server = createPublicServer(root, { env });
+  const server = createPublicServer(root, { ...options, env });
   return { url: await listen(server), stop: () => new Promise((r) => server.close(() => r())) };
 }

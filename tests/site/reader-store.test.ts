@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openRedisStore } from '../../site/src/lib/reader/redis-store';
@@ -39,14 +40,41 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-const backends: Array<[string, () => ReaderStore, boolean]> = [
-  ['SQLite', () => openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'cong-reader-')), 'reader.db')), true],
-  ['Redis', () => {
+type Open = (options?: { maxVisitors?: number }) => ReaderStore;
+const where = new WeakMap<ReaderStore, string>();
+const backends: Array<[string, Open, boolean]> = [
+  ['SQLite', (options) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'cong-reader-')), 'reader.db');
+    const store = openSqliteStore(file, options);
+    where.set(store, file);
+    return store;
+  }, true],
+  ['Redis', (options) => {
     const prefix = `cong-test:${process.pid}:${Math.random().toString(36).slice(2)}:`;
     prefixes.push(prefix);
-    return openRedisStore(REDIS_URL, prefix);
+    const store = openRedisStore(REDIS_URL, prefix, options);
+    where.set(store, prefix);
+    return store;
   }, hasRedis],
 ];
+
+/** How many visitor rows the store holds. */
+async function visitorRows(store: ReaderStore): Promise<number> {
+  if (store.kind === 'sqlite') {
+    const db = new Database(where.get(store)!, { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM visitors').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  const redis = new Redis(REDIS_URL);
+  try {
+    return await redis.zcard(`${where.get(store)}visitors`);
+  } finally {
+    redis.disconnect();
+  }
+}
 
 describe.each(backends)('reader store on %s', (_name, open, available) => {
   test.runIf(available)('counts 1,000 concurrent visits by 1,000 visitors exactly, and one visitor once per visit', async () => {
@@ -107,11 +135,27 @@ describe.each(backends)('reader store on %s', (_name, open, available) => {
     await store.close();
   });
 
-  test.runIf(available)('keeps one secret per store', async () => {
+  test.runIf(available)('keeps one salt per day, shared, and forgets the old ones (issue 10, finding 9)', async () => {
     const store = open();
-    const secret = await store.secret();
-    expect(secret).toMatch(/^[0-9a-f]{64}$/);
-    expect(await store.secret()).toBe(secret);
+    const now = Date.UTC(2026, 10, 27, 3, 0, 0);
+    const today = await store.dailySalt('2026-11-27', now);
+    expect(today).toMatch(/^[0-9a-f]{32}$/);
+    expect(await Promise.all([store.dailySalt('2026-11-27', now), store.dailySalt('2026-11-27', now)])).toEqual([today, today]);
+    const later = now + 3 * 24 * 60 * 60 * 1000;
+    expect(await store.dailySalt('2026-11-30', later)).not.toBe(today);
+    // Two days on, the old day's salt is gone: asking for it makes a new one.
+    if (store.kind === 'sqlite') expect(await store.dailySalt('2026-11-27', later)).not.toBe(today);
+    await store.close();
+  });
+
+  test.runIf(available)('keeps visitors only for the visit gap and at most the cap (issue 10, finding 5)', async () => {
+    const store = open({ maxVisitors: 100 });
+    const now = Date.UTC(2026, 10, 27, 3, 0, 0);
+    for (let i = 0; i < 1000; i += 1) await store.recordVisit(`made-up-${i}`, now + i);
+    expect(await visitorRows(store)).toBeLessThanOrEqual(200);
+    await store.recordVisit('late', now + 31 * 60_000 + 1000);
+    for (let i = 0; i < 100; i += 1) await store.recordVisit(`later-${i}`, now + 31 * 60_000 + 1000 + i);
+    expect(await visitorRows(store)).toBeLessThanOrEqual(101);
     await store.close();
   });
 });

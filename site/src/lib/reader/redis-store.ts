@@ -4,12 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore } from './store.ts';
+import { MAX_VISITORS, ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore } from './store.ts';
 import { vietnamDay } from '../format.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-// KEYS: visitors (zset), total, today; ARGV: visitor, now, gap, online window, day ttl (s)
+// KEYS: visitors (zset), total, today; ARGV: visitor, now, gap, online window, day ttl (s), max visitors
 const RECORD_VISIT = `
 local now = tonumber(ARGV[2])
 local last = redis.call('ZSCORE', KEYS[1], ARGV[1])
@@ -19,7 +17,8 @@ if (not last) or (tonumber(last) < now - tonumber(ARGV[3])) then
   redis.call('EXPIRE', KEYS[3], tonumber(ARGV[5]))
 end
 redis.call('ZADD', KEYS[1], now, ARGV[1])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ${DAY_MS})
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[3]))
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[6]) + 1))
 return { tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'), redis.call('ZCOUNT', KEYS[1], now - tonumber(ARGV[4]), '+inf') }
 `;
 // KEYS: votes of the article (hash), rating (hash); ARGV: voter, stars
@@ -39,7 +38,8 @@ if n > tonumber(ARGV[1]) then return { 0, redis.call('PTTL', KEYS[1]) } end
 return { 1, 0 }
 `;
 
-export function openRedisStore(url: string, prefix = 'cong:'): ReaderStore {
+export function openRedisStore(url: string, prefix = 'cong:', options: { maxVisitors?: number } = {}): ReaderStore {
+  const maxVisitors = options.maxVisitors ?? MAX_VISITORS;
   const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   const k = (name: string) => `${prefix}${name}`;
   redis.defineCommand('congVisit', { numberOfKeys: 3, lua: RECORD_VISIT });
@@ -51,12 +51,13 @@ export function openRedisStore(url: string, prefix = 'cong:'): ReaderStore {
     congConsume(...args: Array<string | number>): Promise<[number, number]>;
   };
   const r = redis as Scripted;
-  let secret: Promise<string> | undefined;
+  // Before Cổng kept its reader key in a file of its own, a secret sat here beside the hashes it keyed.
+  void redis.del(k('secret')).catch(() => undefined);
 
   return {
     kind: 'redis',
     async recordVisit(visitor, now = Date.now()) {
-      const [total, today, online] = await r.congVisit(k('visitors'), k('visits:total'), k(`visits:day:${vietnamDay(new Date(now))}`), visitor, now, VISIT_GAP_MS, ONLINE_WINDOW_MS, 3 * 24 * 60 * 60);
+      const [total, today, online] = await r.congVisit(k('visitors'), k('visits:total'), k(`visits:day:${vietnamDay(new Date(now))}`), visitor, now, VISIT_GAP_MS, ONLINE_WINDOW_MS, 3 * 24 * 60 * 60, maxVisitors);
       return { total, today, online };
     },
     async visitCounts(now = Date.now()) {
@@ -85,13 +86,10 @@ export function openRedisStore(url: string, prefix = 'cong:'): ReaderStore {
     async takeCaptcha(id) {
       return redis.getdel(k(`captcha:${id}`));
     },
-    // Made once (SET NX, shared by every server) and never changed: fetched once per process.
-    secret() {
-      secret ??= (async () => {
-        await redis.set(k('secret'), randomBytes(32).toString('hex'), 'NX');
-        return (await redis.get(k('secret')))!;
-      })();
-      return secret;
+    // Made once per day (SET NX, shared by every server), gone two days later.
+    async dailySalt(day) {
+      await redis.set(k(`salt:${day}`), randomBytes(16).toString('hex'), 'EX', 2 * 24 * 60 * 60, 'NX');
+      return (await redis.get(k(`salt:${day}`)))!;
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());

@@ -5,10 +5,10 @@
  * across processes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
+import { MAX_VISITORS, ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
 import { vietnamDay } from '../format.ts';
 
 const SCHEMA = `
@@ -22,8 +22,15 @@ CREATE TABLE IF NOT EXISTS limits (bucket TEXT PRIMARY KEY, count INTEGER NOT NU
 CREATE TABLE IF NOT EXISTS captchas (id TEXT PRIMARY KEY, answer TEXT NOT NULL, expires_at INTEGER NOT NULL);
 `;
 
-export function openSqliteStore(file: string): ReaderStore {
-  mkdirSync(path.dirname(file), { recursive: true });
+/**
+ * Opens (creating it if needed) the store in `file`. The file and its WAL are readable by the
+ * server's user only (600, SQLite gives its side files the database's mode), its folder 700.
+ */
+export function openSqliteStore(file: string, options: { maxVisitors?: number } = {}): ReaderStore {
+  const maxVisitors = options.maxVisitors ?? MAX_VISITORS;
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
@@ -37,6 +44,9 @@ export function openSqliteStore(file: string): ReaderStore {
     seen: db.prepare('INSERT INTO visitors (id, last_seen) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen'),
     online: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM visitors WHERE last_seen >= ?'),
     forget: db.prepare('DELETE FROM visitors WHERE last_seen < ?'),
+    overflow: db.prepare('DELETE FROM visitors WHERE id IN (SELECT id FROM visitors ORDER BY last_seen DESC LIMIT -1 OFFSET ?)'),
+    dropLimits: db.prepare('DELETE FROM limits WHERE reset_at < ?'),
+    dropSalts: db.prepare("DELETE FROM meta WHERE name LIKE 'salt:%' AND name < ?"),
     insertVote: db.prepare('INSERT OR IGNORE INTO votes (article, voter, stars, at) VALUES (?, ?, ?, ?)'),
     addRating: db.prepare('INSERT INTO ratings (article, count, sum) VALUES (?, 1, ?) ON CONFLICT (article) DO UPDATE SET count = count + 1, sum = sum + excluded.sum'),
     rating: db.prepare<[string], RatingSummary>('SELECT count, sum FROM ratings WHERE article = ?'),
@@ -63,10 +73,12 @@ export function openSqliteStore(file: string): ReaderStore {
       q.bump.run(`day:${vietnamDay(new Date(now))}`);
     }
     q.seen.run(visitor, now);
-    if (++visitsSinceCleanup >= 1000) {
+    if (++visitsSinceCleanup >= Math.min(100, maxVisitors)) {
       visitsSinceCleanup = 0;
-      q.forget.run(now - 24 * 60 * 60 * 1000);
+      q.forget.run(now - VISIT_GAP_MS);
+      q.overflow.run(maxVisitors);
       q.dropExpired.run(now);
+      q.dropLimits.run(now);
     }
     return counts(now);
   });
@@ -85,9 +97,16 @@ export function openSqliteStore(file: string): ReaderStore {
     q.setLimit.run(bucket, row.count + 1, row.reset_at);
     return { allowed: true, retryAfterSeconds: 0 };
   });
+  const dailySalt = db.transaction((day: string, now: number) => {
+    q.dropSalts.run(`salt:${vietnamDay(new Date(now - 24 * 60 * 60 * 1000))}`);
+    q.setMetaIfMissing.run(`salt:${day}`, randomBytes(16).toString('hex'));
+    return q.meta.get(`salt:${day}`)!.value;
+  });
+  // Before Cổng kept its reader key in a file of its own, a secret sat in this table beside the
+  // hashes it keyed: it is deleted.
+  db.prepare("DELETE FROM meta WHERE name = 'secret'").run();
   // Every read-modify-write runs as BEGIN IMMEDIATE (`.immediate`): the write lock is taken up
   // front, so two processes never both read then write.
-  let secret: string | undefined;
 
   return {
     kind: 'sqlite',
@@ -101,14 +120,7 @@ export function openSqliteStore(file: string): ReaderStore {
       const row = q.takeCaptcha.get(id);
       return row && row.expires_at >= now ? row.answer : null;
     },
-    // Made once per store and never changed: read once per process, not on every request.
-    secret: async () => {
-      if (secret === undefined) {
-        q.setMetaIfMissing.run('secret', randomBytes(32).toString('hex'));
-        secret = q.meta.get('secret')!.value;
-      }
-      return secret;
-    },
+    dailySalt: async (day, now = Date.now()) => dailySalt.immediate(day, now),
     close: async () => void db.close(),
   };
 }

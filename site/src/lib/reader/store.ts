@@ -9,6 +9,8 @@
 export const VISIT_GAP_MS = 30 * 60 * 1000;
 /** "Online": distinct visitors seen in this window. */
 export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
+/** Visitor rows kept at most (the oldest go first): storage stays bounded whatever the traffic. */
+export const MAX_VISITORS = 200_000;
 
 export interface VisitCounts {
   /** Visits since the portal started counting. */
@@ -26,7 +28,10 @@ export interface RatingSummary {
 
 export interface ReaderStore {
   readonly kind: 'sqlite' | 'redis';
-  /** Counts a page view by `visitor` (a hash, never an address in clear); returns the counters. */
+  /**
+   * Counts a page view by `visitor` (a hash, never an address in clear); returns the counters.
+   * Visitors are remembered only for the visit gap, and at most MAX_VISITORS of them.
+   */
   recordVisit(visitor: string, now?: number): Promise<VisitCounts>;
   visitCounts(now?: number): Promise<VisitCounts>;
   /** One vote per voter per article: `accepted` is false for a second vote, which changes nothing. */
@@ -38,7 +43,10 @@ export interface ReaderStore {
   putCaptcha(id: string, answer: string, ttlMs: number, now?: number): Promise<void>;
   /** Returns the answer and forgets it (single use), or null when unknown or expired. */
   takeCaptcha(id: string, now?: number): Promise<string | null>;
-  /** A random secret made once per store and shared by every server using it (for hashing addresses, signing cookies). */
-  secret(): Promise<string>;
+  /**
+   * A random salt for `day` (YYYY-MM-DD), made once and shared by every server using the store;
+   * salts of days before yesterday are deleted, so old visitor hashes cannot be recomputed.
+   */
+  dailySalt(day: string, now?: number): Promise<string>;
   close(): Promise<void>;
 }

@@ -2,12 +2,13 @@
  * Article ratings (Đánh giá): GET ?bai=<slug> answers "N lượt đánh giá, trung bình X,Y"; POST
  * (bai, diem = 1..5) records one vote per reader per article. Called by the article page's
  * script (JSON), or as a plain form post without JavaScript (303 back to the article, to a
- * message shown by its anchor). Votes per address are limited (RATING_LIMIT per hour).
+ * message shown by its anchor). One vote per reader (signed cookie, or address and browser when
+ * there is no valid one); votes per address are limited (RATING_LIMIT per hour).
  */
 import type { APIRoute } from 'astro';
 import { formatDecimal, formatNumber } from '../../lib/format.ts';
 import { readerStore } from '../../lib/reader/index.ts';
-import { json, limitPerAddress, visitorKey } from '../../lib/reader/identity.ts';
+import { json, limitPerAddress, readerId } from '../../lib/reader/identity.ts';
 import { articleExists, envNumber } from '../../lib/reader/release.ts';
 
 export const prerender = false;
@@ -51,7 +52,7 @@ export const POST: APIRoute = async ({ request, cookies, redirect }) => {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return answer(429, 'danh-gia-qua-nhieu', { error: `Bạn đã gửi quá nhiều đánh giá. Vui lòng thử lại sau ${minutes} phút.` }, { 'retry-after': String(limit.retryAfterSeconds) });
   }
-  const result = await store.vote(slug, visitorKey(await store.secret(), request, cookies), stars);
+  const result = await store.vote(slug, readerId(request, cookies), stars);
   if (!result.accepted) return answer(409, 'danh-gia-da-co', { error: 'Bạn đã đánh giá bài viết này rồi.', ...summary(result.count, result.sum) });
   return answer(200, 'danh-gia-cam-on', { accepted: true, message: 'Cảm ơn bạn đã đánh giá bài viết.', ...summary(result.count, result.sum) });
 };

@@ -1,11 +1,14 @@
 /**
  * Visit statistics for the sidebar of every page: POST counts this page view (one small request
  * from the page's script, so clients that do not run the page are not counted) and answers the
- * counters; GET only answers them. Visits are counted per visitor key with a 30-minute gap.
+ * counters; GET only answers them. Visits are counted per reader (signed cookie, or address and
+ * browser) with a 30-minute gap, hashed with the key of the day; counting is limited per address
+ * (STATS_LIMIT per 10 minutes), so made-up readers cannot inflate the counters.
  */
 import type { APIRoute } from 'astro';
 import { readerStore } from '../../lib/reader/index.ts';
-import { json, visitorKey } from '../../lib/reader/identity.ts';
+import { json, limitPerAddress, readerId, visitorOfDay } from '../../lib/reader/identity.ts';
+import { envNumber } from '../../lib/reader/release.ts';
 
 export const prerender = false;
 
@@ -21,8 +24,12 @@ export const GET: APIRoute = async () => {
 export const POST: APIRoute = async ({ request, cookies }) => {
   try {
     const store = readerStore();
-    const visitor = visitorKey(await store.secret(), request, cookies);
-    return json(await store.recordVisit(visitor));
+    const limit = await limitPerAddress(store, request, 'visit', envNumber('STATS_LIMIT', 300), 10 * 60 * 1000);
+    if (!limit.allowed) {
+      return json({ error: 'Quá nhiều lượt truy cập từ địa chỉ của bạn; lượt này không được tính.', ...(await store.visitCounts()) }, 429, { 'retry-after': String(limit.retryAfterSeconds) });
+    }
+    const now = Date.now();
+    return json(await store.recordVisit(await visitorOfDay(store, readerId(request, cookies), now), now));
   } catch (error) {
     console.error(`[thong-ke] counting a visit failed: ${(error as Error).message}`);
     return json({ error: 'Không ghi nhận được lượt truy cập.' }, 503);
