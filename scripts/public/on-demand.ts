@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_LIMITS, type ProxyLimits } from './config.ts';
+import { withSecurityHeaders } from './headers.ts';
 
 interface Slot {
   release: string;
@@ -55,7 +56,7 @@ const normalizeAddress = (address: string) => (address.startsWith('::ffff:') && 
 /** A short answer of the proxy itself (never cached, Vietnamese for readers). */
 function refuse(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(status, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }));
   res.end(text);
 }
 
@@ -205,8 +206,7 @@ export class OnDemandRoutes {
         }
         const out: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
-        out['x-content-type-options'] ??= 'nosniff';
-        res.writeHead(answer.statusCode ?? 502, out);
+        res.writeHead(answer.statusCode ?? 502, withSecurityHeaders(out));
         answer.pipe(res);
         answer.on('end', () => done(true));
         answer.on('error', () => {
