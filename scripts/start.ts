@@ -123,8 +123,9 @@ if (await waitForHealth(cmsUrl, 300_000)) {
         READER_DB: process.env.READER_DB ?? path.join(rootDir, 'data', 'reader.db'),
         PREVIEW_SECRET: pub.previewSecret,
         CMS_URL: cmsUrl,
-        CMS_TOKEN: token,
+        // Its own tokens, not the build token's: comments (create only) and the preview (the only one that reads drafts).
         CMS_COMMENT_TOKEN_FILE: process.env.CMS_COMMENT_TOKEN_FILE ?? path.join(cmsDir, 'data', 'comment-token'),
+        CMS_PREVIEW_TOKEN_FILE: process.env.CMS_PREVIEW_TOKEN_FILE ?? path.join(cmsDir, 'data', 'preview-token'),
         CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL ?? cmsUrl,
       },
     });

@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { loadEnvironment } from '../src/lib/environment';
 
-const config: Core.Config.Middlewares = [
+/**
+ * Strapi's stock middlewares, with CORS closed: Strapi's default reflects any Origin with
+ * credentials. Only the admin's own origin and CORS_ORIGINS get CORS headers; a page on any
+ * other site cannot call the admin or the API from a browser with the editor's session.
+ */
+const config = (): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  { name: 'strapi::cors', config: { origin: loadEnvironment().corsOrigins, credentials: true } },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

@@ -1,14 +1,22 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { unsupportedNodeMessage } from '@cong/content-types';
 import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
-import { ensureBuildToken, ensureCommentToken } from './bootstrap/build-token';
+import { ensureBuildToken, ensureCommentToken, ensurePreviewToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
 import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
+import { makePrivate, prepareSqliteFile, privatizeUploads } from './lib/file-modes';
 import { seedDemoContent } from './seed';
+
+/** The URLs of an upload row: the file and its formats (thumbnail, small, …). */
+function uploadUrls(row: unknown): string[] {
+  const file = row as { url?: string; formats?: Record<string, { url?: string }> | null } | undefined;
+  return [file?.url, ...Object.values(file?.formats ?? {}).map((f) => f?.url)].filter((u): u is string => typeof u === 'string');
+}
 
 export default {
   /** Runs before the app is initialised: hooks into the Document Service. */
@@ -17,6 +25,21 @@ export default {
     if (problem) throw new Error(problem);
     strapi.log.info(`Cổng CMS on Node.js ${process.version}`);
     registerDocumentMiddleware(strapi);
+    // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an
+    // older install or a restored backup left them readable by others.
+    // The SQLite file is made here, before Strapi's bootstrap opens it (SQLite would use the umask).
+    const env = loadEnvironment();
+    const uploadsDir = path.join(strapi.dirs.static.public, 'uploads');
+    const database = strapi.config.get('database.connection') as { client: string; connection: { filename?: string } };
+    if (database.client === 'sqlite' && database.connection.filename) prepareSqliteFile(database.connection.filename);
+    makePrivate(env.dataDir, { recursive: false }); // its own files only, in case CMS_DATA_DIR points at a shared folder
+    makePrivate(uploadsDir, { recursive: true });
+    // Strapi's local provider writes new uploads with the umask's mode: tighten each as it is saved.
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::upload.file'],
+      afterCreate: (event) => privatizeUploads(uploadsDir, uploadUrls(event.result)),
+      afterUpdate: (event) => privatizeUploads(uploadsDir, uploadUrls(event.result)),
+    });
   },
 
   /** Runs on every start; every step is idempotent. */
@@ -29,6 +52,7 @@ export default {
     await defaultAdminLanguage(strapi);
     await ensureBuildToken(strapi, env.buildTokenFile);
     await ensureCommentToken(strapi, env.commentTokenFile);
+    await ensurePreviewToken(strapi, env.previewTokenFile);
     await ensurePublisherWebhook(strapi, env);
     // `npm start` asks for the demo portal; the seed is a no-op once it has completed.
     if (env.SEED_DEMO_CONTENT) await seedDemoContent(strapi);

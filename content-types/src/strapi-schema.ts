@@ -43,11 +43,14 @@ export function toStrapiComponent(component: ComponentDef): StrapiSchema {
 
 const HEADER = '// Generated from content-types/ by `npm run generate`: do not edit.\n';
 
-/** The core router; read routes of draft & publish types answer callers without a token with published entries only. */
+/**
+ * The core router; every route of a draft & publish type goes through published-only
+ * (cms/src/middlewares/published-only.ts): only the preview token ever sees a draft.
+ */
 function routerFile(type: ContentType): string {
-  const readActions = type.kind === 'singleType' ? ['find'] : ['find', 'findOne'];
+  const actions = type.kind === 'singleType' ? ['find', 'update', 'delete'] : ['find', 'findOne', 'create', 'update', 'delete'];
   const config = type.draftAndPublish
-    ? `, {\n  config: {\n${readActions.map((a) => `    ${a}: { middlewares: ['global::published-only'] },`).join('\n')}\n  },\n}`
+    ? `, {\n  config: {\n${actions.map((a) => `    ${a}: { middlewares: ['global::published-only'] },`).join('\n')}\n  },\n}`
     : '';
   return `${HEADER}import { factories } from '@strapi/strapi';\n\nexport default factories.createCoreRouter('${type.uid}'${config});\n`;
 }

@@ -2,19 +2,30 @@
  * The CMS integration suite, run against a real Strapi on SQLite and on PostgreSQL
  * (see cms.sqlite.int.test.ts and cms.postgres.int.test.ts).
  */
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSlug } from '../../content-types/src/slug';
 import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
+import { ensureApiToken } from '../../cms/src/bootstrap/build-token';
 import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
+import { cmsDir } from '../../scripts/lib/cms';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
 
 const ARTICLE = 'api::article.article';
 const CM = (model: string) => `/content-manager/collection-types/${model}`;
+/** An origin the tests add through CORS_ORIGINS. */
+const EDITOR_ORIGIN = 'https://bientap.tanhoa.test';
+/** The CMS's own origin from its configuration (CMS_HOST/CMS_PORT defaults: the test server listens elsewhere). */
+const ADMIN_ORIGIN = 'http://127.0.0.1:1337';
+const UPLOADS_DIR = path.join(cmsDir, 'public', 'uploads');
+const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 
 /** Registers the whole suite for one database. */
 export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
@@ -44,7 +55,15 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
   }
 
   beforeAll(async () => {
-    cms = await startCms(database);
+    cms = await startCms(database, {
+      env: { CORS_ORIGINS: EDITOR_ORIGIN },
+      // What an older install left behind: a world-readable data folder, database and secret.
+      beforeBoot(dataDir) {
+        chmodSync(dataDir, 0o755);
+        if (database === 'sqlite') writeFileSync(path.join(dataDir, 'cms.db'), '', { mode: 0o644 });
+        writeFileSync(path.join(dataDir, 'webhook-secret'), 'a-secret-left-world-readable', { mode: 0o644 });
+      },
+    });
     const report = await seedDemoContent(cms.strapi, { log: () => undefined });
     expect(report.skipped).toBe(false);
     superAdmin = await createAdmin('quantri@tanhoa.test', 'strapi-super-admin');
@@ -167,6 +186,162 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       for (const res of await Promise.all(attempts)) expect(res.status, JSON.stringify(res.body)).toBe(403);
       expect((await request(`${cms.url}/admin/users`, { token: cms.buildToken })).status).toBe(401);
       expect(await cms.strapi.db.query(ARTICLE).count({ where: { title: 'Sửa trái phép' } })).toBe(0);
+    });
+  });
+
+  describe('CORS (issue 10 finding 7)', () => {
+    const preflight = (origin: string, urlPath = '/admin/access-token') =>
+      fetch(`${cms.url}${urlPath}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+
+    test('never reflects a foreign origin, with or without credentials', async () => {
+      for (const urlPath of ['/admin/access-token', '/admin/login', '/api/articles']) {
+        const res = await preflight('https://evil.example', urlPath);
+        expect(res.headers.get('access-control-allow-origin'), urlPath).toBeNull();
+        expect(res.headers.get('access-control-allow-credentials'), urlPath).toBeNull();
+      }
+      const get = await fetch(`${cms.url}/api/articles`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${cms.buildToken}` } });
+      expect(get.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    test("allows the admin's own origin and those listed in CORS_ORIGINS", async () => {
+      for (const origin of [ADMIN_ORIGIN, EDITOR_ORIGIN]) {
+        const res = await preflight(origin);
+        expect(res.headers.get('access-control-allow-origin'), origin).toBe(origin);
+        expect(res.headers.get('access-control-allow-credentials'), origin).toBe('true');
+      }
+      // A look-alike of an allowed origin is foreign.
+      for (const origin of [`${EDITOR_ORIGIN}.evil.example`, 'http://bientap.tanhoa.test', 'null']) {
+        expect((await preflight(origin)).headers.get('access-control-allow-origin'), origin).toBeNull();
+      }
+    });
+  });
+
+  describe('API tokens (issue 10 finding 8)', () => {
+    const draftQuery = `status=draft&fields[0]=title&fields[1]=body&pagination[pageSize]=100&filters[title][$startsWith]=${encodeURIComponent('Bản nháp')}`;
+    const draftArticle = () => cms.strapi.db.query(ARTICLE).findOne({ where: { title: DRAFT_ARTICLES[0]!.title } });
+
+    test('the comment token reads no draft article, even with ?status=draft', async () => {
+      const list = await request(`${cms.url}/api/articles?${draftQuery}`, { token: cms.commentToken });
+      expect(list.status).toBe(200);
+      expect(list.body.data).toEqual([]);
+      const draft = await draftArticle();
+      const one = await request(`${cms.url}/api/articles?status=draft&filters[documentId][$eq]=${draft.documentId}&fields[0]=body`, { token: cms.commentToken });
+      expect(one.body.data).toEqual([]);
+      const cohort = await request(`${cms.url}/api/articles?status=draft&publicationFilter=never-published&fields[0]=body`, { token: cms.commentToken });
+      expect(JSON.stringify(cohort.body)).not.toContain(DRAFT_ARTICLES[0]!.title);
+    });
+
+    test('the comment token reads no draft through what a new comment returns', async () => {
+      const draft = await draftArticle();
+      const sent = await request(`${cms.url}/api/comments?status=draft&populate[article][fields][0]=title&populate[article][fields][1]=body`, {
+        method: 'POST', token: cms.commentToken, body: { data: { article: draft.documentId, name: 'Người thử', content: 'Bình luận thử vào bản nháp.' } },
+      });
+      expect(JSON.stringify(sent.body)).not.toContain(DRAFT_ARTICLES[0]!.title);
+      const comment = await cms.strapi.db.query('api::comment.comment').findOne({ where: { content: 'Bình luận thử vào bản nháp.' } });
+      if (comment) await cms.strapi.documents('api::comment.comment').delete({ documentId: comment.documentId });
+    });
+
+    test('the build token reads no draft article and no comment waiting for approval', async () => {
+      const list = await request(`${cms.url}/api/articles?${draftQuery}`, { token: cms.buildToken });
+      expect(list.status).toBe(200);
+      expect(list.body.data).toEqual([]);
+      const draft = await draftArticle();
+      const one = await request(`${cms.url}/api/articles/${draft.documentId}?status=draft`, { token: cms.buildToken });
+      expect(one.status).toBe(404);
+      const comments = await request(`${cms.url}/api/comments?status=draft&pagination[pageSize]=100`, { token: cms.buildToken });
+      expect(comments.status).toBe(200);
+      const contents = (comments.body.data as Array<{ content: string }>).map((c) => c.content);
+      for (const waiting of COMMENTS.filter((c) => !c.approved)) expect(contents).not.toContain(waiting.content);
+      expect(contents.length).toBe(COMMENTS.filter((c) => c.approved).length);
+    });
+
+    test('only the preview token reads drafts, and it can change nothing', async () => {
+      expect(cms.previewToken, 'the CMS writes the preview token into <data>/preview-token').not.toBe('');
+      const list = await request(`${cms.url}/api/articles?${draftQuery}`, { token: cms.previewToken });
+      expect(list.status).toBe(200);
+      expect(list.body.data.map((a: { title: string }) => a.title).sort()).toEqual(DRAFT_ARTICLES.map((d) => d.title).sort());
+      const draft = await draftArticle();
+      const attempts = [
+        request(`${cms.url}/api/articles`, { method: 'POST', token: cms.previewToken, body: { data: { title: 'Tin giả', body: 'x' } } }),
+        request(`${cms.url}/api/articles/${draft.documentId}`, { method: 'PUT', token: cms.previewToken, body: { data: { title: 'Sửa trái phép' } } }),
+        request(`${cms.url}/api/comments?status=draft`, { token: cms.previewToken }),
+        request(`${cms.url}/api/users`, { token: cms.previewToken }),
+      ];
+      for (const res of await Promise.all(attempts)) expect(res.status, JSON.stringify(res.body)).toBe(403);
+    });
+
+    test('the draft preview reads drafts with its own token, and not with the build token', async () => {
+      const { fetchDraft } = await import('../../site/src/lib/preview');
+      const draft = await draftArticle();
+      const saved = { CMS_URL: process.env.CMS_URL, CMS_PREVIEW_TOKEN: process.env.CMS_PREVIEW_TOKEN };
+      try {
+        Object.assign(process.env, { CMS_URL: cms.url, CMS_PREVIEW_TOKEN: cms.previewToken });
+        expect((await fetchDraft('tin-tuc', draft.documentId))?.record.title).toBe(DRAFT_ARTICLES[0]!.title);
+        process.env.CMS_PREVIEW_TOKEN = cms.buildToken;
+        expect(await fetchDraft('tin-tuc', draft.documentId)).toBeNull();
+        delete process.env.CMS_PREVIEW_TOKEN;
+        await expect(fetchDraft('tin-tuc', draft.documentId)).rejects.toThrow(/No preview token: set CMS_PREVIEW_TOKEN, or CMS_PREVIEW_TOKEN_FILE/);
+      } finally {
+        for (const [key, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+    });
+
+    test('each token is named for what it can do and holds exactly those permissions', async () => {
+      const expected: Record<string, string[]> = {
+        'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)': ['api::article.article.find', 'api::comment.comment.find', 'plugin::upload.content-api.find'],
+        'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)': ['api::article.article.find', 'api::comment.comment.create'],
+        'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)': ['api::announcement.announcement.find', 'api::article.article.find', 'api::page.page.find'],
+      };
+      const tokens = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: { $startsWith: 'Cổng:' } }, populate: ['permissions'] });
+      expect(tokens.map((t: { name: string }) => t.name).sort()).toEqual(Object.keys(expected).sort());
+      for (const token of tokens as Array<{ name: string; permissions: Array<{ action: string }> }>) {
+        const actions = token.permissions.map((p) => p.action);
+        for (const action of expected[token.name]!) expect(actions, token.name).toContain(action);
+        expect(actions.some((a) => /\.(create|update|delete|publish)$/.test(a) && a !== 'api::comment.comment.create'), token.name).toBe(false);
+      }
+      const comment = tokens.find((t: { name: string }) => t.name.startsWith('Cổng: gửi bình luận'))!;
+      expect(comment.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::article.article.find', 'api::comment.comment.create']);
+    });
+
+    test('a token renamed in a new version keeps its key', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'cong-token-'));
+      try {
+        const file = path.join(dir, 'key');
+        const spec = { description: 'Thử đổi tên', permissions: ['api::link.link.find'], file };
+        await ensureApiToken(cms.strapi, { ...spec, name: 'Thử: tên cũ' });
+        const key = readFileSync(file, 'utf8').trim();
+        await ensureApiToken(cms.strapi, { ...spec, name: 'Thử: tên mới', formerNames: ['Thử: tên cũ'] } as never);
+        expect(readFileSync(file, 'utf8').trim()).toBe(key);
+        const rows = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: { $startsWith: 'Thử: tên' } } });
+        expect(rows.map((r: { name: string }) => r.name)).toEqual(['Thử: tên mới']);
+        expect((await request(`${cms.url}/api/links`, { token: key })).status).toBe(200);
+      } finally {
+        await cms.strapi.db.query('admin::api-token').deleteMany({ where: { name: { $startsWith: 'Thử: tên' } } });
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('file modes (issue 10 build 6)', () => {
+    test('the data folder is 700 and everything in it 600, also what an older install left readable', () => {
+      expect(mode(cms.dataDir)).toBe('700');
+      const files = readdirSync(cms.dataDir);
+      expect(files).toEqual(expect.arrayContaining(['secrets.json', 'build-token', 'comment-token', 'preview-token', 'webhook-secret', ...(database === 'sqlite' ? ['cms.db'] : [])]));
+      for (const name of files) expect(mode(path.join(cms.dataDir, name)), name).toBe(statSync(path.join(cms.dataDir, name)).isDirectory() ? '700' : '600');
+    });
+
+    test('the uploads folder is 700 and every uploaded file 600', async () => {
+      expect(mode(UPLOADS_DIR)).toBe('700');
+      const rows = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['url', 'formats'] });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows as Array<{ url: string; formats: Record<string, { url: string }> | null }>) {
+        for (const url of [row.url, ...Object.values(row.formats ?? {}).map((f) => f.url)]) {
+          expect(mode(path.join(UPLOADS_DIR, path.basename(url))), url).toBe('600');
+        }
+      }
     });
   });
 

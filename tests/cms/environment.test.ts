@@ -68,6 +68,28 @@ describe('parseEnvironment', () => {
     expect(resolveSecrets(env)).toEqual(secrets);
   });
 
+  test('allows cross-origin calls from the admin\'s own origin only, plus CORS_ORIGINS (issue 10 finding 7)', () => {
+    expect(parseEnvironment({}, tempDir()).corsOrigins).toEqual(['http://127.0.0.1:1337', 'http://localhost:1337']);
+    expect(parseEnvironment({ CMS_PUBLIC_URL: 'https://cms.xatanhoa.gov.vn/admin' }, tempDir()).corsOrigins).toEqual(['https://cms.xatanhoa.gov.vn']);
+    expect(parseEnvironment({ CMS_HOST: '10.0.0.5', CMS_PORT: '8080' }, tempDir()).corsOrigins).toEqual(['http://10.0.0.5:8080']);
+    const listed = parseEnvironment({ CMS_PUBLIC_URL: 'https://cms.xatanhoa.gov.vn', CORS_ORIGINS: ' https://bientap.xatanhoa.gov.vn, http://10.0.0.9:8080/ ' }, tempDir());
+    expect(listed.corsOrigins).toEqual(['https://cms.xatanhoa.gov.vn', 'https://bientap.xatanhoa.gov.vn', 'http://10.0.0.9:8080']);
+  });
+
+  test('names CORS_ORIGINS and the entry that is not an origin', () => {
+    for (const bad of ['*', 'bientap.xatanhoa.gov.vn', 'https://a.vn/path', 'ftp://a.vn', 'https://a.vn,null']) {
+      const message = errorOf(() => parseEnvironment({ CORS_ORIGINS: bad }, tempDir())).message;
+      expect(message, bad).toContain('CORS_ORIGINS must be a comma-separated list of origins');
+    }
+    expect(errorOf(() => parseEnvironment({ CORS_ORIGINS: 'https://ok.vn,https://a.vn/x' }, tempDir())).message).toContain('"https://a.vn/x" is not one');
+  });
+
+  test('hands the preview token off beside the others unless PREVIEW_TOKEN_FILE moves it', () => {
+    const dir = tempDir();
+    expect(parseEnvironment({}, dir).previewTokenFile).toBe(path.join(dir, 'preview-token'));
+    expect(parseEnvironment({ PREVIEW_TOKEN_FILE: '/run/cong/preview-token' }, dir).previewTokenFile).toBe('/run/cong/preview-token');
+  });
+
   test('names a secret that is too short', () => {
     expect(errorOf(() => parseEnvironment({ JWT_SECRET: 'short' }, tempDir())).message).toContain('JWT_SECRET is too short');
   });

@@ -2,7 +2,7 @@
  * Boots the real CMS in this test process on a fresh database (a temp SQLite file, or a
  * PostgreSQL database created for the run and dropped afterwards) and serves it on a free port.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,8 @@ export interface CmsHarness {
   buildToken: string;
   /** The public server's token for sending comments. */
   commentToken: string;
+  /** The public server's token for the draft preview (the only one that may read drafts). */
+  previewToken: string;
   close(): Promise<void>;
 }
 
@@ -49,9 +51,20 @@ async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promis
   }
 }
 
+export interface StartOptions {
+  /** Extra environment for this CMS (set before it loads its configuration). */
+  env?: Record<string, string>;
+  /** Runs on the fresh data folder before the CMS starts (e.g. to leave files it must fix). */
+  beforeBoot?: (dataDir: string) => void;
+}
+
+const readKey = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
+
 /** Starts the CMS on `database`; the caller must `close()` it. */
-export async function startCms(database: 'sqlite' | 'postgres'): Promise<CmsHarness> {
+export async function startCms(database: 'sqlite' | 'postgres', options: StartOptions = {}): Promise<CmsHarness> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cong-cms-test-'));
+  options.beforeBoot?.(dataDir);
+  Object.assign(process.env, options.env);
   process.env.CMS_DATA_DIR = dataDir;
   process.env.NODE_ENV = 'test';
   delete process.env.DATABASE_URL;
@@ -83,6 +96,7 @@ export async function startCms(database: 'sqlite' | 'postgres'): Promise<CmsHarn
     dataDir,
     buildToken: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(),
     commentToken: readFileSync(path.join(dataDir, 'comment-token'), 'utf8').trim(),
+    previewToken: readKey(path.join(dataDir, 'preview-token')),
     async close() {
       await closeStrapi(strapi);
       await dropDatabase();

@@ -1,21 +1,48 @@
 /**
- * The read-only API token the site build uses. Created once; its key is handed to the build
- * through a git-ignored file (mode 600), never through the logs.
+ * The CMS's own API tokens, each named (in Vietnamese, in Settings → API Tokens) for what it can
+ * do, with exactly the permissions that name promises. Created once; each key is handed to its
+ * user through a git-ignored file (mode 600), never through the logs.
+ *
+ * Which token may read drafts is decided by cms/src/middlewares/published-only.ts: only the
+ * preview token. The build and comment tokens get published entries whatever they ask for.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { contentTypes } from '@cong/content-types';
+import { contentTypes, PREVIEW_KINDS } from '@cong/content-types';
 
-/** Name of the token in Settings → API Tokens. */
-export const BUILD_TOKEN_NAME = 'Cổng: dựng trang công khai (chỉ đọc)';
+/** Name of the site build's token. */
+export const BUILD_TOKEN_NAME = 'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)';
+/** Name of the public server's token for sending comments. */
+export const COMMENT_TOKEN_NAME = 'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)';
+/** Name of the public server's token for the draft preview: the only token that reads drafts. */
+export const PREVIEW_TOKEN_NAME = 'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)';
+
+/** Names earlier versions gave the same tokens: renamed in place, so their keys stay valid. */
+const FORMER_NAMES: Record<string, string[]> = {
+  [BUILD_TOKEN_NAME]: ['Cổng: dựng trang công khai (chỉ đọc)'],
+  [COMMENT_TOKEN_NAME]: ['Cổng: gửi bình luận của bạn đọc (chỉ tạo)'],
+};
+
+const MEDIA_READ = ['plugin::upload.content-api.find', 'plugin::upload.content-api.findOne'];
 
 /** Content-API actions the build needs: find and findOne on each type of the model, and media. */
 export function buildTokenPermissions(): string[] {
   const actions = contentTypes.flatMap((type) =>
     type.kind === 'singleType' ? [`${type.uid}.find`] : [`${type.uid}.find`, `${type.uid}.findOne`],
   );
-  return [...actions, 'plugin::upload.content-api.find', 'plugin::upload.content-api.findOne'];
+  return [...actions, ...MEDIA_READ];
+}
+
+/** What the public server may do: create comments (always drafts) and find the article they are for. */
+export function commentTokenPermissions(): string[] {
+  return ['api::comment.comment.create', 'api::article.article.find'];
+}
+
+/** What the draft preview reads: the previewable types, the categories an article shows, and media. */
+export function previewTokenPermissions(): string[] {
+  const previewable = Object.keys(PREVIEW_KINDS).flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+  return [...previewable, 'api::category.category.find', ...MEDIA_READ];
 }
 
 interface TokenService {
@@ -24,52 +51,72 @@ interface TokenService {
   update(id: number, attributes: Record<string, unknown>): Promise<unknown>;
 }
 
-/** Name of the public server's token for sending comments. */
-export const COMMENT_TOKEN_NAME = 'Cổng: gửi bình luận của bạn đọc (chỉ tạo)';
-
-/** What the public server may do: create comments (always drafts) and find the article they are for. */
-export function commentTokenPermissions(): string[] {
-  return ['api::comment.comment.create', 'api::article.article.find'];
-}
-
 interface TokenSpec {
   name: string;
   description: string;
   permissions: string[];
   /** Where the key is handed off (mode 600). */
   file: string;
+  /** Earlier names of this token: one found under such a name is renamed and keeps its key. */
+  formerNames?: string[];
 }
 
 /** Makes sure a custom API token exists with exactly `permissions` and its key is in `file`. */
 export async function ensureApiToken(strapi: Core.Strapi, spec: TokenSpec): Promise<void> {
   const service = strapi.service('admin::api-token-content-api') as unknown as TokenService;
   const { name, description, permissions, file } = spec;
-  const existing = await strapi.db.query('admin::api-token').findOne({ where: { name } });
+  const tokens = strapi.db.query('admin::api-token');
+  const existing =
+    (await tokens.findOne({ where: { name } })) ??
+    (spec.formerNames?.length ? await tokens.findOne({ where: { name: { $in: spec.formerNames } } }) : null);
   let key: string | undefined;
   if (!existing) {
     const created = await service.create({ name, description, type: 'custom', permissions, lifespan: null });
     key = created.accessKey;
     strapi.log.info(`[cong] created the API token "${name}"; its key is in ${file}`);
   } else {
-    await service.update(existing.id as number, { type: 'custom', permissions });
+    if (existing.name !== name) strapi.log.info(`[cong] renamed the API token "${existing.name}" to "${name}" (its key is unchanged)`);
+    await service.update(existing.id as number, { name, description, type: 'custom', permissions });
     if (!existsSync(file) || readFileSync(file, 'utf8').trim() === '') {
       key = (await service.regenerate(existing.id as number)).accessKey;
       strapi.log.warn(`[cong] ${file} was missing: regenerated the API token "${name}" into it`);
     }
   }
   if (key) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${key}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
   }
+  if (existsSync(file)) chmodSync(file, 0o600);
 }
 
 /** Makes sure the build token exists with exactly its permissions and its key is in `file`. */
 export async function ensureBuildToken(strapi: Core.Strapi, file: string): Promise<void> {
-  await ensureApiToken(strapi, { name: BUILD_TOKEN_NAME, description: 'Dùng khi dựng trang công khai; chỉ đọc nội dung đã đăng.', permissions: buildTokenPermissions(), file });
+  await ensureApiToken(strapi, {
+    name: BUILD_TOKEN_NAME,
+    description: 'Dùng khi dựng trang công khai: chỉ đọc nội dung đã đăng và bình luận đã duyệt, không đọc được bản nháp.',
+    permissions: buildTokenPermissions(),
+    file,
+    formerNames: FORMER_NAMES[BUILD_TOKEN_NAME],
+  });
 }
 
 /** Makes sure the public server's comment token exists and its key is in `file`. */
 export async function ensureCommentToken(strapi: Core.Strapi, file: string): Promise<void> {
-  await ensureApiToken(strapi, { name: COMMENT_TOKEN_NAME, description: 'Máy chủ công khai dùng để gửi bình luận của bạn đọc vào hàng chờ duyệt.', permissions: commentTokenPermissions(), file });
+  await ensureApiToken(strapi, {
+    name: COMMENT_TOKEN_NAME,
+    description: 'Máy chủ công khai dùng để gửi bình luận của bạn đọc vào hàng chờ duyệt; chỉ tìm được tin đã đăng, không đọc được bản nháp.',
+    permissions: commentTokenPermissions(),
+    file,
+    formerNames: FORMER_NAMES[COMMENT_TOKEN_NAME],
+  });
+}
+
+/** Makes sure the public server's preview token exists and its key is in `file`. */
+export async function ensurePreviewToken(strapi: Core.Strapi, file: string): Promise<void> {
+  await ensureApiToken(strapi, {
+    name: PREVIEW_TOKEN_NAME,
+    description: 'Máy chủ công khai dùng cho nút “Xem trước”: đọc bản nháp tin tức, thông báo, trang tĩnh; không sửa được gì.',
+    permissions: previewTokenPermissions(),
+    file,
+  });
 }

@@ -44,6 +44,19 @@ const secret = (name: SecretName) =>
     .min(16, `${name} is too short (at least 16 characters): ${HOW_TO_GENERATE}`)
     .optional();
 
+/** `entry` as an origin (scheme://host[:port]) when it is exactly one, else null. */
+function toOrigin(entry: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.origin === 'null' || entry.replace(/\/$/, '') !== url.origin) return null;
+  return url.origin;
+}
+
 const EnvironmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test'], {
@@ -69,6 +82,19 @@ const EnvironmentSchema = z
       .optional(),
     BUILD_TOKEN_FILE: z.string().min(1).optional(),
     COMMENT_TOKEN_FILE: z.string().min(1).optional(),
+    PREVIEW_TOKEN_FILE: z.string().min(1).optional(),
+    CORS_ORIGINS: z
+      .string()
+      .transform((value, ctx) => {
+        const origins: string[] = [];
+        for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+          const origin = toOrigin(entry);
+          if (origin) origins.push(origin);
+          else ctx.addIssue({ code: 'custom', message: `CORS_ORIGINS must be a comma-separated list of origins such as https://bientap.xatanhoa.gov.vn,https://cms.xatanhoa.gov.vn (http or https, host and optional port; no path, no *): "${entry}" is not one` });
+        }
+        return origins;
+      })
+      .optional(),
     SEED_DEMO_CONTENT: flag,
     PUBLISHER_URL: z.url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
@@ -125,6 +151,10 @@ export interface CmsEnvironment extends Omit<z.output<typeof EnvironmentSchema>,
   /** Where the read-only build token is handed to the site build. */
   buildTokenFile: string;
   commentTokenFile: string;
+  /** Where the preview token (the only one that reads drafts) is handed to the public server. */
+  previewTokenFile: string;
+  /** Origins the CMS answers cross-origin requests from (with credentials): its own and CORS_ORIGINS. */
+  corsOrigins: string[];
   secrets: Record<SecretName, string>;
 }
 
@@ -147,7 +177,26 @@ export function parseEnvironment(raw: RawEnv, defaultDataDir: string): Omit<CmsE
   if (!result.success) throw new ConfigError(describeIssues(result.error));
   const { CMS_DATA_DIR, ...rest } = result.data;
   const dataDir = path.resolve(CMS_DATA_DIR ?? defaultDataDir);
-  return { ...rest, dataDir, buildTokenFile: path.resolve(rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')), commentTokenFile: path.resolve(rest.COMMENT_TOKEN_FILE ?? path.join(dataDir, 'comment-token')) };
+  return {
+    ...rest,
+    dataDir,
+    buildTokenFile: path.resolve(rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')),
+    commentTokenFile: path.resolve(rest.COMMENT_TOKEN_FILE ?? path.join(dataDir, 'comment-token')),
+    previewTokenFile: path.resolve(rest.PREVIEW_TOKEN_FILE ?? path.join(dataDir, 'preview-token')),
+    corsOrigins: [...new Set([...adminOrigins(rest), ...(rest.CORS_ORIGINS ?? [])])],
+  };
+}
+
+/**
+ * The admin's own origin: CMS_PUBLIC_URL's, or where the CMS listens (on this machine, as
+ * 127.0.0.1 and as localhost). The admin calls its API from there; nothing else may, with
+ * credentials, unless CORS_ORIGINS lists it.
+ */
+export function adminOrigins(env: { CMS_PUBLIC_URL?: string; CMS_HOST: string; CMS_PORT: number }): string[] {
+  if (env.CMS_PUBLIC_URL) return [new URL(env.CMS_PUBLIC_URL).origin];
+  const local = ['0.0.0.0', '::', '127.0.0.1', 'localhost', '::1'].includes(env.CMS_HOST);
+  const hosts = local ? ['127.0.0.1', 'localhost'] : [env.CMS_HOST.includes(':') ? `[${env.CMS_HOST}]` : env.CMS_HOST];
+  return hosts.map((host) => new URL(`http://${host}:${env.CMS_PORT}`).origin);
 }
 
 /**
@@ -178,7 +227,7 @@ export function resolveSecrets(env: ReturnType<typeof parseEnvironment>): Record
     }
   }
   if (changed) {
-    mkdirSync(env.dataDir, { recursive: true });
+    mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
   }

@@ -1,25 +1,36 @@
 /**
- * Route middleware on the read routes of every draft & publish type: a caller without an API
- * token always gets the published version. Strapi 5.54 lets anyone holding `find` add
- * `?status=draft` and read drafts; this closes that even if an operator later grants the
- * Public role `find`.
+ * Route middleware on every content-API route of the draft & publish types: only the preview
+ * token (bootstrap/build-token.ts) ever sees a draft. Everyone else — the public, the build
+ * token, the comment token, tokens an operator makes — gets published entries:
+ *
+ * - reads lose `status` (Strapi 5.54 lets anyone holding `find` add `?status=draft`) and the
+ *   publication filters (`publicationFilter`, `hasPublishedVersion`) that describe drafts;
+ * - writes lose `populate`: a comment is created as a draft, and its answer would show the
+ *   related article in its draft version (title, body) to whoever sent it.
  */
 import type { Core } from '@strapi/strapi';
+import { PREVIEW_TOKEN_NAME } from '../bootstrap/build-token';
 
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+const DRAFT_PARAMS = ['status', 'publicationFilter', 'hasPublishedVersion'];
 
 interface Context {
+  method: string;
   query: Record<string, unknown>;
-  state: { auth?: { strategy?: { name?: string } } };
+  state: { auth?: { strategy?: { name?: string }; credentials?: { name?: unknown } } };
+}
+
+/** True for the preview token: an API token whose name is the preview token's (names are unique). */
+export function isPreviewToken(auth: Context['state']['auth']): boolean {
+  return Boolean(auth?.strategy?.name && TOKEN_STRATEGIES.has(auth.strategy.name) && auth.credentials?.name === PREVIEW_TOKEN_NAME);
 }
 
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<void>) => {
-    const strategy = ctx.state.auth?.strategy?.name;
-    if (!strategy || !TOKEN_STRATEGIES.has(strategy)) {
-      if ('status' in ctx.query) {
-        const { status: _dropped, ...rest } = ctx.query;
-        ctx.query = rest;
+    if (!isPreviewToken(ctx.state.auth)) {
+      const dropped = ctx.method === 'GET' || ctx.method === 'HEAD' ? DRAFT_PARAMS : ['populate'];
+      if (dropped.some((key) => key in ctx.query)) {
+        ctx.query = Object.fromEntries(Object.entries(ctx.query).filter(([key]) => !dropped.includes(key)));
       }
     }
     await next();

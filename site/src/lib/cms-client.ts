@@ -12,8 +12,10 @@ export class CmsError extends Error {
 export interface CmsClientOptions {
   /** Base URL of Strapi, e.g. http://127.0.0.1:1337 */
   baseUrl: string;
-  /** The read-only build token. */
+  /** The read-only build token (or the preview token, with `tokenHint`). */
   token: string;
+  /** Where the token comes from, for the message when Strapi refuses it. */
+  tokenHint?: string;
   /** Attempts per request before giving up (first try included). */
   attempts?: number;
   /** Delay before the first retry; doubles each time. */
@@ -49,7 +51,7 @@ export function createCmsClient(options: CmsClientOptions) {
         lastProblem = `HTTP ${response.status}${body ? `: ${body.slice(0, 200)}` : ''}`;
         if (!TRANSIENT.has(response.status)) {
           const hint = response.status === 401 || response.status === 403
-            ? ' Check the build token (CMS_TOKEN or cms/data/build-token): it may be missing, revoked or lack find permission.'
+            ? ` Check the ${options.tokenHint ?? 'build token (CMS_TOKEN or cms/data/build-token)'}: it may be missing, revoked or lack find permission.`
             : '';
           throw new CmsError(`Strapi refused GET ${url} with ${lastProblem}.${hint}`);
         }

@@ -1,11 +1,12 @@
 /**
  * Draft preview on the public server: fetches a draft from Strapi (server to server, with the
- * build token; the public never reaches Strapi) and turns it into the record the public pages use.
+ * preview token, the only token the CMS lets read drafts; the public never reaches Strapi) and
+ * turns it into the record the public pages use.
  */
 import { announcement, article, page, type ContentType, type EntryOf, type PreviewKind } from '@cong/content-types';
 import { createCmsClient } from './cms-client';
 import { toAnnouncementRecord, toArticleRecord, type AnnouncementRecord, type ArticleRecord } from './records';
-import { parseSiteEnvironment } from './site-env';
+import { parsePreviewEnvironment } from './site-env';
 
 export type PreviewDocument =
   | { kind: 'tin-tuc'; record: ArticleRecord; body: string }
@@ -27,8 +28,8 @@ export class DraftNotReady extends Error {
 
 /** The draft of `documentId`, or null when there is none. */
 export async function fetchDraft(kind: PreviewKind, documentId: string): Promise<PreviewDocument | null> {
-  const env = parseSiteEnvironment(process.env);
-  const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token, attempts: 2, retryDelayMs: 300 });
+  const env = parsePreviewEnvironment(process.env);
+  const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token, tokenHint: 'preview token (CMS_PREVIEW_TOKEN or CMS_PREVIEW_TOKEN_FILE, cms/data/preview-token)', attempts: 2, retryDelayMs: 300 });
   const { type, populate } = QUERIES[kind];
   const query = new URLSearchParams({ 'filters[documentId][$eq]': documentId, status: 'draft', ...populate });
   const body = (await client.getJson(`/api/${type.pluralName}?${query}`)) as { data: unknown[] };

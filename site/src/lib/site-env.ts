@@ -58,6 +58,35 @@ export function parseSiteEnvironment(raw: Record<string, string | undefined>): S
   return { cmsUrl: env.CMS_URL.replace(/\/+$/, ''), token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
 }
 
+const PreviewSchema = z.object({
+  CMS_URL: Schema.shape.CMS_URL,
+  CMS_PREVIEW_TOKEN: z.string().min(16, 'CMS_PREVIEW_TOKEN looks too short to be a Strapi API token').optional(),
+  CMS_PREVIEW_TOKEN_FILE: z.string().optional(),
+});
+
+/**
+ * The draft preview's way to Strapi (public server, on demand): the preview token, the only one
+ * the CMS lets read drafts, from CMS_PREVIEW_TOKEN or the file the CMS writes it to. Read per
+ * request, so a rotated key is picked up without a restart.
+ */
+export function parsePreviewEnvironment(raw: Record<string, string | undefined>): { cmsUrl: string; token: string } {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const result = PreviewSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new SiteConfigError(`Invalid preview environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
+  }
+  const env = result.data;
+  let token = env.CMS_PREVIEW_TOKEN;
+  if (!token) {
+    const file = env.CMS_PREVIEW_TOKEN_FILE;
+    if (!file || !existsSync(file)) {
+      throw new SiteConfigError(`No preview token: set CMS_PREVIEW_TOKEN, or CMS_PREVIEW_TOKEN_FILE to the file the CMS writes it to (cms/data/preview-token, or the CMS's PREVIEW_TOKEN_FILE)${file ? `; ${file} does not exist` : ''}.`);
+    }
+    token = readFileSync(file, 'utf8').trim();
+  }
+  return { cmsUrl: env.CMS_URL.replace(/\/+$/, ''), token };
+}
+
 /** Where the loader keeps article bodies outside Astro's bundled content store. */
 export function bodyCacheDir(): string {
   return process.env.SITE_CACHE_DIR

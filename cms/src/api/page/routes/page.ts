@@ -5,5 +5,8 @@ export default factories.createCoreRouter('api::page.page', {
   config: {
     find: { middlewares: ['global::published-only'] },
     findOne: { middlewares: ['global::published-only'] },
+    create: { middlewares: ['global::published-only'] },
+    update: { middlewares: ['global::published-only'] },
+    delete: { middlewares: ['global::published-only'] },
   },
 });

@@ -1,0 +1,57 @@
+/**
+ * The CMS's private files: the data folder (SQLite database, secrets, token keys, first-admin
+ * credentials) and the uploads folder are readable by the CMS's own user only — folders 700,
+ * files 600 — whatever the umask. Created that way, and tightened at every start when an older
+ * install or a copy left them readable by others.
+ */
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const PRIVATE_DIR = 0o700;
+export const PRIVATE_FILE = 0o600;
+
+function setMode(target: string, mode: number, current: number): void {
+  if ((current & 0o777) !== mode) chmodSync(target, mode);
+}
+
+/**
+ * Creates `dir` if needed and makes it and the files in it private (folder 700, files 600);
+ * `recursive` goes down into its folders too. Symbolic links are left alone (chmod would
+ * follow them out of the folder).
+ */
+export function makePrivate(dir: string, options: { recursive: boolean }): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  const walk = (folder: string) => {
+    setMode(folder, PRIVATE_DIR, lstatSync(folder).mode);
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && options.recursive) walk(full);
+      else if (entry.isFile()) setMode(full, PRIVATE_FILE, lstatSync(full).mode);
+    }
+  };
+  walk(dir);
+}
+
+/**
+ * Prepares the SQLite file before Strapi opens it: its folder private, the file created empty
+ * with mode 600 if missing (SQLite gives its journal and WAL files the database file's mode),
+ * and an existing one and its journals tightened.
+ */
+export function prepareSqliteFile(file: string): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  setMode(dir, PRIVATE_DIR, lstatSync(dir).mode);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE));
+  for (const candidate of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(candidate)) setMode(candidate, PRIVATE_FILE, lstatSync(candidate).mode);
+  }
+}
+
+/** Makes the files of one upload private: `urls` are the file's `/uploads/…` URLs (its formats too). */
+export function privatizeUploads(uploadsDir: string, urls: Array<string | undefined | null>): void {
+  for (const url of urls) {
+    if (!url || !url.startsWith('/uploads/')) continue; // another provider: not on this disk
+    const file = path.join(uploadsDir, path.basename(url));
+    if (existsSync(file)) setMode(file, PRIVATE_FILE, lstatSync(file).mode);
+  }
+}

@@ -1,0 +1,51 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { makePrivate, prepareSqliteFile, privatizeUploads } from '../../cms/src/lib/file-modes';
+
+const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'cong-modes-'));
+
+describe('file modes (issue 10 build 6)', () => {
+  test('creates a missing SQLite file 600 in a 700 folder', () => {
+    const db = path.join(tempDir(), 'data', 'cms.db');
+    prepareSqliteFile(db);
+    expect(existsSync(db)).toBe(true);
+    expect(statSync(db).size).toBe(0); // an empty file is an empty SQLite database
+    expect(mode(db)).toBe('600');
+    expect(mode(path.dirname(db))).toBe('700');
+  });
+
+  test('tightens an existing database and its journals', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const db = path.join(dir, 'cms.db');
+    for (const file of [db, `${db}-wal`, `${db}-shm`]) writeFileSync(file, 'x', { mode: 0o644 });
+    prepareSqliteFile(db);
+    for (const file of [db, `${db}-wal`, `${db}-shm`]) expect(mode(file), file).toBe('600');
+    expect(mode(dir)).toBe('700');
+  });
+
+  test('makes a folder private; only its own files unless recursive; links left alone', () => {
+    const dir = tempDir();
+    const outside = path.join(tempDir(), 'outside.txt');
+    writeFileSync(outside, 'x', { mode: 0o644 });
+    mkdirSync(path.join(dir, 'sub'), { mode: 0o755 });
+    writeFileSync(path.join(dir, 'secret'), 'x', { mode: 0o644 });
+    writeFileSync(path.join(dir, 'sub', 'nested'), 'x', { mode: 0o644 });
+    symlinkSync(outside, path.join(dir, 'link'));
+    chmodSync(dir, 0o755);
+    makePrivate(dir, { recursive: false });
+    expect([mode(dir), mode(path.join(dir, 'secret')), mode(path.join(dir, 'sub')), mode(outside)]).toEqual(['700', '600', '755', '644']);
+    makePrivate(dir, { recursive: true });
+    expect([mode(path.join(dir, 'sub')), mode(path.join(dir, 'sub', 'nested')), mode(outside)]).toEqual(['700', '600', '644']);
+  });
+
+  test('tightens the files of an upload, its formats included, and ignores other providers', () => {
+    const dir = tempDir();
+    for (const name of ['a.jpg', 'thumbnail_a.jpg']) writeFileSync(path.join(dir, name), 'x', { mode: 0o644 });
+    privatizeUploads(dir, ['/uploads/a.jpg', '/uploads/thumbnail_a.jpg', 'https://cdn.example/a.jpg', null]);
+    expect([mode(path.join(dir, 'a.jpg')), mode(path.join(dir, 'thumbnail_a.jpg'))]).toEqual(['600', '600']);
+  });
+});
