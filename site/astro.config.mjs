@@ -20,9 +20,27 @@ export default defineConfig({
   // Middleware mode: the public server (scripts/public/) runs each release's on-demand routes in a worker.
   adapter: node({ mode: 'middleware' }),
   integrations: [runtimeReport(), mediaMirror(), searchIndex()],
-  // Astro's check needs the public host at build time (security.allowedDomains); src/middleware.ts
-  // compares Origin with the Host header instead.
-  security: { checkOrigin: false },
+  security: {
+    // Astro's check needs the public host at build time (security.allowedDomains); src/middleware.ts
+    // compares Origin with the Host header instead.
+    checkOrigin: false,
+    // Every page carries a Content-Security-Policy <meta> with the hash of each inline script and
+    // style Astro writes: nothing else runs, not even an inline script or style attribute that got
+    // into a page. What a <meta> cannot say (frame-ancestors) is sent as a header by the public
+    // server and nginx (scripts/public/headers.ts).
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+    },
+  },
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   compressHTML: true,

@@ -43,6 +43,16 @@ function createRenderer(): MarkdownIt {
 
   md.renderer.rules.table_open = () => '<div class="table-scroll" role="region" aria-label="Bảng số liệu" tabindex="0"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
+  // Column alignment as a class, not a style attribute: the pages' Content-Security-Policy allows no inline style.
+  for (const rule of ['th_open', 'td_open'] as const) {
+    md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+      const token = tokens[idx]!;
+      const align = /text-align:(left|center|right)/.exec(token.attrGet('style') ?? '')?.[1];
+      if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style');
+      if (align) token.attrJoin('class', `align-${align}`);
+      return self.renderToken(tokens, idx, options);
+    };
+  }
   return md;
 }
 
