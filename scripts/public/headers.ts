@@ -23,12 +23,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Adds the security headers an answer does not set itself: an on-demand route may set its own
- * Content-Security-Policy (the draft preview lets the CMS frame it).
+ * Adds the security headers an answer does not set itself. An on-demand page has its own
+ * Content-Security-Policy (Astro sends a page's policy as a header when it renders on demand);
+ * when that says nothing of framing, nobody may frame it (the draft preview lets the CMS).
  */
 export function withSecurityHeaders<T extends Record<string, string | string[] | number>>(headers: T): T & Record<string, string> {
   const out: Record<string, string | string[] | number> = { ...headers };
-  const present = new Set(Object.keys(out).map((name) => name.toLowerCase()));
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!present.has(name)) out[name] = value;
+  const names = new Map(Object.keys(out).map((name) => [name.toLowerCase(), name]));
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!names.has(name)) out[name] = value;
+  const csp = names.get('content-security-policy');
+  if (csp && typeof out[csp] === 'string' && !/(^|;)\s*frame-ancestors\s/.test(out[csp] as string)) {
+    out[csp] = `${(out[csp] as string).replace(/;?\s*$/, '')}; frame-ancestors 'none'`;
+  }
   return out as T & Record<string, string>;
 }

@@ -45,7 +45,7 @@ beforeAll(async () => {
   site = createSiteBuild(cms, 'readers');
   await site.build();
   dataDir = mkdtempSync(path.join(tmpdir(), 'cong-readers-'));
-  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', STATS_LIMIT: '40', PREVIEW_SECRET, CMS_URL: cms.url, CMS_TOKEN: cms.buildToken });
+  sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', STATS_LIMIT: '40', PREVIEW_SECRET, CMS_URL: cms.url, CMS_PREVIEW_TOKEN: cms.previewToken });
   redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
@@ -236,6 +236,13 @@ describe('draft preview', () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['cache-control']).toBe('no-store, private');
     expect(response?.headers()['x-robots-tag']).toBe('noindex, nofollow');
+    // Only the CMS may frame it (Strapi's preview panel); the other security headers as on every answer.
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain(`frame-ancestors 'self' ${new URL(cms.url).origin}`);
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).not.toContain("frame-ancestors 'none'");
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response?.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(await page.locator('h1').textContent()).toBe(DRAFT_TITLE);
     expect(await page.locator('.article-body').textContent()).toContain(DRAFT_TEXT);
     expect(await page.locator('.preview-banner').textContent()).toContain('Bản xem trước');

@@ -17,6 +17,10 @@ export function handler(req, res, next) {
     req.socket.once('close', () => (open -= 1));
     return;
   }
+  if (req.url === '/api/csp/') {
+    res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" });
+    return res.end('<p>trang</p>');
+  }
   if (req.url === '/api/open/') {
     res.writeHead(200, { 'content-type': 'application/json' });
     return res.end(JSON.stringify({ open }));

@@ -176,6 +176,18 @@ describe('on-demand proxy limits', () => {
     expect(other).toBe('127.0.0.5');
   });
 
+  test('every answer carries the security headers; a route\'s own policy gets frame-ancestors \'none\' unless it says otherwise (issue 10, finding 10)', async () => {
+    const { port } = await serve();
+    for (const [target, method] of [['/', 'GET'], ['/_astro/app.abc123.js', 'GET'], ['/khong-co/', 'GET'], ['/api/health/', 'GET'], ['/', 'POST'], ['/tin-tuc/bai-a', 'GET']] as const) {
+      const res = await rawRequest(port, target, {}, method, method === 'POST' ? 'x' : undefined);
+      expect(res.headers['x-content-type-options'], target).toBe('nosniff');
+      expect(res.headers['referrer-policy'], target).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['permissions-policy'], target).toContain('camera=()');
+      expect(res.headers['content-security-policy'], target).toBe("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");
+    }
+    expect((await rawRequest(port, '/api/csp/')).headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'none'");
+  });
+
   test('reads its limits and trusted proxies from the environment, naming a bad variable', () => {
     const parsed = parsePublicServerEnvironment({ TRUSTED_PROXY: '127.0.0.1, ::1', ONDEMAND_MAX_BODY_BYTES: '65536' });
     expect(parsed.trustedProxies).toEqual(['127.0.0.1', '::1']);
