@@ -3,11 +3,14 @@
  * headers (HTML revalidated, hashed assets immutable) and the .br/.gz files written at build
  * time, and passes what is not a file to the release's on-demand routes (`on-demand.ts`). The
  * `current` link is resolved once per request, so a release switch never breaks a request in
- * flight and needs no restart. Paths outside the release are refused.
+ * flight and needs no restart. Paths outside the release are refused. Files are sent by `send`
+ * (validators and 304, ranges, HEAD); every answer carries the headers of `headers.ts`.
  */
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import send from 'send';
+import { withSecurityHeaders } from './headers.ts';
 import { OnDemandRoutes, type OnDemandOptions } from './on-demand.ts';
 
 const TYPES: Record<string, string> = {
@@ -70,38 +73,25 @@ export function resolveFile(client: string, rawPath: string): { file: string; ur
   return { file: full, urlPath };
 }
 
-interface Variant {
-  file: string;
-  size: number;
-}
-
-/** What the server needs to send one file: its type, cache policy and pre-compressed variants. */
+/** What the server needs to send one file: where it is, its cache policy and pre-compressed variants. */
 interface FileInfo {
   urlPath: string;
-  plain: Variant;
-  br?: Variant;
-  gzip?: Variant;
+  /** The file's path under the release's `client` folder, '/'-separated. */
+  relative: string;
+  br: boolean;
+  gzip: boolean;
 }
 
 type Lookup = FileInfo | { redirect: string } | null;
 
-const variant = (file: string): Variant | undefined => {
-  try {
-    return { file, size: statSync(file).size };
-  } catch {
-    return undefined;
-  }
-};
-
-function describeFile(file: string, urlPath: string): FileInfo | null {
-  const plain = variant(file);
-  return plain ? { urlPath, plain, br: variant(`${file}.br`), gzip: variant(`${file}.gz`) } : null;
+function describeFile(client: string, file: string, urlPath: string): FileInfo {
+  return { urlPath, relative: path.relative(client, file).split(path.sep).join('/'), br: existsSync(`${file}.br`), gzip: existsSync(`${file}.gz`) };
 }
 
 /**
  * Lookups of one release, kept while it is live: a release never changes once built, so each
- * address is resolved and stat'ed once instead of on every request. Bounded, since unknown
- * addresses are cached too.
+ * address is resolved once instead of on every request. Bounded, since unknown addresses are
+ * cached too.
  */
 class ReleaseFiles {
   private readonly lookups = new Map<string, Lookup>();
@@ -112,7 +102,7 @@ class ReleaseFiles {
     let found = this.lookups.get(key);
     if (found === undefined) {
       const resolved = resolveFile(this.client, key);
-      found = resolved && 'file' in resolved ? describeFile(resolved.file, resolved.urlPath) : resolved;
+      found = resolved && 'file' in resolved ? describeFile(this.client, resolved.file, resolved.urlPath) : resolved;
       if (this.lookups.size >= 50_000) this.lookups.clear();
       this.lookups.set(key, found);
     }
@@ -120,26 +110,66 @@ class ReleaseFiles {
   }
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, info: FileInfo, status = 200): void {
+/** Reader-facing text of the errors `send` may answer with. */
+const ERROR_TEXT: Record<number, string> = {
+  404: 'Không tìm thấy trang.',
+  412: 'Điều kiện của yêu cầu không được đáp ứng.',
+  416: 'Khoảng dữ liệu được yêu cầu không có trong tệp.',
+};
+
+/** Answers an error `send` raised (416 with its Content-Range, 412, 404 when a file vanished, 500). */
+function sendError(res: ServerResponse, error: { status?: number; headers?: Record<string, string> }): void {
+  if (res.headersSent) return void res.destroy();
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  const status = error.status ?? 500;
+  res.writeHead(status, withSecurityHeaders({ ...error.headers, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }));
+  res.end(ERROR_TEXT[status] ?? 'Đã có lỗi, vui lòng thử lại sau.');
+}
+
+/**
+ * Sends one file of the release whose `client` folder is given, through `send` (the module
+ * behind Express's serve-static): ETag and Last-Modified with 304 on If-None-Match and
+ * If-Modified-Since, 412 on failed If-Match/If-Unmodified-Since, single byte ranges (206, 416,
+ * If-Range) and HEAD, on whichever file is sent — the .br or .gz written at build time when the
+ * client accepts it (each has its own validators, as nginx's gzip_static gives them). Only files
+ * that resolveFile found are passed to it, so its own folder redirect is never used. The 404 page
+ * is sent with status 404, without validators or ranges.
+ */
+function sendFile(req: IncomingMessage, res: ServerResponse, client: string, info: FileInfo, status = 200): void {
   const accept = String(req.headers['accept-encoding'] ?? '');
-  const [chosen, encoding] =
-    info.br && /\bbr\b/.test(accept) ? [info.br, 'br'] : info.gzip && /\bgzip\b/.test(accept) ? [info.gzip, 'gzip'] : [info.plain, undefined];
-  const headers: Record<string, string | number> = {
-    'content-type': TYPES[path.extname(info.plain.file)] ?? 'application/octet-stream',
-    'cache-control': status === 200 ? cacheControl(info.urlPath) : 'no-store',
-    'content-length': chosen.size,
+  const encoding = info.br && /\bbr\b/.test(accept) ? 'br' : info.gzip && /\bgzip\b/.test(accept) ? 'gzip' : undefined;
+  const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '';
+  const found = status === 200;
+  res.statusCode = status;
+  const headers = withSecurityHeaders({
+    'content-type': TYPES[path.extname(info.relative)] ?? 'application/octet-stream',
+    'cache-control': found ? cacheControl(info.urlPath) : 'no-store',
     vary: 'Accept-Encoding',
-    'x-content-type-options': 'nosniff',
-  };
-  if (encoding) headers['content-encoding'] = encoding;
-  res.writeHead(status, headers);
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(chosen.file).on('error', () => res.destroy()).pipe(res);
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+  });
+  send(req, `${info.relative}${suffix}`.split('/').map(encodeURIComponent).join('/'), {
+    root: client,
+    // resolveFile has decided what may be served; `send` checks again that it stays under root.
+    dotfiles: 'allow',
+    index: false,
+    cacheControl: false,
+    etag: found,
+    lastModified: found,
+    acceptRanges: found,
+  })
+    // Before `send` adds its validators and content headers (it keeps a Content-Type already set).
+    .on('headers', (response: ServerResponse) => {
+      for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    })
+    // A folder at a file's address (never for files resolveFile returned): no redirect from here.
+    .on('directory', () => sendError(res, { status: 404 }))
+    .on('error', (error: { status?: number; headers?: Record<string, string> }) => sendError(res, error))
+    .pipe(res);
 }
 
 /** Files (and addresses no route answers) are read-only. A body sent with it is not read. */
 function methodNotAllowed(res: ServerResponse): void {
-  res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff', connection: 'close' });
+  res.writeHead(405, withSecurityHeaders({ allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8', connection: 'close' }));
   res.end('Phương thức không được hỗ trợ.');
 }
 
@@ -156,7 +186,7 @@ export function createPublicServer(root: string, options: PublicServerOptions = 
       // Resolved once: this request is served wholly from the release live when it arrived.
       release = realpathSync(current);
     } catch {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
+      res.writeHead(503, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }));
       return void res.end('Cổng thông tin đang được dựng lần đầu, vui lòng thử lại sau ít phút.');
     }
     if (files?.release !== release) files = new ReleaseFiles(release, path.join(release, 'client'));
@@ -169,18 +199,18 @@ export function createPublicServer(root: string, options: PublicServerOptions = 
     if (found && 'redirect' in found) {
       const url = req.url ?? '/';
       const query = url.indexOf('?');
-      res.writeHead(301, { location: query === -1 ? found.redirect : `${found.redirect}${url.slice(query)}` });
+      res.writeHead(301, withSecurityHeaders({ location: query === -1 ? found.redirect : `${found.redirect}${url.slice(query)}` }));
       return void res.end();
     }
-    if (found) return sendFile(req, res, found);
+    if (found) return sendFile(req, res, releaseFiles.client, found);
     void onDemand.handle(release, req, res).then((answered) => {
       if (answered) return;
       if (!readOnly) {
         return methodNotAllowed(res);
       }
       const notFound = releaseFiles.get('/404.html');
-      if (notFound && 'plain' in notFound) return sendFile(req, res, notFound, 404);
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      if (notFound && 'relative' in notFound) return sendFile(req, res, releaseFiles.client, notFound, 404);
+      res.writeHead(404, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8' }));
       res.end('Không tìm thấy trang.');
     });
   });

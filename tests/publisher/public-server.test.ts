@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,15 @@ async function serve(root: string): Promise<number> {
 }
 
 const get = (port: number, rawPath: string, headers: Record<string, string> = {}) => rawRequest(port, rawPath, headers);
+
+/** The live home page as plain and as the brotli file written at build time: the bytes on disk and the request headers that choose it. */
+function homeVariants(root: string): Array<{ name: string; accept: Record<string, string>; bytes: Buffer; encoding?: string }> {
+  const file = path.join(root, 'current', 'client', 'index.html');
+  return [
+    { name: 'plain', accept: {}, bytes: readFileSync(file) },
+    { name: 'brotli', accept: { 'accept-encoding': 'br' }, bytes: readFileSync(`${file}.br`), encoding: 'br' },
+  ];
+}
 
 describe('public server', () => {
   test('serves the live release with revalidated HTML and immutable hashed assets', async () => {
@@ -46,6 +55,102 @@ describe('public server', () => {
     expect(brotliDecompressSync(br.body).toString()).toContain('<title>A</title>');
     expect((await get(port, '/', { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBe('gzip');
     expect((await get(port, '/')).headers['content-encoding']).toBeUndefined();
+  });
+
+  test('answers a conditional GET with 304 on its ETag, for plain and pre-compressed files (issue 10, build item 1)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const port = await serve(root);
+    const etags: string[] = [];
+    for (const v of homeVariants(root)) {
+      const first = await get(port, '/', v.accept);
+      const etag = first.headers.etag as string | undefined;
+      expect(etag, v.name).toMatch(/^(W\/)?"[^"]+"$/);
+      etags.push(etag!);
+      const again = await get(port, '/', { ...v.accept, 'if-none-match': etag! });
+      expect(again.status, v.name).toBe(304);
+      expect(again.body.length, v.name).toBe(0);
+      expect(again.headers.etag, v.name).toBe(etag);
+      expect(again.headers.vary, v.name).toBe('Accept-Encoding');
+      expect(again.headers['cache-control'], v.name).toBe('public, max-age=0, must-revalidate');
+      expect(again.headers['x-content-type-options'], v.name).toBe('nosniff');
+      expect((await get(port, '/', { ...v.accept, 'if-none-match': '"something-else"' })).status, v.name).toBe(200);
+    }
+    // Each representation has its own validator: the plain file's ETag does not validate the brotli one.
+    expect(etags[0]).not.toBe(etags[1]);
+    const crossed = await get(port, '/', { 'accept-encoding': 'br', 'if-none-match': etags[0]! });
+    expect(crossed.status).toBe(200);
+    expect(crossed.headers['content-encoding']).toBe('br');
+  });
+
+  test('sends Last-Modified and answers If-Modified-Since with 304, for plain and pre-compressed files', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const port = await serve(root);
+    for (const v of homeVariants(root)) {
+      const first = await get(port, '/', v.accept);
+      const modified = first.headers['last-modified'] as string | undefined;
+      expect(modified, v.name).toBeDefined();
+      expect(Number.isNaN(Date.parse(modified!)), v.name).toBe(false);
+      const again = await get(port, '/', { ...v.accept, 'if-modified-since': modified! });
+      expect(again.status, v.name).toBe(304);
+      expect(again.body.length, v.name).toBe(0);
+      const older = await get(port, '/', { ...v.accept, 'if-modified-since': new Date(Date.parse(modified!) - 3_600_000).toUTCString() });
+      expect(older.status, v.name).toBe(200);
+      expect(older.body.equals(v.bytes), v.name).toBe(true);
+    }
+  });
+
+  test('answers a byte range with 206 and exactly those bytes, for plain and pre-compressed files', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const port = await serve(root);
+    for (const v of homeVariants(root)) {
+      const size = v.bytes.length;
+      const full = await get(port, '/', v.accept);
+      expect(full.headers['accept-ranges'], v.name).toBe('bytes');
+      for (const [range, start, end] of [['bytes=0-9', 0, 9], ['bytes=10-', 10, size - 1], ['bytes=-7', size - 7, size - 1]] as const) {
+        const part = await get(port, '/', { ...v.accept, range });
+        expect(part.status, `${v.name} ${range}`).toBe(206);
+        expect(part.headers['content-range'], `${v.name} ${range}`).toBe(`bytes ${start}-${end}/${size}`);
+        expect(part.headers['content-length'], `${v.name} ${range}`).toBe(String(end - start + 1));
+        expect(part.headers['content-encoding'], `${v.name} ${range}`).toBe(v.encoding);
+        expect(part.body.equals(v.bytes.subarray(start, end + 1)), `${v.name} ${range}`).toBe(true);
+      }
+    }
+  });
+
+  test('answers an unsatisfiable range with 416, for plain and pre-compressed files', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const port = await serve(root);
+    for (const v of homeVariants(root)) {
+      const res = await get(port, '/', { ...v.accept, range: `bytes=${v.bytes.length + 100}-` });
+      expect(res.status, v.name).toBe(416);
+      expect(res.headers['content-range'], v.name).toBe(`bytes */${v.bytes.length}`);
+      expect(res.headers['content-encoding'], v.name).toBeUndefined();
+      expect(res.headers['x-content-type-options'], v.name).toBe('nosniff');
+      expect(res.headers['content-security-policy'], v.name).toBeDefined();
+    }
+  });
+
+  test('answers HEAD with the headers of GET (validators included) and no body, for plain and pre-compressed files', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const port = await serve(root);
+    for (const v of homeVariants(root)) {
+      const got = await get(port, '/', v.accept);
+      const head = await rawRequest(port, '/', v.accept, 'HEAD');
+      expect(head.status, v.name).toBe(200);
+      expect(head.body.length, v.name).toBe(0);
+      expect(head.headers['content-length'], v.name).toBe(String(v.bytes.length));
+      for (const name of ['content-type', 'content-length', 'content-encoding', 'cache-control', 'vary', 'etag', 'last-modified', 'accept-ranges', 'x-content-type-options', 'content-security-policy']) {
+        expect(head.headers[name], `${v.name} ${name}`).toBe(got.headers[name]);
+      }
+      expect(head.headers.etag, v.name).toBeDefined();
+      expect(head.headers['last-modified'], v.name).toBeDefined();
+      expect(head.headers['accept-ranges'], v.name).toBe('bytes');
+    }
   });
 
   test('never redirects to another host (issue 10, finding 1)', async () => {
