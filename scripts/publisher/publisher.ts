@@ -1,6 +1,7 @@
 /**
  * The publisher: webhook → persistent coalescing queue → build into a new release → validate →
- * atomic switch; plus periodic reconciliation against the CMS. One instance per portal.
+ * atomic switch; plus periodic reconciliation against the CMS, and media events checked against
+ * what is published (a file nobody published shows builds nothing). One instance per portal.
  */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +9,7 @@ import { deploy, stopOrphanBuild } from './deploy.ts';
 import { BuildQueue } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint } from './reconcile.ts';
 import { currentRelease, isHeld, releaseHold, removeIncomplete } from './releases.ts';
-import { createPublisherServer, type LastBuild } from './server.ts';
+import { createPublisherServer, type LastBuild, type MediaStatus } from './server.ts';
 import { dispatchToGitHub, readDispatchState, writeDispatchState, type GitHubTarget } from './github.ts';
 
 export interface PublisherConfig {
@@ -37,6 +38,8 @@ export interface Publisher {
   queue: BuildQueue;
   lastBuild(): LastBuild | null;
   reconcile(): Promise<boolean>;
+  /** Media events received and checked, and the last check's result (also at /status). */
+  media(): MediaStatus;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,13 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     },
   });
 
+  /** The fingerprint the live release (or, forwarding to GitHub, the last dispatch) was built from. */
+  function builtFingerprint(): string | null {
+    if (config.github) return readDispatchState(config.root)?.fingerprint ?? null;
+    const live = currentRelease(config.root);
+    return live ? readReleaseFingerprint(path.join(config.root, 'releases', live)) : null;
+  }
+
   /** Builds when the CMS publishes something the live release was not built from. */
   async function reconcile(): Promise<boolean> {
     try {
@@ -99,10 +109,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
         lastReconciliation = { at: new Date().toISOString(), result: 'held after a rollback: the next publish builds again' };
         return false;
       }
-      const live = currentRelease(config.root);
-      const built = config.github
-        ? (readDispatchState(config.root)?.fingerprint ?? null)
-        : live ? readReleaseFingerprint(path.join(config.root, 'releases', live)) : null;
+      const built = builtFingerprint();
       const now = await contentFingerprint(config.cmsUrl, config.token);
       const stale = built !== now;
       lastReconciliation = { at: new Date().toISOString(), result: stale ? 'stale: build scheduled' : 'up to date' };
@@ -114,12 +121,65 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     }
   }
 
+  /*
+   * Media events. A file's webhook cannot say whether a published entry shows it, and most
+   * (uploads for drafts, descriptions of unused files) change nothing the public sees. Each is
+   * checked instead: once no build is pending or running, the fingerprint of what is published
+   * (entries and the files they show) is compared with the live release's; only a difference
+   * builds. Checks run one at a time; events during a check cause one more check after it.
+   */
+  const media: MediaStatus = { received: 0, checked: 0, lastCheck: null };
+  let mediaRun: Promise<void> | null = null;
+  let mediaAgain = false;
+
+  async function checkMediaOnce(): Promise<void> {
+    await queue.idle(); // a pending or running build fingerprints the CMS itself: compare with what it built
+    mediaAgain = false;
+    const covered = media.received; // the change behind each of these is in the CMS already (webhooks follow the write)
+    let result: string;
+    if (isHeld(config.root)) {
+      result = 'held after a rollback: the next publish builds again';
+    } else {
+      try {
+        if ((await contentFingerprint(config.cmsUrl, config.token)) === builtFingerprint()) {
+          result = 'unchanged: no file a published entry shows has changed, nothing to build';
+        } else {
+          queue.notify('media: a file a published entry shows has changed');
+          result = 'changed: build scheduled';
+        }
+      } catch (error) {
+        // The CMS could not be compared with: build, and let the build's retries wait for it.
+        queue.notify('media: the CMS could not be compared with the live release');
+        result = `check failed (${(error as Error).message}): build scheduled`;
+      }
+    }
+    media.checked = covered;
+    media.lastCheck = { at: new Date().toISOString(), result };
+    log(`media check (${covered} event(s) so far): ${result}`);
+  }
+
+  async function runMediaChecks(): Promise<void> {
+    try {
+      while (mediaAgain) await checkMediaOnce();
+    } finally {
+      mediaRun = null; // in the same turn as the last loop test: no event can fall in between
+    }
+  }
+
+  function onMediaEvent(reason: string): void {
+    media.received += 1;
+    log(`event: ${reason}: checking whether a published entry shows the file`);
+    mediaAgain = true;
+    mediaRun ??= runMediaChecks();
+  }
+
   const server = createPublisherServer({
     secret: config.secret,
     statusToken: config.statusToken,
     queue,
     log,
-    state: { mode: config.github ? 'github' : 'deploy', liveRelease: () => currentRelease(config.root), lastBuild: () => lastBuild, lastReconciliation: () => lastReconciliation },
+    onMediaEvent,
+    state: { mode: config.github ? 'github' : 'deploy', liveRelease: () => currentRelease(config.root), lastBuild: () => lastBuild, lastReconciliation: () => lastReconciliation, media: () => ({ ...media }) },
   });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -132,6 +192,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     queue,
     lastBuild: () => lastBuild,
     reconcile,
+    media: () => ({ ...media }),
     async close() {
       clearInterval(timer);
       queue.stop();

@@ -1,22 +1,29 @@
 /**
  * Reconciliation: a webhook lost while the publisher was down must not leave the site stale.
- * The publisher fingerprints what the CMS publishes (every entry's documentId and updatedAt) and
- * compares it with the fingerprint recorded in the live release; a difference schedules a build.
+ * The publisher fingerprints what the CMS publishes (every entry's stamp: documentId, updatedAt
+ * and the files it shows, as the site build's loader sees them) and compares it with the
+ * fingerprint recorded in the live release; a difference schedules a build. A media event is
+ * checked the same way: it builds only when a file a published entry shows has changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentTypes } from '../../content-types/src/model.ts';
 import { createCmsClient } from '../../site/src/lib/cms-client.ts';
+import { stampQuery, toStamp } from '../../site/src/lib/sync.ts';
 
-const COLLECTIONS = ['articles', 'announcements', 'links', 'pages', 'categories', 'comments'];
+const COLLECTIONS = contentTypes.filter((t) => t.kind === 'collectionType');
 
-/** A hash of (type, documentId, updatedAt) of everything published, plus the settings. */
+/** A hash of (type, documentId, version) of everything published, plus the settings. */
 export async function contentFingerprint(cmsUrl: string, token: string): Promise<string> {
   const client = createCmsClient({ baseUrl: cmsUrl, token, attempts: 2, retryDelayMs: 500 });
   const hash = createHash('sha256');
-  for (const plural of COLLECTIONS) {
-    const stamps = (await client.getAll(plural, { 'fields[0]': 'updatedAt', sort: 'documentId:asc' })) as Array<{ documentId: string; updatedAt: string }>;
-    for (const s of stamps) hash.update(`${plural}:${s.documentId}:${s.updatedAt}\n`);
+  for (const type of COLLECTIONS) {
+    const entries = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
+    for (const entry of entries) {
+      const stamp = toStamp(type, entry);
+      hash.update(`${type.pluralName}:${stamp.documentId}:${stamp.version}\n`);
+    }
   }
   const settings = (await client.getSingle('site-setting', { 'fields[0]': 'updatedAt' })) as { updatedAt?: string } | null;
   hash.update(`site-setting:${settings?.updatedAt ?? ''}\n`);

@@ -1,11 +1,12 @@
 /**
  * The publisher's HTTP side: `POST /webhook` (secret header, 401 without it, 400 for a malformed
- * body; events that change the public site schedule a build) and `GET /status` (loopback only,
- * or with the status token): live release, last build, queue state.
+ * body; events that change the public site schedule a build, media events a check of whether a
+ * published entry's files changed) and `GET /status` (loopback only, or with the status token):
+ * live release, last build, queue state, media checks.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { BuildQueue } from './queue.ts';
-import { changesPublicSite, isValidSecret, parseWebhookBody, SECRET_HEADER } from './webhook.ts';
+import { changesPublicSite, isMediaEvent, isValidSecret, parseWebhookBody, SECRET_HEADER } from './webhook.ts';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -20,11 +21,19 @@ export interface LastBuild {
   steps: Record<string, number>;
 }
 
+/** Media events received, and how many of them a completed check has covered. */
+export interface MediaStatus {
+  received: number;
+  checked: number;
+  lastCheck: { at: string; result: string } | null;
+}
+
 export interface PublisherState {
   mode: 'deploy' | 'github';
   liveRelease: () => string | null;
   lastBuild: () => LastBuild | null;
   lastReconciliation: () => { at: string; result: string } | null;
+  media: () => MediaStatus;
 }
 
 export interface PublisherServerOptions {
@@ -32,6 +41,8 @@ export interface PublisherServerOptions {
   statusToken?: string;
   queue: BuildQueue;
   state: PublisherState;
+  /** A media event arrived: check (in the background) whether what is published changed. */
+  onMediaEvent: (reason: string) => void;
   log: (message: string) => void;
 }
 
@@ -75,6 +86,10 @@ export function createPublisherServer(options: PublisherServerOptions): Server {
         } catch (error) {
           return send(res, 400, { error: `not a Strapi webhook: ${(error as Error).message}` });
         }
+        if (isMediaEvent(event)) {
+          options.onMediaEvent(event.event);
+          return send(res, 202, { accepted: true, build: false, check: true });
+        }
         if (!changesPublicSite(event)) return send(res, 202, { accepted: true, build: false });
         options.queue.notify(`${event.event} ${event.model ?? ''}`.trim());
         return send(res, 202, { accepted: true, build: true });
@@ -89,6 +104,7 @@ export function createPublisherServer(options: PublisherServerOptions): Server {
           lastBuild: options.state.lastBuild(),
           queue: options.queue.status(),
           lastReconciliation: options.state.lastReconciliation(),
+          media: options.state.media(),
         });
       }
       send(res, 404, { error: 'not found' });

@@ -43,9 +43,17 @@ export function parseWebhookBody(body: string): WebhookEvent {
   return { event, model: typeof model === 'string' ? model : undefined, uid: typeof uid === 'string' ? uid : undefined };
 }
 
-/** Whether an event changes what the public sees, so a build must follow. */
+/**
+ * A media-library event (`media.create`, `.update`, `.delete`): it changes the public site only
+ * when a published entry shows the file, which the payload cannot tell (a file's relations are
+ * not in it), so the publisher compares fingerprints instead of building (publisher.ts).
+ */
+export function isMediaEvent(e: WebhookEvent): boolean {
+  return e.event.startsWith('media.');
+}
+
+/** Whether an event changes what the public sees, so a build must follow (media events: see isMediaEvent). */
 export function changesPublicSite(e: WebhookEvent): boolean {
-  if (e.event.startsWith('media.')) return true;
   if (!e.model || !PUBLIC_TYPES.has(e.model)) return false;
   if (e.event === 'entry.publish' || e.event === 'entry.unpublish' || e.event === 'entry.delete') return true;
   // Drafts of draft & publish types are invisible until published.

@@ -2,10 +2,13 @@
  * The publish loop against a real Strapi: webhook → queue → build into a new release →
  * validate → atomic switch. Refusals, bursts, unpublish, reconciliation and failed builds.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
+import { illustrationJpeg } from '../../cms/src/seed/demo-media';
+import { cmsDir } from '../../scripts/lib/cms';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import type { Publisher } from '../../scripts/publisher/publisher';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
@@ -27,6 +30,37 @@ async function publishArticle(title: string): Promise<{ documentId: string; slug
 }
 
 const settle = () => loop.settle();
+
+interface UploadedFile { id: number; url: string }
+const uploads = () => cms.strapi.plugin('upload').service('upload') as {
+  upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<UploadedFile[]>;
+  updateFileInfo(id: number, info: Record<string, unknown>): Promise<UploadedFile>;
+  replace(id: number, input: { data: Record<string, unknown>; file: Record<string, unknown> }): Promise<UploadedFile>;
+};
+/** A generated JPEG as Strapi's upload service takes it (a file on disk); `use` gets its description. */
+async function withJpeg<T>(name: string, seed: number, use: (file: Record<string, unknown>) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cong-media-'));
+  try {
+    const filepath = path.join(dir, name);
+    writeFileSync(filepath, await illustrationJpeg(seed));
+    return await use({ filepath, originalFilename: name, mimetype: 'image/jpeg', size: statSync(filepath).size });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const uploadJpeg = (name: string, seed: number, alternativeText: string) =>
+  withJpeg(name, seed, async (files) => (await uploads().upload({ data: { fileInfo: { name, alternativeText } }, files }))[0]!);
+/**
+ * Waits until the publisher has received `events` media events since `since` and checked them
+ * all, or a build started since `builds` (the old publisher built on any media event).
+ */
+async function mediaSettled(since: number, events: number, buildsBefore: number): Promise<void> {
+  await expect.poll(() => {
+    const media = (publisher as Partial<Publisher> & { media?: () => { received: number; checked: number } }).media?.();
+    return builds.length > buildsBefore || (media !== undefined && media.received >= since + events && media.checked === media.received);
+  }, { timeout: 30_000, interval: 100 }).toBe(true);
+}
+const mediaReceived = () => (publisher as { media?: () => { received: number } }).media?.().received ?? 0;
 
 beforeAll(async () => {
   cms = await startCms('sqlite');
@@ -100,6 +134,45 @@ describe('publisher', () => {
     expect(await publisher.reconcile()).toBe(false);
     await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: SECRET });
   }, 120_000);
+
+  test('a media event that changes no file a published entry shows builds nothing (issue 10 finding 12)', async () => {
+    const before = builds.length;
+    const since = mediaReceived();
+    // A new file nobody uses (media.create), its description changed (media.update), and a made-up event.
+    const file = await uploadJpeg('anh-chua-dung.jpg', 7, 'Ảnh chưa dùng ở bài nào');
+    await uploads().updateFileInfo(file.id, { alternativeText: 'Ảnh chưa dùng, mô tả mới' });
+    const made = await fetch(`${publisher.url}/webhook`, { method: 'POST', headers: { 'x-cong-webhook-secret': SECRET, 'content-type': 'application/json' }, body: JSON.stringify({ event: 'media.delete', media: { id: 999_999 } }) });
+    expect(made.status).toBe(202);
+    await mediaSettled(since, 3, before);
+    expect(builds.length).toBe(before);
+    expect(publisher.queue.status().pending).toBe(false);
+    const status = (await request(`${publisher.url}/status`)).body;
+    expect(status.media.lastCheck.result).toContain('unchanged');
+  }, 60_000);
+
+  test('a new description or a replaced file that a published article shows rebuilds, and the page shows it (issue 10 finding 12)', async () => {
+    const file = await uploadJpeg('anh-bia-thu-nghiem.jpg', 8, 'Mô tả ban đầu của ảnh bìa');
+    const doc = (await articles().create({ data: { title: 'Tin có ảnh bìa dùng mô tả của thư viện', body: 'Nội dung.', cover: file.id } as never, status: 'published' })) as unknown as { slug: string };
+    await settle();
+    const page = () => readFileSync(livePage(`/tin-tuc/${doc.slug}/`), 'utf8');
+    expect(page()).toContain('alt="Mô tả ban đầu của ảnh bìa"');
+
+    let before = builds.length;
+    await uploads().updateFileInfo(file.id, { alternativeText: 'Mô tả mới của ảnh bìa' });
+    await expect.poll(() => builds.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(before);
+    await settle();
+    expect(page()).toContain('alt="Mô tả mới của ảnh bìa"');
+
+    const live = () => readFileSync(path.join(root, 'current', 'client', file.url));
+    const old = live();
+    before = builds.length;
+    await withJpeg('anh-bia-thu-nghiem.jpg', 9, (replacement) => uploads().replace(file.id, { data: { fileInfo: {} }, file: replacement }));
+    const stored = readFileSync(path.join(cmsDir, 'public', file.url));
+    expect(stored.equals(old)).toBe(false);
+    await expect.poll(() => builds.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(before);
+    await settle();
+    expect(live().equals(stored)).toBe(true);
+  }, 180_000);
 
   test('a failing build leaves the previous release live and /status reports the error', async () => {
     const live = (await request(`${publisher.url}/status`)).body.liveRelease as string;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { changesPublicSite, isValidSecret, parseWebhookBody } from '../../scripts/publisher/webhook';
+import { changesPublicSite, isMediaEvent, isValidSecret, parseWebhookBody } from '../../scripts/publisher/webhook';
 
 describe('isValidSecret', () => {
   test('accepts the right secret only', () => {
@@ -33,9 +33,24 @@ describe('changesPublicSite', () => {
     [{ event: 'entry.publish', model: 'user' }, false],
     [{ event: 'entry.create', model: 'comment' }, false],
     [{ event: 'entry.publish', model: 'comment' }, true],
-    [{ event: 'media.create' }, true],
+    // A media event alone builds nothing: the publisher checks whether a published entry's files changed (isMediaEvent).
+    [{ event: 'media.create' }, false],
+    [{ event: 'media.update' }, false],
     [{ event: 'review-workflows.updateEntryStage', model: 'article' }, false],
   ])('%j → %s', (event, expected) => {
     expect(changesPublicSite(event)).toBe(expected);
+  });
+});
+
+describe('isMediaEvent (issue 10 finding 12)', () => {
+  test.each([
+    [{ event: 'media.create' }, true],
+    [{ event: 'media.update' }, true],
+    [{ event: 'media.delete' }, true],
+    [{ event: 'media.anything' }, true],
+    [{ event: 'entry.publish', model: 'article' }, false],
+    [{ event: 'mediax', model: 'article' }, false],
+  ])('%j → %s', (event, expected) => {
+    expect(isMediaEvent(event)).toBe(expected);
   });
 });

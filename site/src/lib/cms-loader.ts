@@ -1,8 +1,9 @@
 /**
  * Astro content-layer loader for one type of the model. Syncs incrementally: each build asks
- * Strapi for every published entry's (documentId, updatedAt), fetches in full only what is new
- * or changed, and drops what was unpublished or deleted. Every entry is validated against the
- * model first; a bad one fails the build with the type, documentId and field.
+ * Strapi for every published entry's stamp (documentId, updatedAt and the files it shows: see
+ * sync.ts), fetches in full only what is new or changed, and drops what was unpublished or
+ * deleted. Every entry is validated against the model first; a bad one fails the build with the
+ * type, documentId and field.
  *
  * Markdown bodies are kept beside the store (bodyCacheDir()), not in it: Astro bundles the whole
  * store into the build, and 10,000 bodies in it made a 47 MB module.
@@ -12,7 +13,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { ContentType, EntryOf } from '@cong/content-types';
 import { createCmsClient } from './cms-client';
-import { planSync, validateEntries, type Stamp } from './sync';
+import { planSync, stampQuery, toStamp, validateEntries, type Stamp } from './sync';
 import { bodyCacheDir, parseSiteEnvironment } from './site-env';
 
 export interface CmsLoaderOptions<T extends ContentType> {
@@ -54,7 +55,8 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
       }
 
       const started = Date.now();
-      const stamps = (await client.getAll(type.pluralName, { 'fields[0]': 'updatedAt' })) as Stamp[];
+      // Versions cover the files an entry shows: a new description or a replaced file refetches it.
+      const stamps: Stamp[] = ((await client.getAll(type.pluralName, stampQuery(type))) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
       const previous = new Map<string, string>(JSON.parse(meta.get('stamps') ?? '[]') as Array<[string, string]>);
       // Anything the store or the body cache lost (cleared cache, changed config) is fetched again.
       for (const id of previous.keys()) {
@@ -81,7 +83,7 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
         store.delete(id);
         rmSync(bodyFile(collection, id), { force: true });
       }
-      meta.set('stamps', JSON.stringify(stamps.map((s) => [s.documentId, s.updatedAt])));
+      meta.set('stamps', JSON.stringify(stamps.map((s) => [s.documentId, s.version])));
       logger.info(
         `${type.pluralName}: ${stamps.length} published, ${plan.fetch.length} fetched, ${plan.remove.length} removed, ${plan.keep.length} unchanged (${Date.now() - started} ms)`,
       );

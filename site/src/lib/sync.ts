@@ -3,12 +3,50 @@
  * and what to drop since the last build, and refuse a bad entry with a message that names the
  * type, the documentId and the field.
  */
+import { createHash } from 'node:crypto';
 import type { ContentType, EntryOf } from '@cong/content-types';
 
-/** What the build remembers of an entry: its id and when it last changed. */
+/**
+ * What the build remembers of an entry: its id and a version that changes whenever what its
+ * pages show changes — its `updatedAt`, and for types with media the files it shows (editing a
+ * file in the media library does not touch the entries that use it).
+ */
 export interface Stamp {
   documentId: string;
-  updatedAt: string;
+  version: string;
+}
+
+/** What the pages show of a file, or depend on: a change to any of these must rebuild them. */
+export const MEDIA_STAMP_FIELDS = ['url', 'hash', 'name', 'alternativeText', 'caption', 'mime', 'size', 'width', 'height', 'updatedAt'] as const;
+
+/** The media fields of a type (an article's cover, an announcement's attachments). */
+export function mediaFieldsOf(type: ContentType): string[] {
+  return Object.entries(type.attributes as Record<string, { strapi: { type: string } }>)
+    .filter(([, field]) => field.strapi.type === 'media')
+    .map(([name]) => name);
+}
+
+/** The query that lists a type's published entries as stamps: updatedAt, and the files each shows. */
+export function stampQuery(type: ContentType): Record<string, string> {
+  const query: Record<string, string> = { 'fields[0]': 'updatedAt' };
+  for (const field of mediaFieldsOf(type)) {
+    MEDIA_STAMP_FIELDS.forEach((name, i) => (query[`populate[${field}][fields][${i}]`] = name));
+  }
+  return query;
+}
+
+/** The stamp of an entry as stampQuery() returns it. */
+export function toStamp(type: ContentType, entry: { documentId: string; updatedAt: string } & Record<string, unknown>): Stamp {
+  const fields = mediaFieldsOf(type);
+  if (fields.length === 0) return { documentId: entry.documentId, version: entry.updatedAt };
+  const pick = (file: unknown) =>
+    file && typeof file === 'object' ? MEDIA_STAMP_FIELDS.map((name) => (file as Record<string, unknown>)[name] ?? null) : null;
+  const media = fields.map((field) => {
+    const value = entry[field];
+    return Array.isArray(value) ? value.map(pick) : pick(value);
+  });
+  const digest = createHash('sha256').update(JSON.stringify(media)).digest('base64url').slice(0, 22);
+  return { documentId: entry.documentId, version: `${entry.updatedAt}#${digest}` };
 }
 
 export interface SyncPlan {
@@ -24,9 +62,9 @@ export interface SyncPlan {
 export function planSync(previous: ReadonlyMap<string, string>, current: readonly Stamp[]): SyncPlan {
   const plan: SyncPlan = { fetch: [], remove: [], keep: [] };
   const seen = new Set<string>();
-  for (const { documentId, updatedAt } of current) {
+  for (const { documentId, version } of current) {
     seen.add(documentId);
-    if (previous.get(documentId) === updatedAt) plan.keep.push(documentId);
+    if (previous.get(documentId) === version) plan.keep.push(documentId);
     else plan.fetch.push(documentId);
   }
   for (const documentId of previous.keys()) if (!seen.has(documentId)) plan.remove.push(documentId);
