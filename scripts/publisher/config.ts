@@ -52,7 +52,7 @@ export function parsePublisherEnvironment(raw: Record<string, string | undefined
     if (production) throw new Error(`${name} is required when NODE_ENV=production: generate one with \`openssl rand -hex 32\` and give the same value to the CMS`);
     const file = path.join(dataDir, fileName);
     if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // the CMS data folder: private (see cms/src/lib/file-modes.ts)
       writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
     }
     return readFileSync(file, 'utf8').trim();

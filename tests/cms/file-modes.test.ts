@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { makePrivate, prepareSqliteFile, privatizeUploads } from '../../cms/src/lib/file-modes';
+import { parsePublisherEnvironment } from '../../scripts/publisher/config';
 
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'cong-modes-'));
@@ -47,5 +48,12 @@ describe('file modes (issue 10 build 6)', () => {
     for (const name of ['a.jpg', 'thumbnail_a.jpg']) writeFileSync(path.join(dir, name), 'x', { mode: 0o644 });
     privatizeUploads(dir, ['/uploads/a.jpg', '/uploads/thumbnail_a.jpg', 'https://cdn.example/a.jpg', null]);
     expect([mode(path.join(dir, 'a.jpg')), mode(path.join(dir, 'thumbnail_a.jpg'))]).toEqual(['600', '600']);
+  });
+
+  test('npm start generates the local webhook and preview secrets into a private data folder', () => {
+    const dataDir = path.join(tempDir(), 'data');
+    parsePublisherEnvironment({}, tempDir(), dataDir, false);
+    expect(mode(dataDir)).toBe('700');
+    expect([mode(path.join(dataDir, 'webhook-secret')), mode(path.join(dataDir, 'preview-secret'))]).toEqual(['600', '600']);
   });
 });
