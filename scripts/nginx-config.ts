@@ -1,25 +1,47 @@
 /**
- * `npm run nginx-config -- [--server-name NAME] [--listen 80] [--no-brotli]`: prints the nginx
- * configuration for this installation (RELEASES_DIR, SITE_HOST, SITE_PORT from the environment).
+ * `npm run nginx-config -- [--server-name NAME] [--listen 80] [--no-brotli]
+ *   [--tls-cert PATH --tls-key PATH [--tls-listen 443]] [--limit-rate 10] [--limit-burst 20]`:
+ * prints the nginx configuration for this installation (RELEASES_DIR, SITE_HOST, SITE_PORT from
+ * the environment). With a certificate, the site is served over https and plain http redirects.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rootDir } from './lib/cms.ts';
-import { nginxSiteConfig } from './nginx/config.ts';
+import { DEFAULT_ONDEMAND_LIMIT, nginxSiteConfig } from './nginx/config.ts';
 import { parsePublisherEnvironment } from './publisher/config.ts';
 
-const { values } = parseArgs({
-  options: {
-    'server-name': { type: 'string', default: 'localhost' },
-    listen: { type: 'string', default: '80' },
-    'no-brotli': { type: 'boolean', default: false },
-  },
-});
 try {
+  const { values } = parseArgs({
+    options: {
+      'server-name': { type: 'string', default: 'localhost' },
+      listen: { type: 'string', default: '80' },
+      'no-brotli': { type: 'boolean', default: false },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-listen': { type: 'string', default: '443' },
+      'limit-rate': { type: 'string', default: String(DEFAULT_ONDEMAND_LIMIT.rate) },
+      'limit-burst': { type: 'string', default: String(DEFAULT_ONDEMAND_LIMIT.burst) },
+    },
+  });
+  const cert = values['tls-cert'];
+  const key = values['tls-key'];
+  if ((cert === undefined) !== (key === undefined)) {
+    throw new Error(`--tls-cert and --tls-key go together: give ${cert === undefined ? '--tls-cert (the certificate chain, e.g. /etc/letsencrypt/live/NAME/fullchain.pem)' : '--tls-key (its private key, e.g. /etc/letsencrypt/live/NAME/privkey.pem)'} too, or neither for plain http`);
+  }
   const env = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, SITE_HOST: process.env.SITE_HOST, SITE_PORT: process.env.SITE_PORT, WEBHOOK_SECRET: 'x'.repeat(16), PREVIEW_SECRET: 'x'.repeat(16) }, rootDir, path.join(rootDir, 'cms', 'data'), false);
   const host = env.SITE_HOST === '0.0.0.0' ? '127.0.0.1' : env.SITE_HOST;
-  process.stdout.write(nginxSiteConfig({ serverName: values['server-name']!, listen: values.listen!, releasesDir: env.releasesDir, upstream: `${host}:${env.SITE_PORT}`, brotli: !values['no-brotli'] }));
+  process.stdout.write(
+    nginxSiteConfig({
+      serverName: values['server-name']!,
+      listen: values.listen!,
+      releasesDir: env.releasesDir,
+      upstream: `${host}:${env.SITE_PORT}`,
+      brotli: !values['no-brotli'],
+      ...(cert && key ? { tls: { certificate: cert, key, listen: values['tls-listen']! } } : {}),
+      onDemandLimit: { rate: Number(values['limit-rate']), burst: Number(values['limit-burst']) },
+    }),
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);

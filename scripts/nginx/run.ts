@@ -22,12 +22,31 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
+export interface StartNginxOptions {
+  port: number;
+  releasesDir: string;
+  upstream: string;
+  workers?: number;
+  /** Also serve https on 127.0.0.1:`tls.port` with this certificate (plain http then redirects to it). */
+  tls?: { port: number; certificate: string; key: string };
+  /** limit_req of the on-demand routes (default: the shipped one; null: none, for the benchmark). */
+  onDemandLimit?: NginxSiteOptions['onDemandLimit'];
+}
+
 /** Starts nginx on 127.0.0.1:`port` for `releasesDir`, proxying to `upstream`; resolves once it answers. */
-export async function startNginx(options: { port: number; releasesDir: string; upstream: string; workers?: number }): Promise<RunningNginx> {
+export async function startNginx(options: StartNginxOptions): Promise<RunningNginx> {
   const { brotli } = nginxAvailable();
   const prefix = mkdtempSync(path.join(tmpdir(), 'cong-nginx-'));
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, dir));
-  const site = nginxSiteConfig({ serverName: 'localhost', listen: `127.0.0.1:${options.port}`, releasesDir: options.releasesDir, upstream: options.upstream, brotli });
+  const site = nginxSiteConfig({
+    serverName: 'localhost',
+    listen: `127.0.0.1:${options.port}`,
+    releasesDir: options.releasesDir,
+    upstream: options.upstream,
+    brotli,
+    ...(options.tls ? { tls: { certificate: options.tls.certificate, key: options.tls.key, listen: `127.0.0.1:${options.tls.port}` } } : {}),
+    ...(options.onDemandLimit !== undefined ? { onDemandLimit: options.onDemandLimit } : {}),
+  });
   writeFileSync(path.join(prefix, 'cong.conf'), site);
   const main = `${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes ${options.workers ?? 1};
 pid ${prefix}/nginx.pid;
@@ -65,7 +84,8 @@ http {
   for (let i = 0; i < 100; i += 1) {
     if (child.exitCode !== null) break;
     try {
-      await fetch(`${url}/robots.txt`);
+      // Any answer will do (with TLS, plain http answers with a redirect to https).
+      await fetch(`${url}/robots.txt`, { redirect: 'manual' });
       return { url, config: site, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 50));

@@ -2,13 +2,15 @@
  * Comments with a captcha, end to end: a reader comments in Chromium (a wrong code first, then the
  * right one), the comment waits in Strapi as a draft, an editor approves it by publishing, and
  * after the rebuild it is on the article page. Replayed and expired codes, the rate limit, and
- * markup in a comment (inert on the page).
+ * markup in a comment (inert on the page). The captcha: a page view requests none, starting a
+ * comment requests one, it is limited per address and globally, and the search index never takes
+ * it as an article's image.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { type Browser, type BrowserContext } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { launchChromium } from '../helpers/browser';
@@ -50,6 +52,42 @@ async function httpCaptcha(address: string): Promise<{ cookie: string; answer: s
   expect(await res.text()).toMatch(/^<svg/);
   const id = /cong_captcha=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
   return { cookie: `cong_captcha=${id}`, answer: answerFor(id)! };
+}
+
+/** Records the page's captcha requests and how many of its requests are still in flight. */
+function watchRequests(page: Page) {
+  const captcha: string[] = [];
+  let inFlight = 0;
+  page.on('request', (r) => {
+    inFlight += 1;
+    if (new URL(r.url()).pathname.startsWith('/api/ma-xac-thuc')) captcha.push(r.url());
+  });
+  page.on('requestfinished', () => void (inFlight -= 1));
+  page.on('requestfailed', () => void (inFlight -= 1));
+  return {
+    captcha,
+    /** Resolves when every image in view (or not lazy) has loaded or failed and no request is in flight. */
+    async quiet() {
+      await page.waitForFunction(() =>
+        Array.from(document.images).every((img) => {
+          const box = img.getBoundingClientRect();
+          return img.complete || (img.loading === 'lazy' && (box.bottom < 0 || box.top > innerHeight));
+        }),
+      );
+      await expect.poll(() => inFlight, { timeout: 10_000 }).toBe(0);
+    },
+  };
+}
+
+/** What Pagefind returns, in the browser, for a search: each result's URL and image. */
+function searchResults(page: Page, term: string): Promise<Array<{ url: string; image: string | null }>> {
+  // A string, so the test runner does not rewrite the dynamic import.
+  return page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.init();
+    const search = await pagefind.search(${JSON.stringify(term)});
+    return Promise.all(search.results.map(async (r) => { const d = await r.data(); return { url: d.url, image: d.meta.image ?? null }; }));
+  })()`);
 }
 
 function postComment(fields: Record<string, string>, headers: Record<string, string>): Promise<Response> {
@@ -118,6 +156,112 @@ describe('comments', () => {
     expect(await list.textContent()).toContain('mùa mưa rất khó đi');
     expect(await page.content()).not.toContain('hoa.nguyen@example.vn');
     await context.close();
+  }, 120_000);
+
+  test('a page view requests no captcha; starting a comment requests exactly one', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests = watchRequests(page);
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    // The reader reads the whole article, down to the comments, and types nothing.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await requests.quiet();
+    expect(requests.captcha).toEqual([]);
+    expect(await captchaCookie(context)).toBeUndefined();
+
+    // Focus in the form: one code, shown as an image whose answer is stored.
+    await page.getByLabel('Họ và tên').focus();
+    await expect.poll(() => requests.captcha.length, { timeout: 10_000 }).toBe(1);
+    const image = page.locator('img[data-captcha-image]');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    expect(await image.getAttribute('alt')).toMatch(/^Mã xác thực dạng ảnh/);
+    expect(answerFor((await captchaCookie(context))!)).toMatch(/^[a-z0-9]{5}$/);
+    // Going on with the comment does not fetch another.
+    await page.getByLabel('Họ và tên').fill('Vũ Thị Lan');
+    await page.getByLabel('Nội dung').click();
+    await page.getByLabel('Nội dung').fill('Góp ý về lịch tiếp dân.');
+    await page.getByLabel('Mã xác thực').click();
+    await requests.quiet();
+    expect(requests.captcha).toHaveLength(1);
+    expect(violations).toEqual([]); // the form's script and the image it adds run under the page's policy
+    await context.close();
+  });
+
+  test('a reader who asks for the question in words first fetches only that, and can comment with its answer', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests = watchRequests(page);
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    await page.getByRole('link', { name: 'Dùng câu hỏi thay thế' }).click();
+    const text = page.locator('[data-captcha-text]');
+    await expect.poll(() => text.textContent(), { timeout: 10_000 }).toMatch(/chữ số\.$/);
+    expect(await page.locator('[data-captcha-box]').isVisible()).toBe(false);
+    // Typing the comment afterwards fetches no image, which would replace the question's code.
+    await page.getByLabel('Họ và tên').fill('Hoàng Văn Minh');
+    await page.getByLabel('Nội dung').fill('Cảm ơn, câu hỏi dễ hiểu.');
+    await requests.quiet();
+    expect(requests.captcha.map((u) => new URL(u).search)).toEqual(['?kieu=chu']);
+    await page.getByLabel('Mã xác thực').fill(answerFor((await captchaCookie(context))!)!);
+    await page.getByRole('button', { name: 'Gửi bình luận' }).click();
+    await expect.poll(() => page.locator('[data-comment-message]').textContent(), { timeout: 10_000 }).toBe(SENT);
+    await context.close();
+  });
+
+  test('without JavaScript the form shows the captcha image and the question link', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${url}/tin-tuc/${slug}/`);
+    const image = page.locator('.comment-form img[src^="/api/ma-xac-thuc/"]');
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    expect(await captchaCookie(context)).toBeTruthy();
+    expect(await page.getByRole('link', { name: 'Dùng câu hỏi thay thế' }).getAttribute('href')).toBe('/api/ma-xac-thuc/?kieu=chu');
+    await context.close();
+  });
+
+  test('captchas are limited per address and for everyone, with 429 in Vietnamese', async () => {
+    const limited = await loop.serve({ READER_DB: path.join(dataDir, 'limits.db'), CAPTCHA_LIMIT: '2', CAPTCHA_GLOBAL_LIMIT: '4' });
+    const get = (address: string, query = '', accept = 'application/json') => fetch(`${limited}/api/ma-xac-thuc/${query}`, { headers: { 'x-real-ip': address, accept } });
+    // Per address: two, then 429 (JSON for the page's script, plain text for the link without it).
+    expect((await get('203.0.113.1')).status).toBe(200);
+    expect((await get('203.0.113.1', '?kieu=chu')).status).toBe(200);
+    const perAddress = await get('203.0.113.1');
+    expect(perAddress.status).toBe(429);
+    expect(Number(perAddress.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await perAddress.json()).error).toBe('Bạn đã yêu cầu quá nhiều mã xác thực. Vui lòng thử lại sau ít phút.');
+    const asText = await get('203.0.113.1', '?kieu=chu', 'text/html');
+    expect(asText.status).toBe(429);
+    expect(asText.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await asText.text()).toContain('Bạn đã yêu cầu quá nhiều mã xác thực.');
+    // For everyone: four in the window (a refused request does not count), whatever the address.
+    expect((await get('203.0.113.2')).status).toBe(200);
+    expect((await get('203.0.113.3')).status).toBe(200);
+    const global = await get('203.0.113.4');
+    expect(global.status).toBe(429);
+    expect(Number(global.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await global.json()).error).toBe('Hệ thống đang nhận quá nhiều yêu cầu mã xác thực. Vui lòng thử lại sau ít phút.');
+  });
+
+  test('the search index does not take the captcha as an article\'s image', async () => {
+    const title = 'Lịch tiếp công dân tháng mười hai không kèm ảnh';
+    const [category] = await cms.strapi.documents('api::category.category').findMany({ limit: 1 });
+    await cms.strapi.documents('api::article.article').create({
+      data: { title, summary: 'Bài không có ảnh bìa.', body: 'Ban tiếp công dân xã thông báo lịch tiếp công dân.', category: (category as unknown as { documentId: string }).documentId } as never,
+      status: 'published',
+    });
+    await settle();
+    const page = await browser.newPage();
+    await page.goto(`${url}/tim-kiem/`);
+    const results = await searchResults(page, title);
+    const mine = results.find((r) => r.url.startsWith('/tin-tuc/lich-tiep-cong-dan-thang-muoi-hai-khong-kem-anh'));
+    expect(mine, JSON.stringify(results)).toBeDefined();
+    expect(mine!.image).toBeNull();
+    for (const r of [...results, ...(await searchResults(page, 'xã'))]) expect(r.image ?? '', r.url).not.toContain('ma-xac-thuc');
+    await page.close();
   }, 120_000);
 
   test('a comment sent through the REST API asking to be published is still a draft', async () => {

@@ -29,6 +29,11 @@ export function handler(req, res, next) {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     return res.end(JSON.stringify({ label: ${JSON.stringify(label)}, release: process.env.CONG_RELEASE, client: req.headers['x-cong-client-ip'] }));
   }
+  if (req.url === '/api/framed/') {
+    // Sets its own policy, as the draft preview does (it lets the CMS frame it).
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-security-policy': "frame-ancestors http://cms.example" });
+    return res.end('framed');
+  }
   if (req.url === '/api/echo/' && req.method === 'POST') {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -59,6 +64,8 @@ export async function makeRelease(root: string, label: string, second: number): 
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** Names and values as received, in order (a header sent twice appears twice). */
+  rawHeaders: string[];
   body: Buffer;
 }
 
@@ -68,7 +75,7 @@ export function rawRequest(port: number, rawPath: string, headers: Record<string
     const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, headers, method, localAddress: options.localAddress, signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end(body);

@@ -1,20 +1,63 @@
 /**
  * The shipped nginx configuration against Debian's nginx: files from the live release with the
  * pre-compressed variants and the cache headers, on-demand routes and unknown addresses through the
- * public server, traversal refused, and a release switch seen without a reload.
+ * public server, traversal refused, and a release switch seen without a reload; the security
+ * headers once on every answer, limit_req on the on-demand routes, and the TLS server block.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXAMPLE_OPTIONS, nginxSiteConfig } from '../../scripts/nginx/config';
 import { nginxAvailable, startNginx, type RunningNginx } from '../../scripts/nginx/run';
+import { SECURITY_HEADERS } from '../../scripts/public/headers';
 import { createPublicServer } from '../../scripts/public/server';
 import { activate } from '../../scripts/publisher/releases';
 import { freePort, listen } from '../helpers/net';
-import { makeRelease, rawRequest } from '../helpers/releases';
+import { makeRelease, rawRequest, type RawResponse } from '../helpers/releases';
 import { rootDir } from '../helpers/site-build';
+
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** Checks each header of headers.ts (and `own`, which replace them) was sent exactly once, with its value. */
+function expectSecurityHeadersOnce(res: RawResponse, what: string, own: Record<string, string> = {}): void {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < res.rawHeaders.length; i += 2) {
+    const name = res.rawHeaders[i]!.toLowerCase();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...own })) {
+    expect(counts.get(name), `${what}: ${name} sent once`).toBe(1);
+    expect(res.headers[name], `${what}: ${name}`).toBe(value);
+  }
+  // Framing is refused by the policy's frame-ancestors, not by the older header.
+  expect(res.headers['x-frame-options'], what).toBeUndefined();
+}
+
+/** An HTTPS request to nginx on loopback, accepting the test's self-signed certificate. */
+function httpsGet(port: number, rawPath: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest({ host: '127.0.0.1', port, path: rawPath, headers, servername: 'localhost', rejectUnauthorized: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Two different free loopback ports. */
+async function twoPorts(): Promise<[number, number]> {
+  const first = await freePort();
+  let second = await freePort();
+  while (second === first) second = await freePort();
+  return [first, second];
+}
 
 const available = nginxAvailable();
 if (!available.nginx && process.env.CI) throw new Error('nginx is missing: .ci/run installs Debian\'s nginx and libnginx-mod-http-brotli-static');
@@ -22,6 +65,24 @@ if (!available.nginx && process.env.CI) throw new Error('nginx is missing: .ci/r
 test('deploy/nginx/cong.conf is what `npm run nginx-config` generates', () => {
   expect(readFileSync(path.join(rootDir, 'deploy', 'nginx', 'cong.conf'), 'utf8')).toBe(nginxSiteConfig(EXAMPLE_OPTIONS));
 });
+
+test('the generated configuration tells the operator to trust nginx in the public server', () => {
+  expect(nginxSiteConfig(EXAMPLE_OPTIONS)).toMatch(/TRUSTED_PROXY=127\.0\.0\.1/);
+});
+
+test('npm run nginx-config refuses a certificate without its key, or a relative path, naming the option', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts', 'nginx-config.ts'), ...args], { cwd: rootDir, encoding: 'utf8', timeout: 30_000 });
+  const alone = run('--tls-cert', '/etc/ssl/cong/fullchain.pem');
+  expect(alone.status).toBe(2);
+  expect(alone.stderr).toMatch(/--tls-key/);
+  const relative = run('--tls-cert', 'fullchain.pem', '--tls-key', '/etc/ssl/cong/privkey.pem');
+  expect(relative.status).toBe(2);
+  expect(relative.stderr).toMatch(/--tls-cert must be an absolute path/);
+  const both = run('--server-name', 'xatanhoa.gov.vn', '--tls-cert', '/etc/ssl/cong/fullchain.pem', '--tls-key', '/etc/ssl/cong/privkey.pem');
+  expect(both.status, both.stderr).toBe(0);
+  expect(both.stdout).toContain('ssl_certificate /etc/ssl/cong/fullchain.pem;');
+  expect(both.stdout).toContain(`Strict-Transport-Security "${HSTS}" always;`);
+}, 60_000);
 
 describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
   let root: string;
@@ -35,7 +96,8 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     writeFileSync(path.join(root, 'secret.txt'), 'do not serve');
     releases = { a: await makeRelease(root, 'A', 1), b: await makeRelease(root, 'B', 2) };
     activate(root, releases.a);
-    server = createPublicServer(root, { graceMs: 200 });
+    // As the generated configuration's header says: the public server trusts this nginx's X-Real-IP.
+    server = createPublicServer(root, { graceMs: 200, trustedProxies: ['127.0.0.1'] });
     const upstream = (await listen(server)).replace('http://', '');
     port = await freePort();
     nginx = await startNginx({ port, releasesDir: root, upstream });
@@ -73,12 +135,64 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     const health = await rawRequest(port, '/api/health/');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body.toString())).toMatchObject({ label: 'A', client: '127.0.0.1' });
+    // The reader's own address (another loopback address here) reaches the routes through X-Real-IP,
+    // and a reader cannot choose it: nginx sets X-Real-IP from the connection.
+    const reader = await rawRequest(port, '/api/health/', { 'x-real-ip': '203.0.113.9', 'x-forwarded-for': '203.0.113.9' }, 'GET', undefined, { localAddress: '127.0.0.2' });
+    expect(JSON.parse(reader.body.toString()).client).toBe('127.0.0.2');
     const posted = await rawRequest(port, '/api/echo/', { 'content-type': 'text/plain' }, 'POST', 'đánh giá');
     expect(posted.status).toBe(201);
     expect(posted.body.toString()).toBe('A:đánh giá');
     const missing = await rawRequest(port, '/khong-co-trang-nay/');
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toContain('Không tìm thấy trang');
+  });
+
+  test('sends the security headers of headers.ts once each on every answer of its own, and no HSTS over http', async () => {
+    const answers: Array<[string, RawResponse]> = [
+      ['home', await rawRequest(port, '/')],
+      ['home, brotli', await rawRequest(port, '/', { 'accept-encoding': 'gzip, br' })],
+      ['hashed asset', await rawRequest(port, '/_astro/app.abc123.js', { 'accept-encoding': 'gzip' })],
+      ['missing asset', await rawRequest(port, '/_astro/khong-co.js')],
+      ['robots.txt', await rawRequest(port, '/robots.txt')],
+      ['folder redirect', await rawRequest(port, '/tin-tuc/bai-a')],
+    ];
+    expect(answers.map(([, r]) => r.status)).toEqual([200, 200, 200, 404, 200, 301]);
+    for (const [what, res] of answers) {
+      expectSecurityHeadersOnce(res, what);
+      expect(res.headers['strict-transport-security'], what).toBeUndefined();
+    }
+  });
+
+  test("passes the public server's answers through with the headers it set, none added or duplicated", async () => {
+    expectSecurityHeadersOnce(await rawRequest(port, '/api/health/'), 'on-demand route');
+    expectSecurityHeadersOnce(await rawRequest(port, '/khong-co-trang-nay/'), '404 page');
+    expectSecurityHeadersOnce(await rawRequest(port, '/api/echo/', { 'content-type': 'text/plain' }, 'POST', 'x'), 'POST');
+    // A route's own policy (the draft preview lets the CMS frame it) is not replaced by nginx's.
+    expectSecurityHeadersOnce(await rawRequest(port, '/api/framed/'), 'route with its own CSP', { 'content-security-policy': 'frame-ancestors http://cms.example' });
+  });
+
+  test('limits on-demand requests per address (limit_req): 429 in Vietnamese after the burst, files and other readers unaffected', async () => {
+    // Bounded: 60 requests, one after the other, from one loopback address; the limit is 10 per
+    // second with a burst of 20, so 21 pass at once and one more per 100 ms elapsed.
+    const statuses: number[] = [];
+    let refused: RawResponse | undefined;
+    const started = performance.now();
+    for (let i = 0; i < 60; i += 1) {
+      const res = await rawRequest(port, '/api/health/', {}, 'GET', undefined, { localAddress: '127.0.0.3' });
+      statuses.push(res.status);
+      if (res.status === 429) refused ??= res;
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    expect(statuses.slice(0, 21)).toEqual(Array(21).fill(200));
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(21 + Math.ceil(elapsed * 10) + 1);
+    expect(refused, `no 429 in ${elapsed.toFixed(2)} s`).toBeDefined();
+    expect(refused!.body.toString()).toContain('Quá nhiều yêu cầu');
+    expect(refused!.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(refused!.headers['retry-after']).toBe('1');
+    expectSecurityHeadersOnce(refused!, '429');
+    expect((await rawRequest(port, '/', {}, 'GET', undefined, { localAddress: '127.0.0.3' })).status).toBe(200);
+    expect((await rawRequest(port, '/api/health/', {}, 'GET', undefined, { localAddress: '127.0.0.4' })).status).toBe(200);
   });
 
   test('refuses path traversal', async () => {
@@ -95,5 +209,60 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     expect(JSON.parse((await rawRequest(port, '/api/health/')).body.toString()).label).toBe('B');
     activate(root, releases.a);
     expect((await rawRequest(port, '/')).body.toString()).toContain('<title>A</title>');
+  });
+});
+
+describe.skipIf(!available.nginx)('nginx with TLS (--tls-cert, --tls-key)', () => {
+  let root: string;
+  let server: ReturnType<typeof createPublicServer>;
+  let nginx: RunningNginx;
+  let port: number;
+  let tlsPort: number;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'cong-nginx-tls-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const certificate = path.join(root, 'cert.pem');
+    const key = path.join(root, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', key, '-out', certificate], { stdio: 'ignore' });
+    server = createPublicServer(root, { graceMs: 200, trustedProxies: ['127.0.0.1'] });
+    const upstream = (await listen(server)).replace('http://', '');
+    [port, tlsPort] = await twoPorts();
+    nginx = await startNginx({ port, releasesDir: root, upstream, tls: { port: tlsPort, certificate, key } });
+  }, 30_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await new Promise((r) => server?.close(r));
+  });
+
+  test('serves over TLS 1.3 with http/2 offered, and HSTS once on files and on-demand answers', async () => {
+    const home = await httpsGet(tlsPort, '/');
+    expect(home.status).toBe(200);
+    expect(home.body.toString()).toContain('<title>A</title>');
+    const health = await httpsGet(tlsPort, '/api/health/');
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body.toString()).client).toBe('127.0.0.1');
+    for (const [what, res] of [['home', home], ['asset', await httpsGet(tlsPort, '/_astro/app.abc123.js')], ['on-demand route', health], ['404 page', await httpsGet(tlsPort, '/khong-co/')]] as const) {
+      expectSecurityHeadersOnce(res, what, { 'strict-transport-security': HSTS });
+    }
+    expectSecurityHeadersOnce(await httpsGet(tlsPort, '/api/framed/'), 'route with its own CSP', { 'strict-transport-security': HSTS, 'content-security-policy': 'frame-ancestors http://cms.example' });
+    const negotiated = await new Promise<{ alpn: string | false | null; protocol: string | null }>((resolve, reject) => {
+      const socket = tlsConnect({ host: '127.0.0.1', port: tlsPort, servername: 'localhost', ALPNProtocols: ['h2', 'http/1.1'], rejectUnauthorized: false }, () => {
+        resolve({ alpn: socket.alpnProtocol, protocol: socket.getProtocol() });
+        socket.end();
+      });
+      socket.on('error', reject);
+    });
+    expect(negotiated).toEqual({ alpn: 'h2', protocol: 'TLSv1.3' });
+  });
+
+  test('redirects plain http to https on the same host and address, without HSTS', async () => {
+    const res = await rawRequest(port, '/tin-tuc/bai-a/?trang=2');
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe(`https://127.0.0.1:${tlsPort}/tin-tuc/bai-a/?trang=2`);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expectSecurityHeadersOnce(res, 'redirect');
+    expect((await rawRequest(port, '/api/echo/', { 'content-type': 'text/plain' }, 'POST', 'x')).status).toBe(301);
   });
 });
