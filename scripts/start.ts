@@ -25,8 +25,11 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 const host = process.env.CMS_HOST ?? '127.0.0.1';
 const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 let pub: ReturnType<typeof parsePublisherEnvironment>;
+let publicEnv: ReturnType<typeof parsePublicServerEnvironment>;
 try {
   pub = parsePublisherEnvironment(process.env, rootDir, path.join(cmsDir, 'data'), process.env.NODE_ENV === 'production');
+  // Checked now, not after the CMS has started: a wrong TRUSTED_PROXY or ONDEMAND_* stops here.
+  publicEnv = parsePublicServerEnvironment(process.env);
 } catch (error) {
   console.error(`[cong] ${(error as Error).message}`);
   process.exit(2);
@@ -117,7 +120,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
     closers.push(() => started.close());
     // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.
     const server = createPublicServer(pub.releasesDir, {
-      ...parsePublicServerEnvironment(process.env),
+      ...publicEnv,
       log: (m) => log(`public server: ${m}`),
       env: {
         READER_DB: process.env.READER_DB ?? path.join(rootDir, 'data', 'reader.db'),

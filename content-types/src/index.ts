@@ -5,3 +5,4 @@ export * from './model';
 export * from './strapi-schema';
 export * from './preview';
 export * from './runtime';
+export * from './address';

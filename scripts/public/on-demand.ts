@@ -9,12 +9,16 @@ import { Agent, request as httpRequest, type IncomingMessage, type ServerRespons
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { addressGroup } from '../../content-types/src/address.ts';
 import { DEFAULT_LIMITS, type ProxyLimits } from './config.ts';
 import { withSecurityHeaders } from './headers.ts';
 
+/** A release's worker: its port, null when the release has no on-demand routes, 'failed' when it could not start. */
+type Ready = number | null | 'failed';
+
 interface Slot {
   release: string;
-  ready: Promise<number | null>;
+  ready: Promise<Ready>;
   worker?: Worker;
   /** The Node.js version the worker reported when it was ready. */
   node?: string;
@@ -30,9 +34,13 @@ export interface OnDemandOptions {
   trustedProxies?: readonly string[];
   /** The proxy's limits; each one not given keeps its default (DEFAULT_LIMITS). */
   limits?: Partial<ProxyLimits>;
+  /** How long a release's worker may take to start (default WORKER_START_MS). */
+  workerStartMs?: number;
 }
 
 const WORKER = path.join(import.meta.dirname, 'on-demand-worker.mjs');
+/** How long a release's worker may take to load its bundle (about a second here) before it is given up. */
+const WORKER_START_MS = 60_000;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
 /**
@@ -68,6 +76,7 @@ export class OnDemandRoutes {
   private readonly log: (message: string) => void;
   private readonly env: Record<string, string | undefined>;
   private readonly trusted: ReadonlySet<string>;
+  private readonly workerStartMs: number;
   readonly limits: ProxyLimits;
   /** On-demand requests in flight, per reader address and in all. */
   private readonly perAddress = new Map<string, number>();
@@ -79,12 +88,13 @@ export class OnDemandRoutes {
     this.log = options.log ?? (() => undefined);
     this.trusted = new Set((options.trustedProxies ?? []).map(normalizeAddress));
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.workerStartMs = options.workerStartMs ?? WORKER_START_MS;
     // One socket per request in flight at most: the global cap, not the agent, decides who waits.
     this.agent = new Agent({ keepAlive: true, maxSockets: this.limits.maxConcurrent });
   }
 
   /** The port of the worker serving `releaseDir`'s on-demand routes, or null if it has none. */
-  port(releaseDir: string): Promise<number | null> {
+  port(releaseDir: string): Promise<Ready> {
     if (this.slot?.release === releaseDir) return this.slot.ready;
     const previous = this.slot;
     const entry = path.join(releaseDir, 'server', 'entry.mjs');
@@ -92,19 +102,28 @@ export class OnDemandRoutes {
     if (existsSync(entry)) {
       const worker = new Worker(WORKER, { workerData: { entry }, env: { ...process.env, ...this.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
       slot.worker = worker;
-      slot.ready = new Promise<number | null>((resolve) => {
+      slot.ready = new Promise<Ready>((resolve) => {
+        // A worker that never says it is ready must not hold every on-demand request forever.
+        const startTimer = setTimeout(() => {
+          this.log(`on-demand routes of ${path.basename(releaseDir)} did not start within ${this.workerStartMs} ms: stopped`);
+          resolve('failed');
+          void worker.terminate();
+        }, this.workerStartMs);
         worker.once('message', (m: { port: number; node: string }) => {
+          clearTimeout(startTimer);
           slot.node = m.node;
           this.log(`on-demand routes of ${path.basename(releaseDir)} ready (Node.js ${m.node})`);
           resolve(m.port);
         });
         worker.once('error', (error) => {
+          clearTimeout(startTimer);
           this.log(`on-demand routes of ${path.basename(releaseDir)} failed: ${error.message}`);
-          resolve(null);
+          resolve('failed');
         });
         worker.once('exit', () => {
-          resolve(null);
-          // A crashed worker is started again by the next request.
+          clearTimeout(startTimer);
+          resolve('failed');
+          // A crashed (or stopped) worker is started again by the next request.
           if (this.slot === slot) this.slot = null;
         });
       });
@@ -117,7 +136,7 @@ export class OnDemandRoutes {
   /** The Node.js version of the worker serving `releaseDir` (started if needed), or null if it has none. */
   async nodeVersion(releaseDir: string): Promise<string | null> {
     const port = await this.port(releaseDir);
-    return port === null ? null : (this.slot?.release === releaseDir ? this.slot.node ?? null : null);
+    return typeof port !== 'number' ? null : (this.slot?.release === releaseDir ? this.slot.node ?? null : null);
   }
 
   private retire(worker: Worker): void {
@@ -142,26 +161,26 @@ export class OnDemandRoutes {
    */
   async handle(releaseDir: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const address = clientAddress(req, this.trusted);
+    const group = addressGroup(address);
     const { limits } = this;
-    const mine = this.perAddress.get(address) ?? 0;
+    const mine = this.perAddress.get(group) ?? 0;
     if (mine >= limits.perAddress) {
       refuse(res, 429, 'Bạn đang gửi quá nhiều yêu cầu cùng lúc. Vui lòng thử lại sau giây lát.', { 'retry-after': '1' });
       return true;
     }
-    if (this.inFlight >= limits.maxConcurrent) {
-      refuse(res, 503, 'Máy chủ đang quá tải, vui lòng thử lại sau ít giây.', { 'retry-after': '5' });
-      return true;
-    }
-    this.perAddress.set(address, mine + 1);
-    this.inFlight += 1;
+    // Counted per address from arrival; in the global count only once the body is in, so slow
+    // uploads from a handful of addresses cannot fill it (each is bounded by its address's share
+    // and by the body timeout).
+    this.perAddress.set(group, mine + 1);
+    let counted = false;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      this.inFlight -= 1;
-      const left = (this.perAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.perAddress.set(address, left);
-      else this.perAddress.delete(address);
+      if (counted) this.inFlight -= 1;
+      const left = (this.perAddress.get(group) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(group, left);
+      else this.perAddress.delete(group);
     };
     res.once('close', release);
     try {
@@ -172,7 +191,17 @@ export class OnDemandRoutes {
         return true;
       }
       if (res.destroyed) return true;
+      if (this.inFlight >= limits.maxConcurrent) {
+        refuse(res, 503, 'Máy chủ đang quá tải, vui lòng thử lại sau ít giây.', { 'retry-after': '5' });
+        return true;
+      }
+      this.inFlight += 1;
+      counted = true;
       const port = await this.port(releaseDir);
+      if (port === 'failed') {
+        refuse(res, 503, 'Máy chủ tạm thời không xử lý được yêu cầu, vui lòng thử lại sau.', { 'retry-after': '10' });
+        return true;
+      }
       if (port === null) {
         release();
         return false;

@@ -140,6 +140,8 @@ function sendFile(req: IncomingMessage, res: ServerResponse, client: string, inf
   const encoding = info.br && /\bbr\b/.test(accept) ? 'br' : info.gzip && /\bgzip\b/.test(accept) ? 'gzip' : undefined;
   const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '';
   const found = status === 200;
+  // The 404 page answers any unknown address whatever it asks: no 412 or 206 from its validators.
+  if (!found) for (const name of ['if-match', 'if-unmodified-since', 'if-none-match', 'if-modified-since', 'range', 'if-range']) delete req.headers[name];
   res.statusCode = status;
   const headers = withSecurityHeaders({
     'content-type': TYPES[path.extname(info.relative)] ?? 'application/octet-stream',

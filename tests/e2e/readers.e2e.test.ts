@@ -201,6 +201,24 @@ describe('ratings', () => {
     expect(await (await fetch(`${sqliteUrl}/api/danh-gia/?bai=${target}`)).json()).toMatchObject({ count: 1 });
   });
 
+  test('one address gives an article at most RATING_PER_ADDRESS votes, whatever browsers it claims to be', async () => {
+    const articles = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 4 });
+    const target = (articles[3] as unknown as { slug: string }).slug;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const res = await fetch(`${sqliteUrl}/api/danh-gia/`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'user-agent': `browser-${i}`, 'x-real-ip': '2001:db8:7:7::' + (i + 1) },
+        body: `bai=${target}&diem=5`,
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect((await res.json()).error).toContain('đủ số lượt đánh giá');
+    }
+    // Eight browsers from one home network (one /64): five votes, then refused.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+    expect(await (await fetch(`${sqliteUrl}/api/danh-gia/?bai=${target}`)).json()).toMatchObject({ count: 5 });
+  });
+
   test('refuses unknown articles and stars outside 1..5 with a Vietnamese message', async () => {
     const post = (body: string) => fetch(`${sqliteUrl}/api/danh-gia/`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body });
     const unknown = await post('bai=khong-co-bai-nay&diem=5');

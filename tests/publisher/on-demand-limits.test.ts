@@ -4,15 +4,16 @@
  * too many requests from one address or in all, and a forged X-Real-IP. Every client is on
  * loopback (other addresses of 127.0.0.0/8 stand for other readers), bounded in count and time.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { activate } from '../../scripts/publisher/releases';
+import { activate, createRelease } from '../../scripts/publisher/releases';
 import { createPublicServer, type PublicServerOptions } from '../../scripts/public/server';
+import { addressGroup } from '../../content-types/src/address';
 import { parsePublicServerEnvironment } from '../../scripts/public/config';
 import { makeRelease, rawRequest } from '../helpers/releases';
 
@@ -71,6 +72,39 @@ describe('on-demand proxy limits', () => {
     const back = await eventually(async () => (await rawRequest(port, '/api/echo/', {}, 'POST', 'lại đây', { localAddress: '127.0.0.2', timeoutMs: 500 })).status === 201, 2_000);
     expect(back).toBe(true);
     expect(await eventually(async () => (await openUpstream(port)) === 0, 2_000)).toBe(true);
+  });
+
+  test('slow uploads from many addresses do not fill the global cap: it counts only requests whose body has arrived', async () => {
+    const { port } = await serve({ limits: { maxConcurrent: 8, perAddress: 3 } });
+    const head = 'POST /api/echo/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\nx';
+    for (const a of [2, 3, 4, 5, 6]) for (let i = 0; i < 3; i += 1) await slowClient(port, `127.0.0.${a}`, head);
+    const health = await rawRequest(port, '/api/health/', {}, 'GET', undefined, { timeoutMs: 1_000 });
+    expect(health.status).toBe(200);
+  });
+
+  test('counts an IPv6 reader by its /64, so one home network is one address', () => {
+    expect(addressGroup('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:0db8:0001:0002:0000:0000:0000:0009')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(addressGroup('::1')).toBe('0:0:0:0::/64');
+    expect(addressGroup('203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  test('a release whose routes never start answers 503 instead of holding requests forever', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-limits-'));
+    const dir = createRelease(root, new Date(Date.UTC(2026, 10, 27, 1, 0, 0)));
+    mkdirSync(path.join(dir, 'client'), { recursive: true });
+    mkdirSync(path.join(dir, 'server'), { recursive: true });
+    writeFileSync(path.join(dir, 'client', 'index.html'), '<title>A</title>');
+    writeFileSync(path.join(dir, 'server', 'entry.mjs'), 'await new Promise(() => setInterval(() => undefined, 1000));\nexport function handler() {}\n');
+    activate(root, path.basename(dir));
+    const server = createPublicServer(root, { graceMs: 200, workerStartMs: 500 });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const res = await rawRequest((server.address() as AddressInfo).port, '/api/health/', {}, 'GET', undefined, { timeoutMs: 5_000 });
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBeDefined();
   });
 
   test('a slow body is dropped with 408 after the body timeout', async () => {

@@ -182,6 +182,12 @@ describe('public server', () => {
     }
     const missing = await get(port, '/khong-co/');
     expect(missing.status).toBe(404);
+    // Whatever preconditions or ranges it asks, an unknown address gets the 404 page.
+    for (const headers of [{ 'if-match': '"x"' }, { 'if-unmodified-since': 'Thu, 01 Jan 2004 00:00:00 GMT' }, { range: 'bytes=0-3' }] as Array<Record<string, string>>) {
+      const res = await get(port, '/khong-co/', headers);
+      expect(res.status, JSON.stringify(headers)).toBe(404);
+      expect(res.body.toString()).toContain('Không tìm thấy trang');
+    }
     expect(missing.body.toString()).toContain('Không tìm thấy trang');
   });
 

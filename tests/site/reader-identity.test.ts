@@ -71,13 +71,19 @@ describe('reader identity', () => {
 
   test('a database made before the key file loses its stored secret', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cong-identity-old-')), 'reader.db');
+    const secret = randomBytes(32).toString('hex');
     const old = new Database(file);
-    old.exec("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('secret', 'an old secret beside the hashes')");
+    old.pragma('journal_mode = WAL');
+    old.exec(`CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('secret', '${secret}')`);
     old.close();
-    await openSqliteStore(file).close();
+    expect(readFileSync(file).includes(secret)).toBe(true);
+    const store = openSqliteStore(file);
     const db = new Database(file, { readonly: true });
     expect(db.prepare("SELECT count(*) AS n FROM meta WHERE name = 'secret'").get()).toEqual({ n: 0 });
     db.close();
+    // Gone from the bytes on disk too, not only from the table.
+    for (const f of [file, `${file}-wal`]) if (existsSync(f)) expect(readFileSync(f).includes(secret), f).toBe(false);
+    await store.close();
   });
 
   test('visit statistics hash a reader with the key of the day: another day, another hash', async () => {

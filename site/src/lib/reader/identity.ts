@@ -11,9 +11,10 @@
  *   the store deletes the day after: yesterday's visitor rows cannot be linked to anyone.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroCookies } from 'astro';
+import { addressGroup } from '@cong/content-types';
 import type { ReaderStore } from './store.ts';
 import { vietnamDay } from '../format.ts';
 
@@ -50,17 +51,27 @@ export function readerKey(env: Record<string, string | undefined> = process.env)
   const file = readerKeyFile(env);
   const known = keys.get(file);
   if (known) return known;
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // 'wx': two workers starting at once make one key; the loser reads the winner's.
-    try {
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  let key: string;
+  try {
+    if (!existsSync(file)) {
+      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      // Written whole under another name, then linked into place: two workers starting at once
+      // make one key (the loser's link fails and it reads the winner's), and no one reads half a file.
+      const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+      try {
+        linkSync(draft, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        rmSync(draft, { force: true });
+      }
     }
+    chmodSync(file, 0o600);
+    key = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new Error(`Cannot make or read the reader key file ${file} (READER_KEY_FILE): ${(error as Error).message}. Run the public server as the owner of that folder, point READER_KEY_FILE elsewhere, or set READER_SECRET`);
   }
-  chmodSync(file, 0o600);
-  const key = readFileSync(file, 'utf8').trim();
   if (key.length < 32) throw new Error(`The reader key file ${file} is damaged (too short): delete it to make a new one (votes already cast are then no longer recognised) or set READER_SECRET`);
   keys.set(file, key);
   return key;
@@ -82,9 +93,21 @@ export function verifiedCookie(key: string, value: string | undefined): string |
   return given.length === expected.length && timingSafeEqual(given, expected) ? match[1]! : null;
 }
 
-/** Counts one `action` of this reader's address (kept hashed): at most `limit` per `windowMs`. */
-export async function limitPerAddress(store: ReaderStore, request: Request, action: string, limit: number, windowMs: number) {
-  return store.consume(`${action}:${keyedHash(readerKey(), `address|${clientAddress(request)}`)}`, limit, windowMs);
+/**
+ * Counts one `action` of this reader's address (an IPv6 address by its /64): at most `limit` per
+ * `windowMs`. The bucket's name is the address hashed with the key of the day, so a stolen store
+ * and key file do not give the addresses of earlier days back. `scope` narrows the bucket (one
+ * article's votes).
+ */
+export async function limitPerAddress(store: ReaderStore, request: Request, action: string, limit: number, windowMs: number, scope = '') {
+  const bucket = keyedHash(await dayKey(store, Date.now()), `address|${addressGroup(clientAddress(request))}`);
+  return store.consume(`${action}:${scope ? `${scope}:` : ''}${bucket}`, limit, windowMs);
+}
+
+/** The key of the day (Vietnam time) that `now` falls in: the reader key and the store's salt of that day. */
+async function dayKey(store: ReaderStore, now: number): Promise<string> {
+  const day = vietnamDay(new Date(now));
+  return keyedHash(readerKey(), `day|${day}|${await store.dailySalt(day, now)}`);
 }
 
 /**
@@ -109,9 +132,7 @@ export function readerId(request: Request, cookies: AstroCookies): string {
 
 /** The reader as visit statistics keep them: hashed with the key of the day (`now`, Vietnam time). */
 export async function visitorOfDay(store: ReaderStore, reader: string, now = Date.now()): Promise<string> {
-  const day = vietnamDay(new Date(now));
-  const dayKey = keyedHash(readerKey(), `day|${day}|${await store.dailySalt(day, now)}`);
-  return keyedHash(dayKey, reader);
+  return keyedHash(await dayKey(store, now), reader);
 }
 
 /** A JSON answer that no cache keeps. */

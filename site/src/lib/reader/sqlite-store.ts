@@ -28,10 +28,17 @@ CREATE TABLE IF NOT EXISTS captchas (id TEXT PRIMARY KEY, answer TEXT NOT NULL, 
  */
 export function openSqliteStore(file: string, options: { maxVisitors?: number } = {}): ReaderStore {
   const maxVisitors = options.maxVisitors ?? MAX_VISITORS;
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    db = new Database(file);
+  } catch (error) {
+    throw new Error(`Cannot open the reader store ${file} (READER_DB): ${(error as Error).message}. Run the public server as the owner of that folder, or point READER_DB elsewhere`);
+  }
+  // Deleted rows (yesterday's salts, visitors, an old secret) are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
@@ -104,7 +111,12 @@ export function openSqliteStore(file: string, options: { maxVisitors?: number } 
   });
   // Before Cổng kept its reader key in a file of its own, a secret sat in this table beside the
   // hashes it keyed: it is deleted.
-  db.prepare("DELETE FROM meta WHERE name = 'secret'").run();
+  if (db.prepare("DELETE FROM meta WHERE name = 'secret'").run().changes > 0) {
+    // Its bytes must not survive in the file or its WAL either.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   // Every read-modify-write runs as BEGIN IMMEDIATE (`.immediate`): the write lock is taken up
   // front, so two processes never both read then write.
 

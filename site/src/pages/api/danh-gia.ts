@@ -3,7 +3,8 @@
  * (bai, diem = 1..5) records one vote per reader per article. Called by the article page's
  * script (JSON), or as a plain form post without JavaScript (303 back to the article, to a
  * message shown by its anchor). One vote per reader (signed cookie, or address and browser when
- * there is no valid one); votes per address are limited (RATING_LIMIT per hour).
+ * there is no valid one); votes per address are limited (RATING_LIMIT per hour, and
+ * RATING_PER_ADDRESS per article a day, whatever cookies or browsers it shows).
  */
 import type { APIRoute } from 'astro';
 import { formatDecimal, formatNumber } from '../../lib/format.ts';
@@ -51,6 +52,12 @@ export const POST: APIRoute = async ({ request, cookies, redirect }) => {
   if (!limit.allowed) {
     const minutes = Math.ceil(limit.retryAfterSeconds / 60);
     return answer(429, 'danh-gia-qua-nhieu', { error: `Bạn đã gửi quá nhiều đánh giá. Vui lòng thử lại sau ${minutes} phút.` }, { 'retry-after': String(limit.retryAfterSeconds) });
+  }
+  // However many readers (cookies, browsers) one address shows, it gives an article at most
+  // RATING_PER_ADDRESS votes a day: enough for a family or an office behind one address.
+  const perArticle = await limitPerAddress(store, request, 'rating-article', envNumber('RATING_PER_ADDRESS', 5), 24 * 60 * 60 * 1000, slug);
+  if (!perArticle.allowed) {
+    return answer(429, 'danh-gia-qua-nhieu', { error: 'Địa chỉ mạng của bạn đã gửi đủ số lượt đánh giá cho bài viết này hôm nay.' }, { 'retry-after': String(perArticle.retryAfterSeconds) });
   }
   const result = await store.vote(slug, readerId(request, cookies), stars);
   if (!result.accepted) return answer(409, 'danh-gia-da-co', { error: 'Bạn đã đánh giá bài viết này rồi.', ...summary(result.count, result.sum) });

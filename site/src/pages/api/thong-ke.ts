@@ -3,7 +3,8 @@
  * from the page's script, so clients that do not run the page are not counted) and answers the
  * counters; GET only answers them. Visits are counted per reader (signed cookie, or address and
  * browser) with a 30-minute gap, hashed with the key of the day; counting is limited per address
- * (STATS_LIMIT per 10 minutes), so made-up readers cannot inflate the counters.
+ * (STATS_LIMIT per 10 minutes): made-up cookies make no new visitors, and a client inventing
+ * browsers counts at most that many.
  */
 import type { APIRoute } from 'astro';
 import { readerStore } from '../../lib/reader/index.ts';
