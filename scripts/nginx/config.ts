@@ -10,7 +10,10 @@
  * their own (the draft preview sets its own frame-ancestors). nginx's add_header is inherited
  * from the server block only by a location that has no add_header of its own, so the headers
  * are written into each location that sends files, and the server blocks have none. With TLS,
- * HSTS is added everywhere on the https server, the public server's answers included.
+ * HSTS is added everywhere on the https server, the public server's answers included. nginx's own
+ * error answers (a bad request, a body over the limit, the public server down or too slow, a
+ * missing asset) go through error_page to one internal location that adds them too, with a short
+ * Vietnamese text.
  */
 import { isAbsolute } from 'node:path';
 import { SECURITY_HEADERS } from '../public/headers.ts';
@@ -54,6 +57,47 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 /** Mozilla's "intermediate" ciphers for TLS 1.2 without DHE (which needs a dhparam file); TLS 1.3's are OpenSSL's. */
 const TLS12_CIPHERS = 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';
 const BUSY_TEXT = 'Quá nhiều yêu cầu từ địa chỉ của bạn, vui lòng thử lại sau giây lát.';
+/** Largest request body in KB, checked against Content-Length before reading and as a chunked body arrives. */
+const MAX_BODY_KB = 64;
+/** The internal location of nginx's own error answers (an exact URI: a named location cannot answer a request whose line was never parsed). */
+const ERROR_URI = '/.cong-error';
+/** nginx's own error answers, by status (494: headers too large, 497: plain http to the https port; both sent as 400). */
+const ERROR_TEXTS: Array<[number, string]> = [
+  [400, 'Yêu cầu không hợp lệ.'],
+  [403, 'Không được phép truy cập địa chỉ này.'],
+  [404, 'Không tìm thấy nội dung này.'],
+  [405, 'Địa chỉ này không nhận phương thức yêu cầu đó.'],
+  [413, `Nội dung gửi lên quá lớn (tối đa ${MAX_BODY_KB} KB).`],
+  [414, 'Địa chỉ yêu cầu quá dài.'],
+  [494, 'Phần đầu của yêu cầu quá lớn.'],
+  [497, 'Yêu cầu không hợp lệ: cổng này chỉ nhận https.'],
+  [500, 'Máy chủ gặp lỗi, vui lòng thử lại sau.'],
+  [502, 'Cổng thông tin tạm thời không trả lời được, vui lòng thử lại sau ít phút.'],
+  [503, 'Cổng thông tin tạm thời không trả lời được, vui lòng thử lại sau ít phút.'],
+  [504, 'Cổng thông tin tạm thời không trả lời được, vui lòng thử lại sau ít phút.'],
+];
+const ERROR_DEFAULT_TEXT = 'Không thể xử lý yêu cầu này.';
+
+/** One group of an IPv6 address as nginx writes it in $remote_addr (lowercase, no leading zeros). */
+const H = '[0-9a-f]{1,4}';
+/**
+ * The limit_req key of a client: an IPv4 address as itself, an IPv6 address by its /64 (one
+ * subscriber's network: a reader there has 2^64 addresses to pick from). $remote_addr is the
+ * compressed text form, whose "::" (the longest run of two or more zero groups, the first of equal
+ * ones) may fall inside the first four groups, so each place it can be in gets its pattern and the
+ * key is the four groups written out. Checked in this order; an address with a dotted IPv4 tail
+ * (::ffff:a.b.c.d) matches none and keeps its own address.
+ */
+const IPV6_PREFIX_KEYS: Array<[string, string]> = [
+  [`^(${H}:${H}:${H}:${H}):`, '$1'],
+  [`^(${H}:${H}:${H})::`, '$1:0'],
+  [`^(${H}:${H})::`, '$1:0:0'],
+  [`^(${H})::(${H}):${H}:${H}:${H}:${H}$`, '$1:0:0:$2'],
+  [`^(${H})::`, '$1:0:0:0'],
+  [`^::(${H}):(${H}):${H}:${H}:${H}:${H}$`, '0:0:$1:$2'],
+  [`^::(${H}):${H}:${H}:${H}:${H}$`, '0:0:0:$1'],
+  [`^::(${H}(:${H}){0,3})?$`, '0:0:0:0'],
+];
 
 /** "x-content-type-options" → "X-Content-Type-Options". */
 const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash}${c.toUpperCase()}`);
@@ -87,12 +131,17 @@ function check(options: NginxSiteOptions): void {
   if (limit && !(Number.isInteger(limit.burst) && limit.burst >= 0)) throw new Error(`--limit-burst must be a whole number of requests, 0 or more (got ${limit.burst})`);
 }
 
-/** The TRUSTED_PROXY the public server needs behind this nginx: the address nginx connects to it from. */
-function trustedProxyFor(upstream: string): string {
+/**
+ * The TRUSTED_PROXY the public server needs behind this nginx: every address nginx may connect to
+ * it from, or null when that depends on the network. "localhost" is both 127.0.0.1 and ::1 on
+ * most systems, and nginx then uses both; any 127.x address is reached from 127.0.0.1.
+ */
+function trustedProxyFor(upstream: string): string | null {
   const host = upstream.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
   if (host === '::1') return '::1';
-  if (host === 'localhost' || host.startsWith('127.')) return '127.0.0.1';
-  return "this nginx machine's address as the public server sees it";
+  if (host === 'localhost') return '127.0.0.1,::1';
+  if (host.startsWith('127.')) return '127.0.0.1';
+  return null;
 }
 
 /** The port a listen directive ("443", "127.0.0.1:8443", "[::]:443 ssl") listens on. */
@@ -107,6 +156,7 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
   const indent = (lines: string[], by: string) => lines.map((l) => `${by}${l}`).join('\n');
   /** For the locations whose answers nginx makes itself. */
   const own = indent(addHeaders({ ...SECURITY_HEADERS, ...hsts }), '        ');
+  const errorHeaders = indent(addHeaders({ 'cache-control': 'no-store', ...SECURITY_HEADERS, ...hsts }), '        ');
   const compression = ['gzip_static on;', ...(options.brotli ? ['brotli_static on;'] : [])];
   const trusted = trustedProxyFor(options.upstream);
   const tlsPort = tls ? listenPort(tls.listen) : 443;
@@ -122,6 +172,13 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
     # No open_file_cache: "current" must be followed on every request to see a release switch.
     client_header_timeout ${CLIENT_TIMEOUT};
     client_body_timeout ${CLIENT_TIMEOUT};
+    # Here, not in @public: nginx compares a declared Content-Length with the limit of the location
+    # the request first matches (location /), before try_files passes it on.
+    client_max_body_size ${MAX_BODY_KB}k;
+
+    # nginx's own errors: a short text with the security headers (see ${ERROR_URI} below). Only at
+    # this level, so that every location inherits them.
+    error_page ${ERROR_TEXTS.map(([code]) => code).join(' ')} ${ERROR_URI};${limit ? '\n    error_page 429 @busy;' : ''}
 
     ${compression.join('\n    ')}
     gzip_vary on;
@@ -156,7 +213,6 @@ ${tls ? `        add_header Strict-Transport-Security "${HSTS}" always;\n` : ''}
     limit
       ? `        limit_req zone=cong_ondemand burst=${limit.burst} nodelay;
         limit_req_status 429;
-        error_page 429 @busy;
 `
       : ''
   }        proxy_pass http://cong_public;
@@ -167,7 +223,15 @@ ${tls ? `        add_header Strict-Transport-Security "${HSTS}" always;\n` : ''}
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         proxy_set_header X-Forwarded-Proto $scheme;
         proxy_read_timeout 60s;
-        client_max_body_size 64k;
+    }
+
+    # nginx's own error answers, with the status of the error ("error_page" without "=" keeps it,
+    # whatever "return" says) and the text of $cong_error_text.
+    location = ${ERROR_URI} {
+        internal;
+        default_type text/plain;
+${errorHeaders}
+        return 200 "$cong_error_text\\n";
     }
 ${
   limit
@@ -189,17 +253,38 @@ ${own}
 # nginx serves ${options.releasesDir}/current/client; the public server (${options.upstream})
 # answers the on-demand routes and the 404 page. Files are pre-compressed at build time.
 #
-# Run the public server with TRUSTED_PROXY=${trusted}: it then takes each reader's
-# address from the X-Real-IP set below. Without it, every reader has nginx's address and shares
-# one allowance of the per-address limits (votes, comments, captchas, statistics).
+${
+    trusted
+      ? `# Run the public server with
+#   TRUSTED_PROXY=${trusted}
+# (${trusted.includes(',') ? 'nginx connects to it from either address' : 'the address nginx connects to it from'}): it then takes each reader's address from the
+# X-Real-IP set below.`
+      : `# Run the public server with TRUSTED_PROXY set to this nginx machine's address as the public server
+# sees it: it then takes each reader's address from the X-Real-IP set below.`
+  }
+# Without it, every reader has nginx's address and shares one allowance of the per-address limits
+# (votes, comments, captchas, statistics).
 ${tls ? `#\n# https with the certificate ${tls.certificate};\n# plain http redirects to it. HSTS tells browsers to use https only for a year, subdomains\n# included: serve every subdomain over https before deploying this.\n` : ''}`;
 
   const zone = limit
-    ? `# On-demand routes: ${limit.rate} requests per second per client address, bursts of ${limit.burst} answered at once, 429 beyond.
-limit_req_zone $binary_remote_addr zone=cong_ondemand:10m rate=${limit.rate}r/s;
+    ? `# On-demand routes: ${limit.rate} requests per second per client, bursts of ${limit.burst} answered at once, 429 beyond.
+# A client is an IPv4 address, or an IPv6 /64 (one subscriber's network): the key of an IPv6
+# address is its first four groups, written out from the compressed form nginx gives.
+map $remote_addr $cong_limit_key {
+    default $binary_remote_addr;
+${IPV6_PREFIX_KEYS.map(([pattern, key]) => `    "~${pattern}" ${key};`).join('\n')}
+}
+limit_req_zone $cong_limit_key zone=cong_ondemand:10m rate=${limit.rate}r/s;
 
 `
     : '';
+  const errorTexts = `# The text of nginx's own error answers (location = ${ERROR_URI}), by status.
+map $status $cong_error_text {
+    default "${ERROR_DEFAULT_TEXT}";
+${ERROR_TEXTS.map(([code, text]) => `    ${code} "${text}";`).join('\n')}
+}
+
+`;
 
   const upstream = `upstream cong_public {
     server ${options.upstream};
@@ -210,13 +295,13 @@ limit_req_zone $binary_remote_addr zone=cong_ondemand:10m rate=${limit.rate}r/s;
 
   if (!tls) {
     return `${header}
-${zone}${upstream}server {
+${zone}${errorTexts}${upstream}server {
     listen ${options.listen};
 ${site}`;
   }
 
   return `${header}
-${zone}${upstream}# Plain http only redirects to https, on the host the reader asked for (in a location, so that
+${zone}${errorTexts}${upstream}# Plain http only redirects to https, on the host the reader asked for (in a location, so that
 # an exact location added for certificate renewal, e.g. /.well-known/acme-challenge/, comes first).
 server {
     listen ${options.listen};

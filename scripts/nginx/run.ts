@@ -31,10 +31,17 @@ export interface StartNginxOptions {
   tls?: { port: number; certificate: string; key: string };
   /** limit_req of the on-demand routes (default: the shipped one; null: none, for the benchmark). */
   onDemandLimit?: NginxSiteOptions['onDemandLimit'];
+  /**
+   * Tests only: take the client address from this request header when the connection comes from
+   * loopback (nginx's realip module), so that a test can be a reader at any address, IPv6 included.
+   */
+  clientAddressHeader?: string;
 }
 
 /** Starts nginx on 127.0.0.1:`port` for `releasesDir`, proxying to `upstream`; resolves once it answers. */
 export async function startNginx(options: StartNginxOptions): Promise<RunningNginx> {
+  const header = options.clientAddressHeader;
+  if (header !== undefined && !/^[A-Za-z0-9-]+$/.test(header)) throw new Error(`clientAddressHeader must be a header name (got ${JSON.stringify(header)})`);
   const { brotli } = nginxAvailable();
   const prefix = mkdtempSync(path.join(tmpdir(), 'cong-nginx-'));
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, dir));
@@ -48,6 +55,7 @@ export async function startNginx(options: StartNginxOptions): Promise<RunningNgi
     ...(options.onDemandLimit !== undefined ? { onDemandLimit: options.onDemandLimit } : {}),
   });
   writeFileSync(path.join(prefix, 'cong.conf'), site);
+  const realIp = header ? `    set_real_ip_from 127.0.0.0/8;\n    real_ip_header ${header};\n` : '';
   const main = `${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes ${options.workers ?? 1};
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
@@ -65,7 +73,7 @@ http {
     fastcgi_temp_path ${prefix}/fastcgi;
     uwsgi_temp_path ${prefix}/uwsgi;
     scgi_temp_path ${prefix}/scgi;
-    include ${prefix}/cong.conf;
+${realIp}    include ${prefix}/cong.conf;
 }
 `;
   const conf = path.join(prefix, 'nginx.conf');

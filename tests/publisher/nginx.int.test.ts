@@ -2,12 +2,16 @@
  * The shipped nginx configuration against Debian's nginx: files from the live release with the
  * pre-compressed variants and the cache headers, on-demand routes and unknown addresses through the
  * public server, traversal refused, and a release switch seen without a reload; the security
- * headers once on every answer, limit_req on the on-demand routes, and the TLS server block.
+ * headers once on every answer, nginx's own errors included (with a Vietnamese text), the body
+ * limit checked before reading, limit_req on the on-demand routes (an IPv6 /64 as one client),
+ * the TRUSTED_PROXY the generated file advises, and the TLS server block.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { tmpdir } from 'node:os';
+import { connect as netConnect, type AddressInfo } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -51,6 +55,60 @@ function httpsGet(port: number, rawPath: string, headers: Record<string, string>
   });
 }
 
+/**
+ * Sends only a request's headers (its body never comes) and resolves with the answer given
+ * without the body; rejects if none comes within 3 s.
+ */
+function headersOnly(port: number, rawPath: string, headers: Record<string, string>, tls = false): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const options = { host: '127.0.0.1', port, path: rawPath, method: 'POST', headers, signal: AbortSignal.timeout(3000) };
+    const onResponse = (res: import('node:http').IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) });
+        req.destroy();
+      });
+    };
+    const req = tls ? httpsRequest({ ...options, servername: 'localhost', rejectUnauthorized: false }, onResponse) : httpRequest(options, onResponse);
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
+
+/** Writes `text` as it is on a new connection and parses the answer nginx sends before closing it (for requests no client library would send). */
+function rawExchange(port: number, text: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect({ host: '127.0.0.1', port }, () => socket.write(text));
+    const chunks: Buffer[] = [];
+    socket.setTimeout(3000, () => socket.destroy(new Error('no answer within 3 s')));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const all = Buffer.concat(chunks);
+      const split = all.indexOf('\r\n\r\n');
+      const [statusLine, ...lines] = all.subarray(0, split).toString('latin1').split('\r\n');
+      const rawHeaders: string[] = [];
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        const name = line.slice(0, colon);
+        const value = line.slice(colon + 1).trim();
+        rawHeaders.push(name, value);
+        headers[name.toLowerCase()] = value;
+      }
+      resolve({ status: Number(statusLine!.split(' ')[1]), headers, rawHeaders, body: all.subarray(split + 4) });
+    });
+  });
+}
+
+/** The TRUSTED_PROXY value the generated file's header tells the operator to set. */
+function advisedTrustedProxy(config: string): string[] {
+  const value = /^#\s+TRUSTED_PROXY=(\S+)$/m.exec(config)?.[1];
+  expect(value, 'a line "#   TRUSTED_PROXY=..." in the header').toBeDefined();
+  return value!.split(',');
+}
+
 /** Two different free loopback ports. */
 async function twoPorts(): Promise<[number, number]> {
   const first = await freePort();
@@ -69,6 +127,30 @@ test('deploy/nginx/cong.conf is what `npm run nginx-config` generates', () => {
 test('the generated configuration tells the operator to trust nginx in the public server', () => {
   expect(nginxSiteConfig(EXAMPLE_OPTIONS)).toMatch(/TRUSTED_PROXY=127\.0\.0\.1/);
 });
+
+test('the TRUSTED_PROXY advised is every address nginx may connect to the public server from', () => {
+  expect(advisedTrustedProxy(nginxSiteConfig(EXAMPLE_OPTIONS))).toEqual(['127.0.0.1']);
+  // "localhost" is 127.0.0.1 and ::1 on most systems: nginx connects from either.
+  expect(advisedTrustedProxy(nginxSiteConfig({ ...EXAMPLE_OPTIONS, upstream: 'localhost:4321' }))).toEqual(['127.0.0.1', '::1']);
+  expect(advisedTrustedProxy(nginxSiteConfig({ ...EXAMPLE_OPTIONS, upstream: '[::1]:4321' }))).toEqual(['::1']);
+  // nginx reaches another loopback address from 127.0.0.1.
+  expect(advisedTrustedProxy(nginxSiteConfig({ ...EXAMPLE_OPTIONS, upstream: '127.0.0.2:4321' }))).toEqual(['127.0.0.1']);
+});
+
+test('npm run nginx-config writes an IPv6 or localhost SITE_HOST as nginx reads it, with its TRUSTED_PROXY', () => {
+  const run = (host: string) => spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts', 'nginx-config.ts')], { cwd: rootDir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, SITE_HOST: host, SITE_PORT: '4321' } });
+  const v6 = run('::1');
+  expect(v6.status, v6.stderr).toBe(0);
+  expect(v6.stdout).toContain('server [::1]:4321;');
+  expect(advisedTrustedProxy(v6.stdout)).toEqual(['::1']);
+  // A public server listening on every IPv6 address (SITE_HOST=::) is reached on ::1.
+  const any = run('::');
+  expect(any.status, any.stderr).toBe(0);
+  expect(any.stdout).toContain('server [::1]:4321;');
+  const local = run('localhost');
+  expect(local.stdout).toContain('server localhost:4321;');
+  expect(advisedTrustedProxy(local.stdout)).toEqual(['127.0.0.1', '::1']);
+}, 60_000);
 
 test('npm run nginx-config refuses a certificate without its key, or a relative path, naming the option', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts', 'nginx-config.ts'), ...args], { cwd: rootDir, encoding: 'utf8', timeout: 30_000 });
@@ -195,6 +277,51 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     expect((await rawRequest(port, '/api/health/', {}, 'GET', undefined, { localAddress: '127.0.0.4' })).status).toBe(200);
   });
 
+  test('refuses a declared body over 64 KB on an on-demand route itself, at once, in Vietnamese, with the security headers', async () => {
+    // Before reading any of it: the body never comes.
+    const declared = await headersOnly(port, '/api/echo/', { 'content-type': 'text/plain', 'content-length': '200000' });
+    expect(declared.status).toBe(413);
+    expect(declared.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(declared.body.toString()).toContain('Nội dung gửi lên quá lớn (tối đa 64 KB)');
+    expectSecurityHeadersOnce(declared, '413, declared');
+    // A chunked body is counted as it arrives.
+    const chunked = await new Promise<RawResponse>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/echo/', method: 'POST', headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' }, signal: AbortSignal.timeout(5000) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 10; i += 1) req.write('x'.repeat(10_000));
+      req.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(chunked.body.toString()).toContain('Nội dung gửi lên quá lớn');
+    expectSecurityHeadersOnce(chunked, '413, chunked');
+    // Within the limit, the body still reaches the route.
+    const fits = await rawRequest(port, '/api/echo/', { 'content-type': 'text/plain' }, 'POST', 'ý kiến');
+    expect(fits.status).toBe(201);
+  });
+
+  test("nginx's own error answers (400, 403, 404, 405, 414) carry the security headers and a Vietnamese text", async () => {
+    const answers: Array<[string, number, RawResponse]> = [
+      ['duplicate Host', 400, await rawExchange(port, 'GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n')],
+      ['malformed request line', 400, await rawExchange(port, 'GET /\x01 HTTP/1.1\r\nHost: localhost\r\n\r\n')],
+      ['folder without a page', 403, await rawRequest(port, '/tin-tuc/')],
+      ['asset folder', 404, await rawRequest(port, '/_astro/')],
+      ['missing asset', 404, await rawRequest(port, '/_astro/khong-co.js')],
+      ['POST to a file', 405, await rawRequest(port, '/robots.txt', { 'content-type': 'text/plain' }, 'POST', 'x')],
+      ['address too long', 414, await rawExchange(port, `GET /${'a'.repeat(9000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`)],
+      ['headers too large', 400, await rawExchange(port, `GET / HTTP/1.1\r\nHost: localhost\r\nCookie: ${'a'.repeat(9000)}\r\n\r\n`)],
+    ];
+    for (const [what, status, res] of answers) {
+      expect(res.status, what).toBe(status);
+      expect(res.headers['content-type'], what).toBe('text/plain; charset=utf-8');
+      expect(res.body.toString(), what).toMatch(/^[^<]*[ạảấầẩậắằẳặẹẻếềểệịỉọỏốồổộớờởợụủứừửựỳỷỹđ][^<]*$/u);
+      expectSecurityHeadersOnce(res, what);
+    }
+  });
+
   test('refuses path traversal', async () => {
     for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/../../current/../secret.txt']) {
       const res = await rawRequest(port, attempt);
@@ -257,6 +384,18 @@ describe.skipIf(!available.nginx)('nginx with TLS (--tls-cert, --tls-key)', () =
     expect(negotiated).toEqual({ alpn: 'h2', protocol: 'TLSv1.3' });
   });
 
+  test("nginx's own error answers over https carry HSTS with the security headers", async () => {
+    const res = await headersOnly(tlsPort, '/api/echo/', { 'content-type': 'text/plain', 'content-length': '200000' }, true);
+    expect(res.status).toBe(413);
+    expect(res.body.toString()).toContain('Nội dung gửi lên quá lớn');
+    expectSecurityHeadersOnce(res, '413', { 'strict-transport-security': HSTS });
+    // Plain http sent to the https port.
+    const plain = await rawExchange(tlsPort, 'GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    expect(plain.status).toBe(400);
+    expect(plain.body.toString()).toContain('Yêu cầu không hợp lệ');
+    expectSecurityHeadersOnce(plain, 'plain http to https', { 'strict-transport-security': HSTS });
+  });
+
   test('redirects plain http to https on the same host and address, without HSTS', async () => {
     const res = await rawRequest(port, '/tin-tuc/bai-a/?trang=2');
     expect(res.status).toBe(301);
@@ -264,5 +403,120 @@ describe.skipIf(!available.nginx)('nginx with TLS (--tls-cert, --tls-key)', () =
     expect(res.headers['strict-transport-security']).toBeUndefined();
     expectSecurityHeadersOnce(res, 'redirect');
     expect((await rawRequest(port, '/api/echo/', { 'content-type': 'text/plain' }, 'POST', 'x')).status).toBe(301);
+  });
+});
+
+describe.skipIf(!available.nginx)('nginx with the public server down', () => {
+  let root: string;
+  let nginx: RunningNginx;
+  let port: number;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'cong-nginx-down-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    const [nginxPort, nothing] = await twoPorts();
+    port = nginxPort;
+    // Nothing listens on the upstream's port.
+    nginx = await startNginx({ port, releasesDir: root, upstream: `127.0.0.1:${nothing}` });
+  }, 30_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+  });
+
+  test('answers the on-demand routes 502 itself, in Vietnamese, with the security headers, and still serves the files', async () => {
+    const res = await rawRequest(port, '/api/health/');
+    expect(res.status).toBe(502);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.body.toString()).toContain('tạm thời');
+    expectSecurityHeadersOnce(res, '502');
+    expect((await rawRequest(port, '/')).status).toBe(200);
+  });
+});
+
+/** Whether this machine has the IPv6 loopback address (a container may have IPv6 turned off). */
+const hasIpv6Loopback = Object.values(networkInterfaces()).some((addresses) => addresses?.some((a) => a.address === '::1'));
+
+describe.skipIf(!available.nginx || !hasIpv6Loopback)('TRUSTED_PROXY as the generated file advises, for a public server at localhost', () => {
+  let root: string;
+  let trusted: string[];
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'cong-nginx-localhost-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    trusted = advisedTrustedProxy(nginxSiteConfig({ ...EXAMPLE_OPTIONS, upstream: 'localhost:4321' }));
+  }, 30_000);
+
+  // "localhost" may be either address, and nginx then connects from either.
+  test.each(['127.0.0.1', '::1'])("takes the reader's address from nginx connecting from %s", async (host) => {
+    const server: Server = createPublicServer(root, { graceMs: 200, trustedProxies: trusted });
+    await new Promise<void>((r) => server.listen(0, host, r));
+    const upstream = `${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
+    const nginx = await startNginx({ port: await freePort(), releasesDir: root, upstream });
+    try {
+      const res = await rawRequest(Number(new URL(nginx.url).port), '/api/health/', {}, 'GET', undefined, { localAddress: '127.0.0.2' });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body.toString()).client).toBe('127.0.0.2');
+    } finally {
+      await nginx.stop();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe.skipIf(!available.nginx)('limit_req for IPv6 readers', () => {
+  let root: string;
+  let server: ReturnType<typeof createPublicServer>;
+  let nginx: RunningNginx;
+  let port: number;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'cong-nginx-ipv6-'));
+    activate(root, await makeRelease(root, 'A', 1));
+    server = createPublicServer(root, { graceMs: 200, trustedProxies: ['127.0.0.1'] });
+    const upstream = (await listen(server)).replace('http://', '');
+    port = await freePort();
+    // The test picks each request's reader address (any IPv6 one) in X-Test-Client.
+    nginx = await startNginx({ port, releasesDir: root, upstream, clientAddressHeader: 'X-Test-Client' });
+  }, 30_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await new Promise((r) => server?.close(r));
+  });
+
+  test('counts one /64 as one reader, however nginx writes its addresses, and other /64s apart', async () => {
+    const h = (i: number) => i.toString(16);
+    // Each /64 with addresses in the forms nginx prints them ("::" wherever the longest run of
+    // zero groups is, also inside the first four groups); 30 different addresses per /64.
+    const networks: Array<[string, (i: number) => string[]]> = [
+      ['2001:db8:1:2::/64', (i) => [`2001:db8:1:2::${h(i)}`, `2001:db8:1:2:${h(i)}::`, `2001:db8:1:2:${h(i)}:${h(i)}:${h(i)}:${h(i)}`]],
+      ['2001:db8:1:3::/64', (i) => [`2001:db8:1:3::${h(i)}`, `2001:db8:1:3:${h(i)}:1:2:3`]],
+      ['2001:db8::/64', (i) => [`2001:db8::${h(i)}`, `2001:db8:0:0:${h(i)}::`, `2001:db8::${h(i)}:1:2:3`]],
+      ['2001:db8:5::/64', (i) => [`2001:db8:5::${h(i)}`, `2001:db8:5:0:${h(i)}::`, `2001:db8:5:0:${h(i)}:1:2:3`]],
+      ['1::/64', (i) => [`1::${h(i)}`, `1::${h(i)}:1:0:0`, `1::${h(i)}:0:0:0`]],
+      ['1:0:0:2::/64', (i) => [`1::2:${h(i)}:3:4:5`, `1:0:0:2:${h(i)}::`]],
+      ['0:0:1:2::/64', (i) => [`::1:2:${h(i)}:3:4:5`, `0:0:1:2:${h(i)}::`]],
+      ['0:0:0:1::/64', (i) => [`::1:${h(i)}:3:4:5`, `0:0:0:1:${h(i)}::`]],
+      ['::/64', (i) => [`::${h(i)}:1:2:3`, `::${h(i)}:0:0:1`]],
+    ];
+    for (const [network, addresses] of networks) {
+      // Bounded: 30 requests one after the other; the limit is 10 per second with a burst of 20.
+      const statuses: number[] = [];
+      const started = performance.now();
+      for (let i = 1; i <= 30; i += 1) {
+        const forms = addresses(i);
+        const res = await rawRequest(port, '/api/health/', { 'x-test-client': forms[i % forms.length]! });
+        statuses.push(res.status);
+      }
+      const elapsed = (performance.now() - started) / 1000;
+      // The first 21 pass: no other /64 spent this one's allowance.
+      expect(statuses.slice(0, 21), network).toEqual(Array(21).fill(200));
+      expect(statuses.filter((s) => s === 200).length, `${network}: ${statuses.join(' ')}`).toBeLessThanOrEqual(21 + Math.ceil(elapsed * 10) + 1);
+      expect(statuses, network).toContain(429);
+    }
+    // The reader's address still reaches the routes whole.
+    const health = await rawRequest(port, '/api/health/', { 'x-test-client': '2001:db8:9::1' });
+    expect(JSON.parse(health.body.toString()).client).toBe('2001:db8:9::1');
   });
 });
