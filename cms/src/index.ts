@@ -9,7 +9,8 @@ import { lockPublicAccess } from './bootstrap/public-access';
 import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
-import { makePrivate, prepareSqliteFile, privatizeUploads } from './lib/file-modes';
+import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
+import { registerFileRelationSanitizer } from './lib/file-related';
 import { seedDemoContent } from './seed';
 
 /** The URLs of an upload row: the file and its formats (thumbnail, small, …). */
@@ -25,15 +26,16 @@ export default {
     if (problem) throw new Error(problem);
     strapi.log.info(`Cổng CMS on Node.js ${process.version}`);
     registerDocumentMiddleware(strapi);
+    // A file's `related` entries include drafts: no content-API answer carries them.
+    registerFileRelationSanitizer(strapi);
     // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an
     // older install or a restored backup left them readable by others.
     // The SQLite file is made here, before Strapi's bootstrap opens it (SQLite would use the umask).
     const env = loadEnvironment();
     const uploadsDir = path.join(strapi.dirs.static.public, 'uploads');
     const database = strapi.config.get('database.connection') as { client: string; connection: { filename?: string } };
-    if (database.client === 'sqlite' && database.connection.filename) prepareSqliteFile(database.connection.filename);
-    makePrivate(env.dataDir, { recursive: false }); // its own files only, in case CMS_DATA_DIR points at a shared folder
-    makePrivate(uploadsDir, { recursive: true });
+    const sqliteFile = database.client === 'sqlite' ? database.connection.filename : undefined;
+    securePrivateFiles({ dataDir: env.dataDir, uploadsDir, sqliteFile });
     // Strapi's local provider writes new uploads with the umask's mode: tighten each as it is saved.
     strapi.db.lifecycles.subscribe({
       models: ['plugin::upload.file'],

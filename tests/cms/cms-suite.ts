@@ -12,7 +12,7 @@ import { createSlug } from '../../content-types/src/slug';
 import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
-import { ensureApiToken } from '../../cms/src/bootstrap/build-token';
+import { ensureApiToken, PREVIEW_TOKEN_NAME } from '../../cms/src/bootstrap/build-token';
 import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { cmsDir } from '../../scripts/lib/cms';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
@@ -270,6 +270,26 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       for (const res of await Promise.all(attempts)) expect(res.status, JSON.stringify(res.body)).toBe(403);
     });
 
+    test("a token that takes the preview token's name (the real one renamed) reads no draft: the preview token is also known by its id", async () => {
+      const tokens = cms.strapi.db.query('admin::api-token');
+      const preview = await tokens.findOne({ where: { name: PREVIEW_TOKEN_NAME } });
+      await tokens.update({ where: { id: preview.id }, data: { name: 'Cổng: xem trước (đổi tên để thử)' } });
+      const service = cms.strapi.service('admin::api-token-content-api') as unknown as { create(a: Record<string, unknown>): Promise<{ id: number; accessKey: string }> };
+      let impostor: { id: number; accessKey: string } | undefined;
+      try {
+        impostor = await service.create({ name: PREVIEW_TOKEN_NAME, type: 'custom', permissions: ['api::article.article.find'], lifespan: null });
+        const list = await request(`${cms.url}/api/articles?${draftQuery}`, { token: impostor.accessKey });
+        expect(list.status).toBe(200);
+        expect(list.body.data).toEqual([]);
+      } finally {
+        if (impostor) await tokens.delete({ where: { id: impostor.id } });
+        await tokens.update({ where: { id: preview.id }, data: { name: PREVIEW_TOKEN_NAME } });
+      }
+      // The real one still reads drafts.
+      const list = await request(`${cms.url}/api/articles?${draftQuery}`, { token: cms.previewToken });
+      expect(list.body.data.length).toBe(DRAFT_ARTICLES.length);
+    });
+
     test('the draft preview reads drafts with its own token, and not with the build token', async () => {
       const { fetchDraft } = await import('../../site/src/lib/preview');
       const draft = await draftArticle();
@@ -322,6 +342,97 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         await cms.strapi.db.query('admin::api-token').deleteMany({ where: { name: { $startsWith: 'Thử: tên' } } });
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('drafts through the media library (review of issue 10: the `related` morph relation)', () => {
+    /** Text only the draft versions carry: no answer to a build, comment or public caller may contain it. */
+    const SECRET = 'Nội dung bản nháp chưa đăng qua thư viện ảnh';
+    const EDITED_TITLE = 'Tin có ảnh bìa, bản nháp đã sửa sau khi đăng';
+    const NEVER_TITLE = 'Bản nháp có ảnh bìa chưa từng đăng';
+    const ON = (field: string) => `[on][${ARTICLE}][fields][0]=${field}`;
+    let fileId: number;
+    let attachmentId: number;
+
+    beforeAll(async () => {
+      const image = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { mime: { $startsWith: 'image/' } } });
+      const pdf = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { mime: 'application/pdf' } });
+      fileId = image.id;
+      attachmentId = pdf.id;
+      const articles = cms.strapi.documents(ARTICLE);
+      const published = (await articles.create({ data: { title: EDITED_TITLE, body: 'Nội dung đã đăng.', cover: image.id } as never, status: 'published' })) as unknown as { documentId: string };
+      await articles.update({ documentId: published.documentId, data: { body: SECRET } as never });
+      await articles.create({ data: { title: NEVER_TITLE, body: SECRET, cover: image.id } as never });
+      // An announcement that is only a draft, sharing a file with a published one.
+      await cms.strapi.documents('api::announcement.announcement').create({ data: { title: `${NEVER_TITLE} (thông báo)`, body: SECRET, attachments: [pdf.id] } as never });
+      // The draft rows really point at the files (else the test proves nothing).
+      const preview = await request(`${cms.url}/api/articles?status=draft&filters[title][$eq]=${encodeURIComponent(NEVER_TITLE)}&populate[cover]=true`, { token: cms.previewToken });
+      expect(preview.body.data[0]?.cover?.id).toBe(image.id);
+    });
+
+    const paths = () => [
+      `/api/upload/files?populate[related]${ON('body')}&pagination[pageSize]=100`,
+      `/api/upload/files?populate[related]${ON('title')}&populate[related][count]=false`,
+      `/api/upload/files/${fileId}?populate[related]${ON('body')}`,
+      `/api/upload/files/${attachmentId}?populate[related][on][api::announcement.announcement][fields][0]=body`,
+      `/api/upload/files?populate=*`,
+      `/api/upload/files?populate=related`,
+      `/api/upload/files?populate[0]=related`,
+      `/api/upload/files/${fileId}?populate=*`,
+      `/api/upload/files?filters[id][$eq]=${fileId}&populate[related][populate]=*`,
+      `/api/articles?populate[cover][populate][related]${ON('body')}&pagination[pageSize]=100`,
+      `/api/articles?populate[cover][populate]=*&pagination[pageSize]=100`,
+      `/api/articles?populate[cover][populate][0]=related&pagination[pageSize]=100`,
+      `/api/articles?populate[cover][populate][related][populate]=*&pagination[pageSize]=100`,
+      `/api/articles?status=draft&populate[cover][populate][related]${ON('body')}&pagination[pageSize]=100`,
+      `/api/announcements?populate[attachments][populate][related][on][api::announcement.announcement][fields][0]=body&pagination[pageSize]=100`,
+      `/api/announcements?populate[attachments][populate]=*&pagination[pageSize]=100`,
+      `/api/comments?populate[article][populate][cover][populate][related]${ON('body')}&pagination[pageSize]=100`,
+    ];
+
+    for (const [who, token] of [['build', () => cms.buildToken], ['comment', () => cms.commentToken]] as const) {
+      test(`the ${who} token reads no draft through a file's related entries, at any depth`, async () => {
+        const leaks: string[] = [];
+        for (const urlPath of paths()) {
+          const res = await request(`${cms.url}${urlPath}`, { token: token() });
+          const text = JSON.stringify(res.body);
+          if (text.includes(SECRET) || text.includes(NEVER_TITLE)) leaks.push(`${res.status} ${urlPath}`);
+        }
+        expect(leaks).toEqual([]);
+      });
+
+      test(`the ${who} token cannot tell whether a draft says something by filtering or sorting on a file's related entries`, async () => {
+        const answer = async (urlPath: string) => {
+          const res = await request(`${cms.url}${urlPath}`, { token: token() });
+          return `${res.status} ${JSON.stringify(res.status === 200 ? res.body : res.body?.error?.name)}`;
+        };
+        const probes = (value: string) => [
+          `/api/upload/files?filters[related][body][$contains]=${encodeURIComponent(value)}`,
+          `/api/upload/files?populate[related][on][${ARTICLE}][filters][body][$contains]=${encodeURIComponent(value)}&populate[related][count]=true`,
+          `/api/articles?filters[cover][related][body][$contains]=${encodeURIComponent(value)}&fields[0]=title&pagination[pageSize]=100`,
+          `/api/articles?populate[cover][populate][related][on][${ARTICLE}][filters][body][$contains]=${encodeURIComponent(value)}&populate[cover][populate][related][count]=true&pagination[pageSize]=100`,
+        ];
+        const secret = probes(SECRET);
+        const nothing = probes('không có ở đâu cả 7f3a');
+        for (let i = 0; i < secret.length; i += 1) expect(await answer(secret[i]!), secret[i]).toBe(await answer(nothing[i]!));
+      });
+    }
+
+    test('the build token still reads the files the site needs: covers and attachments of published entries', async () => {
+      const articles = await request(`${cms.url}/api/articles?filters[title][$eq]=${encodeURIComponent(EDITED_TITLE)}&populate[cover]=true`, { token: cms.buildToken });
+      expect(articles.status).toBe(200);
+      expect(articles.body.data[0].body).toBe('Nội dung đã đăng.');
+      expect(articles.body.data[0].cover.id).toBe(fileId);
+      expect(articles.body.data[0].cover.url).toMatch(/^\/uploads\//);
+      const announcements = await request(`${cms.url}/api/announcements?populate[attachments]=true&pagination[pageSize]=100`, { token: cms.buildToken });
+      expect(announcements.status).toBe(200);
+      expect(announcements.body.data.some((a: { attachments?: Array<{ id: number }> }) => a.attachments?.some((f) => f.id === attachmentId))).toBe(true);
+    });
+
+    test('the preview token still reads a draft with its cover', async () => {
+      const res = await request(`${cms.url}/api/articles?status=draft&filters[title][$eq]=${encodeURIComponent(EDITED_TITLE)}&populate[cover]=true`, { token: cms.previewToken });
+      expect(res.body.data[0].body).toBe(SECRET);
+      expect(res.body.data[0].cover.id).toBe(fileId);
     });
   });
 

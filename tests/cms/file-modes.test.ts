@@ -1,9 +1,22 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { makePrivate, prepareSqliteFile, privatizeUploads } from '../../cms/src/lib/file-modes';
+import { describe, expect, test, vi } from 'vitest';
+import { makePrivate, prepareSqliteFile, privatizeUploads, securePrivateFiles } from '../../cms/src/lib/file-modes';
 import { parsePublisherEnvironment } from '../../scripts/publisher/config';
+
+/** Paths whose chmod fails as on a folder another user owns (the tests may run as root, where chmod never fails). */
+const foreign = vi.hoisted(() => new Set<string>());
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const chmodSync: typeof fs.chmodSync = (target, mode) => {
+    if (foreign.has(String(target))) {
+      throw Object.assign(new Error(`EPERM: operation not permitted, chmod '${String(target)}'`), { code: 'EPERM', syscall: 'chmod', path: String(target) });
+    }
+    return fs.chmodSync(target, mode);
+  };
+  return { ...fs, chmodSync, default: { ...fs, chmodSync } };
+});
 
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'cong-modes-'));
@@ -55,5 +68,38 @@ describe('file modes (issue 10 build 6)', () => {
     parsePublisherEnvironment({}, tempDir(), dataDir, false);
     expect(mode(dataDir)).toBe('700');
     expect([mode(path.join(dataDir, 'webhook-secret')), mode(path.join(dataDir, 'preview-secret'))]).toEqual(['600', '600']);
+  });
+
+  test('a folder the CMS user may not change stops the start with a message naming the variable and what to do', () => {
+    const base = tempDir();
+    const dataDir = path.join(base, 'data');
+    const uploadsDir = path.join(base, 'uploads');
+    mkdirSync(dataDir, { mode: 0o755 });
+    mkdirSync(uploadsDir, { mode: 0o755 });
+    writeFileSync(path.join(dataDir, 'secrets.json'), '{}', { mode: 0o644 });
+    const sqliteFile = path.join(dataDir, 'cms.db');
+    const attempt = () => securePrivateFiles({ dataDir, uploadsDir, sqliteFile });
+
+    foreign.add(dataDir);
+    try {
+      expect(attempt).toThrow(/CMS_DATA_DIR/);
+      expect(attempt).toThrow(new RegExp(`${dataDir}.*EPERM.*chown \\S+ '${dataDir}'`, 's'));
+    } finally {
+      foreign.clear();
+    }
+    foreign.add(path.join(dataDir, 'secrets.json'));
+    try {
+      expect(attempt).toThrow(/CMS_DATA_DIR/);
+    } finally {
+      foreign.clear();
+    }
+    foreign.add(uploadsDir);
+    try {
+      expect(attempt).toThrow(new RegExp(`uploads folder ${uploadsDir}.*EPERM.*chown`, 's'));
+    } finally {
+      foreign.clear();
+    }
+    attempt();
+    expect([mode(dataDir), mode(path.join(dataDir, 'secrets.json')), mode(sqliteFile), mode(uploadsDir)]).toEqual(['700', '600', '600', '700']);
   });
 });

@@ -61,8 +61,16 @@ interface TokenSpec {
   formerNames?: string[];
 }
 
-/** Makes sure a custom API token exists with exactly `permissions` and its key is in `file`. */
-export async function ensureApiToken(strapi: Core.Strapi, spec: TokenSpec): Promise<void> {
+/** The preview token's id, recorded at bootstrap: published-only.ts checks it as well as the name. */
+let previewTokenId: number | null = null;
+
+/** The id ensurePreviewToken() recorded, or null before the bootstrap ran. */
+export function recordedPreviewTokenId(): number | null {
+  return previewTokenId;
+}
+
+/** Makes sure a custom API token exists with exactly `permissions` and its key is in `file`; returns its id. */
+export async function ensureApiToken(strapi: Core.Strapi, spec: TokenSpec): Promise<number> {
   const service = strapi.service('admin::api-token-content-api') as unknown as TokenService;
   const { name, description, permissions, file } = spec;
   const tokens = strapi.db.query('admin::api-token');
@@ -70,13 +78,16 @@ export async function ensureApiToken(strapi: Core.Strapi, spec: TokenSpec): Prom
     (await tokens.findOne({ where: { name } })) ??
     (spec.formerNames?.length ? await tokens.findOne({ where: { name: { $in: spec.formerNames } } }) : null);
   let key: string | undefined;
+  let id: number;
   if (!existing) {
     const created = await service.create({ name, description, type: 'custom', permissions, lifespan: null });
     key = created.accessKey;
+    id = created.id;
     strapi.log.info(`[cong] created the API token "${name}"; its key is in ${file}`);
   } else {
     if (existing.name !== name) strapi.log.info(`[cong] renamed the API token "${existing.name}" to "${name}" (its key is unchanged)`);
-    await service.update(existing.id as number, { name, description, type: 'custom', permissions });
+    id = existing.id as number;
+    await service.update(id, { name, description, type: 'custom', permissions });
     if (!existsSync(file) || readFileSync(file, 'utf8').trim() === '') {
       key = (await service.regenerate(existing.id as number)).accessKey;
       strapi.log.warn(`[cong] ${file} was missing: regenerated the API token "${name}" into it`);
@@ -87,6 +98,7 @@ export async function ensureApiToken(strapi: Core.Strapi, spec: TokenSpec): Prom
     writeFileSync(file, `${key}\n`, { mode: 0o600 });
   }
   if (existsSync(file)) chmodSync(file, 0o600);
+  return id;
 }
 
 /** Makes sure the build token exists with exactly its permissions and its key is in `file`. */
@@ -113,7 +125,7 @@ export async function ensureCommentToken(strapi: Core.Strapi, file: string): Pro
 
 /** Makes sure the public server's preview token exists and its key is in `file`. */
 export async function ensurePreviewToken(strapi: Core.Strapi, file: string): Promise<void> {
-  await ensureApiToken(strapi, {
+  previewTokenId = await ensureApiToken(strapi, {
     name: PREVIEW_TOKEN_NAME,
     description: 'Máy chủ công khai dùng cho nút “Xem trước”: đọc bản nháp tin tức, thông báo, trang tĩnh; không sửa được gì.',
     permissions: previewTokenPermissions(),

@@ -5,6 +5,7 @@
  * install or a copy left them readable by others.
  */
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 
 export const PRIVATE_DIR = 0o700;
@@ -54,4 +55,49 @@ export function privatizeUploads(uploadsDir: string, urls: Array<string | undefi
     const file = path.join(uploadsDir, path.basename(url));
     if (existsSync(file)) setMode(file, PRIVATE_FILE, lstatSync(file).mode);
   }
+}
+
+/** The current user's name for a `chown` hint, or a placeholder when the system does not say. */
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '<the CMS user>';
+  }
+}
+
+/**
+ * Runs `step` on `folder`; a failure (typically `EPERM chmod`: the folder or a file in it belongs
+ * to another user) becomes an error that names the folder, the setting that chooses it and what
+ * to do, instead of a bare `EPERM chmod '/…'`.
+ */
+function explained(what: string, folder: string, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    const reason = (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const target = (error as NodeJS.ErrnoException).path ?? folder;
+    const user = currentUser();
+    const ownership = code === 'EPERM' || code === 'EACCES'
+      ? ` ${target} belongs to another user: run the CMS as the user who owns ${folder}, or give the CMS's files there to this user (${user}), e.g. \`chown ${user} '${target}'\` (\`chown -R\` for a folder only the CMS uses).`
+      : ` Check that ${folder} is on a writable disk with free space.`;
+    throw new Error(`The CMS could not make the ${what} private (folders 700, files 600): ${reason}.${ownership}`);
+  }
+}
+
+/**
+ * Makes the CMS's private files private at start, before Strapi opens the database: the SQLite
+ * file (if any), the data folder's own files and the uploads folder with everything in it.
+ * Throws an operator-facing message naming the folder and its setting when it cannot.
+ */
+export function securePrivateFiles(paths: { dataDir: string; uploadsDir: string; sqliteFile?: string }): void {
+  const dataFolder = `data folder ${paths.dataDir} (CMS_DATA_DIR, default cms/data)`;
+  if (paths.sqliteFile) {
+    const file = paths.sqliteFile;
+    explained(`SQLite database ${file} in the ${dataFolder}`, path.dirname(file), () => prepareSqliteFile(file));
+  }
+  // Its own files only, in case CMS_DATA_DIR points at a shared folder.
+  explained(dataFolder, paths.dataDir, () => makePrivate(paths.dataDir, { recursive: false }));
+  explained(`uploads folder ${paths.uploadsDir} (the media library's files)`, paths.uploadsDir, () => makePrivate(paths.uploadsDir, { recursive: true }));
 }

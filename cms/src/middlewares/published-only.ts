@@ -9,7 +9,7 @@
  *   related article in its draft version (title, body) to whoever sent it.
  */
 import type { Core } from '@strapi/strapi';
-import { PREVIEW_TOKEN_NAME } from '../bootstrap/build-token';
+import { PREVIEW_TOKEN_NAME, recordedPreviewTokenId } from '../bootstrap/build-token';
 
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 const DRAFT_PARAMS = ['status', 'publicationFilter', 'hasPublishedVersion'];
@@ -17,12 +17,17 @@ const DRAFT_PARAMS = ['status', 'publicationFilter', 'hasPublishedVersion'];
 interface Context {
   method: string;
   query: Record<string, unknown>;
-  state: { auth?: { strategy?: { name?: string }; credentials?: { name?: unknown } } };
+  state: { auth?: { strategy?: { name?: string }; credentials?: { id?: unknown; name?: unknown } } };
 }
 
-/** True for the preview token: an API token whose name is the preview token's (names are unique). */
-export function isPreviewToken(auth: Context['state']['auth']): boolean {
-  return Boolean(auth?.strategy?.name && TOKEN_STRATEGIES.has(auth.strategy.name) && auth.credentials?.name === PREVIEW_TOKEN_NAME);
+/**
+ * True for the preview token: an API token with the preview token's name and the id the
+ * bootstrap recorded for it (a token an operator names like it, after renaming the real one, is
+ * not it). Before the bootstrap recorded an id, no token is.
+ */
+export function isPreviewToken(auth: Context['state']['auth'], previewId: number | null = recordedPreviewTokenId()): boolean {
+  if (!auth?.strategy?.name || !TOKEN_STRATEGIES.has(auth.strategy.name)) return false;
+  return previewId !== null && auth.credentials?.name === PREVIEW_TOKEN_NAME && Number(auth.credentials?.id) === previewId;
 }
 
 export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
