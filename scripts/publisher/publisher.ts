@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { deploy, stopOrphanBuild } from './deploy.ts';
+import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint } from './reconcile.ts';
 import { currentRelease, isHeld, releaseHold, removeIncomplete } from './releases.ts';
@@ -124,24 +125,45 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
   /*
    * Media events. A file's webhook cannot say whether a published entry shows it, and most
    * (uploads for drafts, descriptions of unused files) change nothing the public sees. Each is
-   * checked instead: once no build is pending or running, the fingerprint of what is published
-   * (entries and the files they show) is compared with the live release's; only a difference
-   * builds. Checks run one at a time; events during a check cause one more check after it.
+   * checked instead, once no build is pending or running; it builds when
+   * - the live release holds one of the event's files (a page references it: the media mirror
+   *   copies exactly those) and the CMS's copy now differs or is gone: an image placed in a
+   *   Markdown body and replaced keeps its URL, so nothing the fingerprint covers changes;
+   *   forwarding to GitHub, with no release here, when a published entry's Markdown mentions it;
+   * - or the fingerprint of what is published (entries and the files their media fields show)
+   *   differs from the live release's.
+   * Checks run one at a time; events during a check cause one more check after it.
    */
   const media: MediaStatus = { received: 0, checked: 0, lastCheck: null };
   let mediaRun: Promise<void> | null = null;
   let mediaAgain = false;
+  /** The `/uploads/…` paths named by the events not checked yet. */
+  const mediaFiles = new Set<string>();
+
+  /** Which of `files` the public site shows in a version the CMS has since changed (see above). */
+  async function changedShownFiles(files: string[]): Promise<string[]> {
+    if (files.length === 0) return [];
+    if (config.github) return (await mentionedInPublishedText(config.cmsUrl, config.token, files)) ? files : [];
+    const live = currentRelease(config.root);
+    return live ? changedLiveFiles(path.join(config.root, 'releases', live), config.cmsUrl, files) : [];
+  }
 
   async function checkMediaOnce(): Promise<void> {
     await queue.idle(); // a pending or running build fingerprints the CMS itself: compare with what it built
     mediaAgain = false;
     const covered = media.received; // the change behind each of these is in the CMS already (webhooks follow the write)
+    const files = [...mediaFiles];
+    mediaFiles.clear();
     let result: string;
     if (isHeld(config.root)) {
       result = 'held after a rollback: the next publish builds again';
     } else {
       try {
-        if ((await contentFingerprint(config.cmsUrl, config.token)) === builtFingerprint()) {
+        const shown = await changedShownFiles(files);
+        if (shown.length > 0) {
+          queue.notify(`media: ${shown[0]}${shown.length > 1 ? ` and ${shown.length - 1} more` : ''}, which the live site shows, was replaced or deleted`);
+          result = `changed: the live site shows ${shown.join(', ')}: build scheduled`;
+        } else if ((await contentFingerprint(config.cmsUrl, config.token)) === builtFingerprint()) {
           result = 'unchanged: no file a published entry shows has changed, nothing to build';
         } else {
           queue.notify('media: a file a published entry shows has changed');
@@ -166,11 +188,17 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     }
   }
 
-  function onMediaEvent(reason: string): void {
+  function onMediaEvent(reason: string, files: readonly string[] = []): void {
     media.received += 1;
+    for (const file of files) mediaFiles.add(file);
     log(`event: ${reason}: checking whether a published entry shows the file`);
     mediaAgain = true;
-    mediaRun ??= runMediaChecks();
+    // A throw outside checkMediaOnce's own try (the queue cannot save its state, …) must not
+    // become an unhandled rejection, which would stop the publisher: log it; the next media
+    // event or reconciliation checks again.
+    mediaRun ??= runMediaChecks().catch((error: unknown) => {
+      log(`media check failed: ${error instanceof Error ? error.message : String(error)}; the next media event or reconciliation checks again (check that RELEASES_DIR is writable and its disk not full if this repeats)`);
+    });
   }
 
   const server = createPublisherServer({

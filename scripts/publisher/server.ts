@@ -41,8 +41,8 @@ export interface PublisherServerOptions {
   statusToken?: string;
   queue: BuildQueue;
   state: PublisherState;
-  /** A media event arrived: check (in the background) whether what is published changed. */
-  onMediaEvent: (reason: string) => void;
+  /** A media event arrived: check (in the background) whether what is published changed. `files`: its `/uploads/…` paths. */
+  onMediaEvent: (reason: string, files: readonly string[]) => void;
   log: (message: string) => void;
 }
 
@@ -87,7 +87,7 @@ export function createPublisherServer(options: PublisherServerOptions): Server {
           return send(res, 400, { error: `not a Strapi webhook: ${(error as Error).message}` });
         }
         if (isMediaEvent(event)) {
-          options.onMediaEvent(event.event);
+          options.onMediaEvent(event.event, event.files ?? []);
           return send(res, 202, { accepted: true, build: false, check: true });
         }
         if (!changesPublicSite(event)) return send(res, 202, { accepted: true, build: false });

@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { contentTypes } from '../../content-types/src/model.ts';
+import { mediaEventPaths } from './media.ts';
 
 /** The header the CMS sends the secret in. */
 export const SECRET_HEADER = 'x-cong-webhook-secret';
@@ -26,6 +27,8 @@ export interface WebhookEvent {
   event: string;
   model?: string;
   uid?: string;
+  /** A media event's file: the `/uploads/…` paths of it and its formats (see mediaEventPaths). */
+  files?: string[];
 }
 
 /** Parses a webhook body; throws with a reason when it is not a Strapi event. */
@@ -39,14 +42,17 @@ export function parseWebhookBody(body: string): WebhookEvent {
   if (typeof value !== 'object' || value === null || typeof (value as { event?: unknown }).event !== 'string') {
     throw new Error('body has no "event" field');
   }
-  const { event, model, uid } = value as { event: string; model?: unknown; uid?: unknown };
-  return { event, model: typeof model === 'string' ? model : undefined, uid: typeof uid === 'string' ? uid : undefined };
+  const { event, model, uid, media } = value as { event: string; model?: unknown; uid?: unknown; media?: unknown };
+  const parsed: WebhookEvent = { event, model: typeof model === 'string' ? model : undefined, uid: typeof uid === 'string' ? uid : undefined };
+  if (media !== undefined) parsed.files = mediaEventPaths(media);
+  return parsed;
 }
 
 /**
  * A media-library event (`media.create`, `.update`, `.delete`): it changes the public site only
  * when a published entry shows the file, which the payload cannot tell (a file's relations are
- * not in it), so the publisher compares fingerprints instead of building (publisher.ts).
+ * not in it), so the publisher checks instead of building (publisher.ts): the fingerprint of
+ * what is published, and whether the live release holds the file (an image in a Markdown body).
  */
 export function isMediaEvent(e: WebhookEvent): boolean {
   return e.event.startsWith('media.');

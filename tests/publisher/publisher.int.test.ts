@@ -10,6 +10,7 @@ import { seedDemoContent } from '../../cms/src/seed/index';
 import { illustrationJpeg } from '../../cms/src/seed/demo-media';
 import { cmsDir } from '../../scripts/lib/cms';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
+import { mentionedInPublishedText } from '../../scripts/publisher/media';
 import type { Publisher } from '../../scripts/publisher/publisher';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
@@ -172,6 +173,39 @@ describe('publisher', () => {
     await expect.poll(() => builds.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(before);
     await settle();
     expect(live().equals(stored)).toBe(true);
+  }, 180_000);
+
+  test('replacing a file that only an article body shows (same URL) rebuilds, and the release holds the new bytes (review of issue 10)', async () => {
+    const file = await uploadJpeg('anh-trong-bai.jpg', 10, 'Ảnh chỉ nằm trong nội dung bài');
+    const doc = (await articles().create({ data: { title: 'Tin có ảnh trong nội dung, không có ảnh bìa', body: `Đoạn mở đầu.\n\n![Ảnh trong bài](${file.url})\n\nĐoạn kết.` } as never, status: 'published' })) as unknown as { slug: string };
+    await settle();
+    expect(readFileSync(livePage(`/tin-tuc/${doc.slug}/`), 'utf8')).toContain(file.url);
+    const live = () => readFileSync(path.join(root, 'current', 'client', file.url));
+    const old = live();
+
+    const before = builds.length;
+    const since = mediaReceived();
+    await withJpeg('anh-trong-bai.jpg', 11, (replacement) => uploads().replace(file.id, { data: { fileInfo: {} }, file: replacement }));
+    const stored = readFileSync(path.join(cmsDir, 'public', file.url));
+    expect(stored.equals(old)).toBe(false);
+    await mediaSettled(since, 1, before);
+    await expect.poll(() => builds.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(before);
+    await settle();
+    expect(live().equals(stored)).toBe(true);
+
+    // A new description of that file changes no byte the site shows and no media field: nothing to build.
+    const again = builds.length;
+    const next = mediaReceived();
+    await uploads().updateFileInfo(file.id, { alternativeText: 'Mô tả mới, ảnh không đổi' });
+    await mediaSettled(next, 1, again);
+    expect(builds.length).toBe(again);
+
+    // Forwarding to GitHub there is no release here: the CMS is asked whether a published body mentions the file.
+    expect(await mentionedInPublishedText(cms.url, cms.buildToken, [file.url])).toBe(true);
+    expect(await mentionedInPublishedText(cms.url, cms.buildToken, ['/uploads/khong_co_dau_ca.jpg'])).toBe(false);
+    const draftOnly = await uploadJpeg('anh-chi-trong-ban-nhap.jpg', 12, 'Ảnh chỉ trong bản nháp');
+    await articles().create({ data: { title: 'Bản nháp có ảnh trong nội dung', body: `![Ảnh](${draftOnly.url})` } as never });
+    expect(await mentionedInPublishedText(cms.url, cms.buildToken, [draftOnly.url])).toBe(false);
   }, 180_000);
 
   test('a failing build leaves the previous release live and /status reports the error', async () => {
