@@ -143,12 +143,21 @@ export class BuildQueue {
     else for (const resolve of this.waiters.splice(0)) resolve();
   }
 
+  /**
+   * Saves what is owed. A failure (disk full, a folder taken away) is logged, never thrown: the
+   * queue in memory goes on building, and only catching up after a crash is lost until a save
+   * works again.
+   */
   private persist(): void {
     const state: PersistedState = { pending: this.pending || this.building, since: this.since, events: this.events };
-    mkdirSync(path.dirname(this.options.stateFile), { recursive: true });
-    const tmp = `${this.options.stateFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(state));
-    renameSync(tmp, this.options.stateFile); // atomic: a crash never leaves half a file
+    try {
+      mkdirSync(path.dirname(this.options.stateFile), { recursive: true });
+      const tmp = `${this.options.stateFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(state));
+      renameSync(tmp, this.options.stateFile); // atomic: a crash never leaves half a file
+    } catch (error) {
+      this.log(`could not save the queue state to ${this.options.stateFile} (${(error as Error).message}): builds go on, but a restart would not know what is owed; check RELEASES_DIR's folder and free space`);
+    }
   }
 
   private log(message: string): void {

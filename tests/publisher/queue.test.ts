@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -25,6 +25,18 @@ function makeQueue(overrides: Partial<QueueOptions> & { buildMs?: number } = {})
 }
 
 describe('BuildQueue', () => {
+  test('keeps building when its state cannot be saved (the failure is logged, the queue never sticks)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cong-queue-'));
+    writeFileSync(path.join(dir, 'state'), 'a file where the state folder should be');
+    const logs: string[] = [];
+    const { queue, builds } = makeQueue({ stateFile: path.join(dir, 'state', 'queue.json'), log: (m) => logs.push(m) });
+    expect(() => queue.notify('publish')).not.toThrow();
+    await queue.idle();
+    expect(builds).toHaveLength(1);
+    expect(queue.status()).toMatchObject({ pending: false, building: false, builds: 1 });
+    expect(logs.some((m) => m.includes('could not save the queue state') && m.includes('RELEASES_DIR'))).toBe(true);
+  });
+
   test('coalesces a burst of 50 events into one build', async () => {
     const { queue, builds } = makeQueue();
     for (let i = 0; i < 50; i += 1) queue.notify(`publish ${i}`);
