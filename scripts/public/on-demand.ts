@@ -4,6 +4,7 @@
  * `current` moves, the next on-demand request starts the new release's worker and the old one is
  * terminated after a grace period, so in-flight requests finish and no release stays in memory.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
@@ -81,6 +82,8 @@ export class OnDemandRoutes {
   /** On-demand requests in flight, per reader address and in all. */
   private readonly perAddress = new Map<string, number>();
   private inFlight = 0;
+  /** Proves to the workers that a request comes through this proxy (on-demand-worker.mjs). */
+  private readonly secret = randomBytes(24).toString('base64url');
 
   constructor(options: OnDemandOptions = {}) {
     this.env = options.env ?? {};
@@ -100,7 +103,7 @@ export class OnDemandRoutes {
     const entry = path.join(releaseDir, 'server', 'entry.mjs');
     const slot: Slot = { release: releaseDir, ready: Promise.resolve(null) };
     if (existsSync(entry)) {
-      const worker = new Worker(WORKER, { workerData: { entry }, env: { ...process.env, ...this.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
+      const worker = new Worker(WORKER, { workerData: { entry, secret: this.secret }, env: { ...process.env, ...this.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
       slot.worker = worker;
       slot.ready = new Promise<Ready>((resolve) => {
         // A worker that never says it is ready must not hold every on-demand request forever.
@@ -215,9 +218,10 @@ export class OnDemandRoutes {
   private forward(port: number, req: IncomingMessage, res: ServerResponse, address: string, body: Buffer | null): Promise<boolean> {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-cong-client-ip' && name !== 'content-length') headers[name] = value;
+      if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'x-cong-client-ip' && name !== 'x-cong-proxy-secret' && name !== 'content-length') headers[name] = value;
     }
     headers['x-cong-client-ip'] = address;
+    headers['x-cong-proxy-secret'] = this.secret;
     if (body) headers['content-length'] = String(body.length);
     return new Promise<boolean>((resolve) => {
       let settled = false;

@@ -14,6 +14,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { activate, createRelease } from '../../scripts/publisher/releases';
 import { createPublicServer, type PublicServerOptions } from '../../scripts/public/server';
 import { addressGroup } from '../../content-types/src/address';
+import { OnDemandRoutes } from '../../scripts/public/on-demand';
 import { parsePublicServerEnvironment } from '../../scripts/public/config';
 import { makeRelease, rawRequest } from '../helpers/releases';
 
@@ -220,6 +221,26 @@ describe('on-demand proxy limits', () => {
       expect(res.headers['content-security-policy'], target).toBe("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");
     }
     expect((await rawRequest(port, '/api/csp/')).headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'none'");
+  });
+
+  test('the routes\' worker answers only its own public server, so nothing on this machine can pass the limits by calling it directly', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-limits-'));
+    const release = path.join(root, 'releases', await makeRelease(root, 'A', 1));
+    const routes = new OnDemandRoutes({ graceMs: 200 });
+    try {
+      const port = await routes.port(release);
+      expect(typeof port).toBe('number');
+      for (const headers of [{}, { 'x-cong-proxy-secret': 'guessed' }] as Array<Record<string, string>>) {
+        const direct = await rawRequest(port as number, '/api/health/', { ...headers, 'x-cong-client-ip': '203.0.113.9' });
+        expect(direct.status).toBe(403);
+      }
+    } finally {
+      await routes.close();
+    }
+    // Through the public server, the route answers, whatever secret a client sends along.
+    const { port } = await serve();
+    const proxied = await rawRequest(port, '/api/health/', { 'x-cong-proxy-secret': 'guessed' });
+    expect(proxied.status).toBe(200);
   });
 
   test('reads its limits and trusted proxies from the environment, naming a bad variable', () => {
