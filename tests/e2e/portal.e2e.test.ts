@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { launchChromium } from '../helpers/browser';
@@ -183,6 +184,36 @@ describe('the public portal', () => {
       expect(violations, target).toEqual([]);
       await page.close();
     }
+  });
+
+  test('has a favicon, an .ico and a touch icon made from the emblem, and a page loads without an error in the console (issue 11)', async () => {
+    const ico = await fetch(`${server.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = Buffer.from(await ico.arrayBuffer());
+    expect([...bytes.subarray(0, 6)]).toEqual([0, 0, 1, 0, 3, 0]); // an icon with three images
+    const sizes = [0, 1, 2].map((i) => bytes[6 + 16 * i]);
+    expect(sizes).toEqual([16, 32, 48]);
+    const svg = await fetch(`${server.url}/favicon.svg`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const touch = await fetch(`${server.url}/apple-touch-icon.png`);
+    expect(touch.headers.get('content-type')).toBe('image/png');
+    expect(await sharp(Buffer.from(await touch.arrayBuffer())).metadata()).toMatchObject({ width: 180, height: 180, format: 'png' });
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator('[data-stat="total"]').textContent(), { timeout: 10_000 }).toMatch(/^\d/);
+    expect(await page.locator('link[rel="icon"]').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   test('keeps screenshots of the home page and an article at 1280 and 375 px', async () => {
