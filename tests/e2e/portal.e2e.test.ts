@@ -4,7 +4,9 @@
  * and screenshots kept in test-results/screenshots/ to look at.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -17,6 +19,17 @@ import { createSiteBuild, rootDir, serveSite, type SiteBuild } from '../helpers/
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
+// The Nu Html Checker (vnu-jar from the npm registry) runs on Java, which these machines have.
+const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
+const hasJava = (() => {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI) throw new Error('Java is missing: the Nu Html Checker needs it (apt-get install default-jre-headless)');
+    return false;
+  }
+})();
 
 let cms: CmsHarness;
 let site: SiteBuild;
@@ -215,6 +228,16 @@ describe('the public portal', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  test.runIf(hasJava)('every page type is valid HTML for the Nu Html Checker (issue 11)', async () => {
+    const client = path.join(site.out, 'client');
+    const first = (dir: string) => readdirSync(path.join(client, dir), { withFileTypes: true }).find((d) => d.isDirectory() && d.name !== 'trang')!.name;
+    const pages = ['index.html', 'tin-tuc/index.html', `tin-tuc/${first('tin-tuc')}/index.html`, 'thong-bao/index.html', `thong-bao/${first('thong-bao')}/index.html`, `chuyen-muc/${first('chuyen-muc')}/index.html`, 'lien-ket/index.html', 'tim-kiem/index.html', 'gioi-thieu/index.html', '404.html'].map((p) => path.join(client, p));
+    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...pages], { maxBuffer: 16 * 1024 * 1024 });
+    const report = JSON.parse(stderr || stdout) as { messages: Array<{ type: string; subType?: string; url: string; message: string; lastLine?: number }> };
+    const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.relative(client, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`);
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   test('keeps screenshots of the home page and an article at 1280 and 375 px', async () => {
     const list = await open('/tin-tuc/');
