@@ -239,6 +239,45 @@ describe('the public portal', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  test('nothing shifts on a slow phone: cumulative layout shift at most 0.02 on every page type (issue 11)', async () => {
+    const list = await open('/tin-tuc/');
+    const article = (await list.locator('.news-item h2 a').first().getAttribute('href'))!;
+    await list.close();
+    const notices = await open('/thong-bao/');
+    const announcement = (await notices.locator('.news-item h2 a').first().getAttribute('href'))!;
+    await notices.close();
+    for (const target of ['/', '/tin-tuc/', article, announcement, '/lien-ket/', '/tim-kiem/?q=cai+cach']) {
+      // Lighthouse's mobile profile: a 412 px phone, 150 ms and 1.6 Mbit/s, a CPU four times slower.
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cls: number };
+        w.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) w.__cls += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.url}${target}`, { waitUntil: 'load' });
+      // Everything late has arrived: fonts settled, the counters filled in, the search answered.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await expect.poll(() => page.locator('[data-stat="total"]').textContent(), { timeout: 20_000 }).toMatch(/^\d/);
+      if (target.startsWith('/tim-kiem/')) await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 20_000 }).toMatch(/kết quả/);
+      expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls), target).toBeLessThanOrEqual(0.02);
+      await context.close();
+    }
+    // On a normal connection the portal's own font is used, Vietnamese letters included.
+    const page = await open('/');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const loaded = await page.evaluate(() => Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.status === 'loaded' && f.family.includes('Be Vietnam Pro')).map((f) => f.weight));
+    expect(loaded).toEqual(expect.arrayContaining(['400', '700']));
+    expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Ủy ban nhân dân xã'))).toBe(true);
+    await page.close();
+  }, 180_000);
+
   test('keeps screenshots of the home page and an article at 1280 and 375 px', async () => {
     const list = await open('/tin-tuc/');
     const article = (await list.locator('.news-item h2 a').first().getAttribute('href'))!;
