@@ -39,6 +39,11 @@ let browser: Browser;
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
+  // An editor may publish news without a cover picture.
+  await cms.strapi.documents('api::article.article').create({
+    data: { title: 'Lịch tiếp nhận hồ sơ trong tuần lễ cao điểm cuối năm', summary: 'Bộ phận một cửa làm việc cả sáng thứ Bảy.', body: 'Bộ phận tiếp nhận và trả kết quả làm việc thêm sáng thứ Bảy trong hai tuần cuối năm.' } as never,
+    status: 'published',
+  });
   site = createSiteBuild(cms, 'e2e');
   await site.build();
   server = await serveSite(site.out);
@@ -277,6 +282,22 @@ describe('the public portal', () => {
     expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Ủy ban nhân dân xã'))).toBe(true);
     await page.close();
   }, 180_000);
+
+  test('news without a cover leave no empty gap where the picture would be (issue 11)', async () => {
+    let withoutCover = 0;
+    for (const target of ['/', '/tin-tuc/']) {
+      const page = await open(target, 1280);
+      expect(await page.locator('.news-item > div:empty').count(), target).toBe(0);
+      for (const item of await page.locator('.news-item:has(a[href^="/tin-tuc/"])').all()) {
+        if ((await item.locator('img').count()) > 0) continue;
+        withoutCover += 1;
+        const [itemBox, textBox] = [await item.boundingBox(), await item.locator('> div').first().boundingBox()];
+        expect(Math.abs(textBox!.x - itemBox!.x), target).toBeLessThan(2);
+      }
+      await page.close();
+    }
+    expect(withoutCover).toBeGreaterThan(0);
+  });
 
   test('keeps screenshots of the home page and an article at 1280 and 375 px', async () => {
     const list = await open('/tin-tuc/');
