@@ -158,6 +158,21 @@ describe('site build', () => {
     expect(differing).toEqual([]);
   }, 240_000);
 
+  test('renaming a category re-renders every article and list that shows it (issue 11, item 2)', async () => {
+    const articles = cms.strapi.db.query('api::article.article');
+    const [inCategory] = await articles.findMany({ where: { publishedAt: { $notNull: true }, category: { id: { $notNull: true } } }, select: ['slug'], populate: { category: { select: ['documentId', 'name', 'slug'] } }, limit: 1 });
+    const { documentId, name: oldName, slug } = inCategory.category as { documentId: string; name: string; slug: string };
+    const newName = 'Chuyên mục đã đổi tên để thử đồng bộ';
+    await cms.strapi.documents('api::category.category').update({ documentId, data: { name: newName } as never });
+
+    await buildSite();
+    const article = html(`/tin-tuc/${inCategory.slug}/`);
+    expect(article).toContain(newName);
+    expect(article).not.toContain(`>${oldName}</a>`);
+    expect(html(`/chuyen-muc/${slug}/`)).toContain(newName);
+    expect(html('/tin-tuc/')).not.toContain(`· ${oldName}<`);
+  }, 180_000);
+
   test('refuses to build from an invalid entry, naming the type, the documentId and the field', async () => {
     // Written past the CMS's own checks, as a bad import or an old database could hold it.
     const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });

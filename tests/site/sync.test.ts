@@ -37,6 +37,15 @@ describe('stamps (issue 10 finding 12)', () => {
     expect(toStamp(announcement, { documentId: 'n', updatedAt: 't', attachments: [cover] }).version).not.toBe(toStamp(announcement, { documentId: 'n', updatedAt: 't', attachments: [cover, { ...cover, id: 4 }] }).version);
   });
 
+  test("an article's version changes when its category changes (issue 11, item 2)", () => {
+    const withCategory = { ...entry, category: { documentId: 'c1', updatedAt: '2026-11-01T00:00:00.000Z' } };
+    const base = toStamp(article, withCategory);
+    expect(toStamp(article, structuredClone(withCategory)).version).toBe(base.version);
+    expect(toStamp(article, { ...withCategory, category: { documentId: 'c1', updatedAt: '2026-11-09T00:00:00.000Z' } }).version).not.toBe(base.version);
+    expect(toStamp(article, { ...withCategory, category: null }).version).not.toBe(base.version);
+    expect(stampQuery(article)['populate[category][fields][0]']).toBe('updatedAt');
+  });
+
   test('a type without media keeps its updatedAt as the version', () => {
     expect(toStamp(link, { documentId: 'l', updatedAt: 't' })).toEqual({ documentId: 'l', version: 't' });
     expect(stampQuery(link)).toEqual({ 'fields[0]': 'updatedAt' });

@@ -8,8 +8,10 @@ import type { ContentType, EntryOf } from '@cong/content-types';
 
 /**
  * What the build remembers of an entry: its id and a version that changes whenever what its
- * pages show changes — its `updatedAt`, and for types with media the files it shows (editing a
- * file in the media library does not touch the entries that use it).
+ * pages show changes — its `updatedAt`, for types with media the files it shows (editing a file
+ * in the media library does not touch the entries that use it), and for types with relations the
+ * `updatedAt` of each related entry (renaming a category does not touch its articles, whose
+ * records carry its name).
  */
 export interface Stamp {
   documentId: string;
@@ -26,26 +28,42 @@ export function mediaFieldsOf(type: ContentType): string[] {
     .map(([name]) => name);
 }
 
-/** The query that lists a type's published entries as stamps: updatedAt, and the files each shows. */
+/** The relation fields of a type (an article's category). */
+export function relationFieldsOf(type: ContentType): string[] {
+  return Object.entries(type.attributes as Record<string, { strapi: { type: string } }>)
+    .filter(([, field]) => field.strapi.type === 'relation')
+    .map(([name]) => name);
+}
+
+/** The query that lists a type's published entries as stamps: updatedAt, the files and the related entries each shows. */
 export function stampQuery(type: ContentType): Record<string, string> {
   const query: Record<string, string> = { 'fields[0]': 'updatedAt' };
   for (const field of mediaFieldsOf(type)) {
     MEDIA_STAMP_FIELDS.forEach((name, i) => (query[`populate[${field}][fields][${i}]`] = name));
   }
+  for (const field of relationFieldsOf(type)) query[`populate[${field}][fields][0]`] = 'updatedAt';
   return query;
 }
 
 /** The stamp of an entry as stampQuery() returns it. */
 export function toStamp(type: ContentType, entry: { documentId: string; updatedAt: string } & Record<string, unknown>): Stamp {
   const fields = mediaFieldsOf(type);
-  if (fields.length === 0) return { documentId: entry.documentId, version: entry.updatedAt };
+  const relations = relationFieldsOf(type);
+  if (fields.length === 0 && relations.length === 0) return { documentId: entry.documentId, version: entry.updatedAt };
   const pick = (file: unknown) =>
     file && typeof file === 'object' ? MEDIA_STAMP_FIELDS.map((name) => (file as Record<string, unknown>)[name] ?? null) : null;
   const media = fields.map((field) => {
     const value = entry[field];
     return Array.isArray(value) ? value.map(pick) : pick(value);
   });
-  const digest = createHash('sha256').update(JSON.stringify(media)).digest('base64url').slice(0, 22);
+  const related = relations.map((field) => {
+    const value = entry[field];
+    const version = (e: unknown) => (e && typeof e === 'object' ? ((e as Record<string, unknown>).updatedAt ?? null) : null);
+    return Array.isArray(value) ? value.map(version) : version(value);
+  });
+  // Types without relations keep the digest they had (their stamps stay valid across this change).
+  const parts = relations.length === 0 ? media : { media, related };
+  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
   return { documentId: entry.documentId, version: `${entry.updatedAt}#${digest}` };
 }
 
