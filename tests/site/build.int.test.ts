@@ -173,6 +173,19 @@ describe('site build', () => {
     expect(html('/tin-tuc/')).not.toContain(`· ${oldName}<`);
   }, 180_000);
 
+  test('a static page whose slug another route owns gets no page and is not in the sitemap (issue 11, item 2)', async () => {
+    const pages = cms.strapi.documents('api::page.page');
+    const shadow = await pages.create({ data: { title: 'Trang trùng đường dẫn', slug: 'xem-truoc', body: 'Nội dung thử.' } as never, status: 'published' });
+    try {
+      await buildSite();
+      const sitemap = readFileSync(path.join(out, 'client', 'sitemap.xml'), 'utf8');
+      expect(sitemap).not.toContain('/xem-truoc/');
+      expect(existsSync(page('/xem-truoc/'))).toBe(false);
+    } finally {
+      await pages.delete({ documentId: (shadow as unknown as { documentId: string }).documentId });
+    }
+  }, 180_000);
+
   test('refuses to build from an invalid entry, naming the type, the documentId and the field', async () => {
     // Written past the CMS's own checks, as a bad import or an old database could hold it.
     const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });

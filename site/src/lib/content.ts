@@ -2,6 +2,7 @@
  * Typed access to the synced content for pages: sorted, Vietnamese-collated, with helpers for
  * pagination and dates.
  */
+import { RESERVED_SLUGS } from '../consts';
 import { getCollection } from 'astro:content';
 import type { AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, LinkRecord, PageRecord, SettingsRecord } from './records';
 import { vietnamDay } from './format';
@@ -75,8 +76,9 @@ export function getLinks(): Promise<Array<Item<LinkRecord>>> {
 }
 
 /** Published static pages. */
+/** Static pages that get a page: one whose slug another route owns (RESERVED_SLUGS) is left out everywhere, the sitemap included. */
 export async function getPages(): Promise<Array<Item<PageRecord>>> {
-  return (await getCollection('pages')) as Array<Item<PageRecord>>;
+  return ((await getCollection('pages')) as Array<Item<PageRecord>>).filter((p) => !RESERVED_SLUGS.has(p.data.slug));
 }
 
 /** The agency's settings, with safe defaults until an editor saves them. */
