@@ -60,3 +60,10 @@ export function defineType<A extends Record<string, Field>>(def: TypeDef<A>): Co
 
 /** The TypeScript type of an entry of `T`, as validated. */
 export type EntryOf<T extends ContentType> = z.output<T['entrySchema']>;
+
+/** The names of a type's fields of one Strapi kind (its media, its relations, its Markdown, its slug). */
+export function fieldsOfKind(type: Pick<ContentType, 'attributes'>, kind: string): string[] {
+  return Object.entries(type.attributes)
+    .filter(([, field]) => field.strapi.type === kind)
+    .map(([name]) => name);
+}

@@ -1,4 +1,4 @@
-import type { ContentType } from './define';
+import { fieldsOfKind, type ContentType } from './define';
 import type { ComponentDef, Field } from './fields';
 import { components, contentTypes } from './model';
 
@@ -14,7 +14,7 @@ export function toStrapiSchema(type: ContentType): StrapiSchema {
   const collectionName = type.pluralName.replace(/-/g, '_');
   // Slugs are looked up on every save (uniqueness) and by the site: index them, or a portal
   // with 10,000 articles scans the table on each write.
-  const slugFields = Object.entries(type.attributes).filter(([, f]) => f.strapi.type === 'uid').map(([name]) => name);
+  const slugFields = fieldsOfKind(type, 'uid');
   return {
     kind: type.kind,
     collectionName,

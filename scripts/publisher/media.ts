@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fieldsOfKind } from '../../content-types/src/define.ts';
 import { contentTypes } from '../../content-types/src/model.ts';
 import { createCmsClient } from '../../site/src/lib/cms-client.ts';
 
@@ -50,12 +51,7 @@ export async function changedLiveFiles(releaseDir: string, cmsUrl: string, paths
 /** Collection types with Markdown fields, and those fields. */
 const TEXT_FIELDS = contentTypes
   .filter((type) => type.kind === 'collectionType')
-  .map((type) => ({
-    type,
-    fields: Object.entries(type.attributes as Record<string, { strapi: { type: string } }>)
-      .filter(([, field]) => field.strapi.type === 'richtext')
-      .map(([name]) => name),
-  }))
+  .map((type) => ({ type, fields: fieldsOfKind(type, 'richtext') }))
   .filter(({ fields }) => fields.length > 0);
 
 /**

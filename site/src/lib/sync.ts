@@ -4,7 +4,7 @@
  * type, the documentId and the field.
  */
 import { createHash } from 'node:crypto';
-import type { ContentType, EntryOf } from '@cong/content-types';
+import { fieldsOfKind, type ContentType, type EntryOf } from '@cong/content-types';
 
 /**
  * What the build remembers of an entry: its id and a version that changes whenever what its
@@ -22,18 +22,10 @@ export interface Stamp {
 export const MEDIA_STAMP_FIELDS = ['url', 'hash', 'name', 'alternativeText', 'caption', 'mime', 'size', 'width', 'height', 'updatedAt'] as const;
 
 /** The media fields of a type (an article's cover, an announcement's attachments). */
-export function mediaFieldsOf(type: ContentType): string[] {
-  return Object.entries(type.attributes as Record<string, { strapi: { type: string } }>)
-    .filter(([, field]) => field.strapi.type === 'media')
-    .map(([name]) => name);
-}
+export const mediaFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'media');
 
 /** The relation fields of a type (an article's category). */
-export function relationFieldsOf(type: ContentType): string[] {
-  return Object.entries(type.attributes as Record<string, { strapi: { type: string } }>)
-    .filter(([, field]) => field.strapi.type === 'relation')
-    .map(([name]) => name);
-}
+export const relationFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'relation');
 
 /** The query that lists a type's published entries as stamps: updatedAt, the files and the related entries each shows. */
 export function stampQuery(type: ContentType): Record<string, string> {
