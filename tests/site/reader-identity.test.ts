@@ -93,6 +93,11 @@ describe('reader identity', () => {
     expect(await visitorOfDay(store, 'reader-1', day1 + 60_000)).toBe(a);
     expect(await visitorOfDay(store, 'reader-1', day1 + 24 * 60 * 60 * 1000)).not.toBe(a);
     expect(a).not.toBe('reader-1');
+    // The store is asked for a day's salt once, not on every visit.
+    const asked: string[] = [];
+    const counting = { ...store, dailySalt: (day: string, now?: number) => (asked.push(day), store.dailySalt(day, now)) };
+    for (let i = 0; i < 5; i += 1) await visitorOfDay(counting, `reader-${i}`, day1 + i);
+    expect(asked).toEqual(['2026-11-27']);
     await store.close();
   });
 

@@ -104,10 +104,24 @@ export async function limitPerAddress(store: ReaderStore, request: Request, acti
   return store.consume(`${action}:${scope ? `${scope}:` : ''}${bucket}`, limit, windowMs);
 }
 
-/** The key of the day (Vietnam time) that `now` falls in: the reader key and the store's salt of that day. */
-async function dayKey(store: ReaderStore, now: number): Promise<string> {
+/** Each store's key of the day, for the day it was made: its salt is fixed for the day. */
+const dayKeys = new WeakMap<ReaderStore, { day: string; key: Promise<string> }>();
+
+/**
+ * The key of the day (Vietnam time) that `now` falls in: the reader key and the store's salt of
+ * that day. The store is asked once a day per process, not on every counted visit or limited
+ * request (its salt is a write transaction on SQLite, a round trip on Redis).
+ */
+function dayKey(store: ReaderStore, now: number): Promise<string> {
   const day = vietnamDay(new Date(now));
-  return keyedHash(readerKey(), `day|${day}|${await store.dailySalt(day, now)}`);
+  const known = dayKeys.get(store);
+  if (known?.day === day) return known.key;
+  const key = store.dailySalt(day, now).then((salt) => keyedHash(readerKey(), `day|${day}|${salt}`));
+  const entry = { day, key };
+  dayKeys.set(store, entry);
+  // A store that failed (Redis down) is asked again by the next request.
+  key.catch(() => dayKeys.get(store) === entry && dayKeys.delete(store));
+  return key;
 }
 
 /**
