@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { unsupportedNodeMessage } from '@cong/content-types';
+import { unsupportedNodeMessage, uploadFileUrls } from '@cong/content-types';
 import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
 import { ensureBuildToken, ensureCommentToken, ensurePreviewToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
@@ -12,12 +12,6 @@ import { loadEnvironment } from './lib/environment';
 import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
 import { registerFileRelationSanitizer } from './lib/file-related';
 import { seedDemoContent } from './seed';
-
-/** The URLs of an upload row: the file and its formats (thumbnail, small, …). */
-function uploadUrls(row: unknown): string[] {
-  const file = row as { url?: string; formats?: Record<string, { url?: string }> | null } | undefined;
-  return [file?.url, ...Object.values(file?.formats ?? {}).map((f) => f?.url)].filter((u): u is string => typeof u === 'string');
-}
 
 export default {
   /** Runs before the app is initialised: hooks into the Document Service. */
@@ -39,8 +33,8 @@ export default {
     // Strapi's local provider writes new uploads with the umask's mode: tighten each as it is saved.
     strapi.db.lifecycles.subscribe({
       models: ['plugin::upload.file'],
-      afterCreate: (event) => privatizeUploads(uploadsDir, uploadUrls(event.result)),
-      afterUpdate: (event) => privatizeUploads(uploadsDir, uploadUrls(event.result)),
+      afterCreate: (event) => privatizeUploads(uploadsDir, uploadFileUrls(event.result)),
+      afterUpdate: (event) => privatizeUploads(uploadsDir, uploadFileUrls(event.result)),
     });
   },
 

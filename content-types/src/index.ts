@@ -6,3 +6,4 @@ export * from './strapi-schema';
 export * from './preview';
 export * from './runtime';
 export * from './address';
+export * from './private-files';

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fieldsOfKind } from '../../content-types/src/define.ts';
+import { uploadFileUrls } from '../../content-types/src/private-files.ts';
 import { contentTypes } from '../../content-types/src/model.ts';
 import { createCmsClient } from '../../site/src/lib/cms-client.ts';
 
@@ -19,11 +20,7 @@ const UPLOAD_PATH = /^\/uploads\/[A-Za-z0-9._\-/]+$/;
  * files of other providers (absolute URLs) are not in a release and give nothing.
  */
 export function mediaEventPaths(media: unknown): string[] {
-  if (!media || typeof media !== 'object') return [];
-  const file = media as { url?: unknown; formats?: unknown };
-  const formats = file.formats && typeof file.formats === 'object' ? Object.values(file.formats as Record<string, unknown>) : [];
-  const urls = [file.url, ...formats.map((f) => (f && typeof f === 'object' ? (f as { url?: unknown }).url : undefined))];
-  return [...new Set(urls.filter((u): u is string => typeof u === 'string' && UPLOAD_PATH.test(u) && !u.includes('..')))];
+  return [...new Set(uploadFileUrls(media).filter((u) => UPLOAD_PATH.test(u) && !u.includes('..')))];
 }
 
 /**

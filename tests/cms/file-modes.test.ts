@@ -18,6 +18,10 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, chmodSync, default: { ...fs, chmodSync } };
 });
 
+// The CMS takes the shared pieces from the built package (CommonJS, outside the mock above): use
+// the model's source here, whose node:fs is the mocked one.
+vi.mock('@cong/content-types', async () => await import('../../content-types/src/index'));
+
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'cong-modes-'));
 

@@ -4,16 +4,12 @@
  * files 600 — whatever the umask. Created that way, and tightened at every start when an older
  * install or a copy left them readable by others.
  */
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE, prepareSqliteFile, setMode } from '@cong/content-types';
 
-export const PRIVATE_DIR = 0o700;
-export const PRIVATE_FILE = 0o600;
-
-function setMode(target: string, mode: number, current: number): void {
-  if ((current & 0o777) !== mode) chmodSync(target, mode);
-}
+export { PRIVATE_DIR, PRIVATE_FILE, prepareSqliteFile };
 
 /**
  * Creates `dir` if needed and makes it and the files in it private (folder 700, files 600);
@@ -23,29 +19,14 @@ function setMode(target: string, mode: number, current: number): void {
 export function makePrivate(dir: string, options: { recursive: boolean }): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
   const walk = (folder: string) => {
-    setMode(folder, PRIVATE_DIR, lstatSync(folder).mode);
+    setMode(folder, PRIVATE_DIR);
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory() && options.recursive) walk(full);
-      else if (entry.isFile()) setMode(full, PRIVATE_FILE, lstatSync(full).mode);
+      else if (entry.isFile()) setMode(full, PRIVATE_FILE);
     }
   };
   walk(dir);
-}
-
-/**
- * Prepares the SQLite file before Strapi opens it: its folder private, the file created empty
- * with mode 600 if missing (SQLite gives its journal and WAL files the database file's mode),
- * and an existing one and its journals tightened.
- */
-export function prepareSqliteFile(file: string): void {
-  const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
-  setMode(dir, PRIVATE_DIR, lstatSync(dir).mode);
-  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE));
-  for (const candidate of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
-    if (existsSync(candidate)) setMode(candidate, PRIVATE_FILE, lstatSync(candidate).mode);
-  }
 }
 
 /** Makes the files of one upload private: `urls` are the file's `/uploads/…` URLs (its formats too). */
@@ -53,7 +34,7 @@ export function privatizeUploads(uploadsDir: string, urls: Array<string | undefi
   for (const url of urls) {
     if (!url || !url.startsWith('/uploads/')) continue; // another provider: not on this disk
     const file = path.join(uploadsDir, path.basename(url));
-    if (existsSync(file)) setMode(file, PRIVATE_FILE, lstatSync(file).mode);
+    if (existsSync(file)) setMode(file, PRIVATE_FILE);
   }
 }
 

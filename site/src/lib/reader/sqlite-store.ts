@@ -5,9 +5,8 @@
  * across processes.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
+import { prepareSqliteFile } from '@cong/content-types';
 import { MAX_VISITORS, ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
 import { vietnamDay } from '../format.ts';
 
@@ -30,9 +29,7 @@ export function openSqliteStore(file: string, options: { maxVisitors?: number } 
   const maxVisitors = options.maxVisitors ?? MAX_VISITORS;
   let db: Database.Database;
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    prepareSqliteFile(file);
     db = new Database(file);
   } catch (error) {
     throw new Error(`Cannot open the reader store ${file} (READER_DB): ${(error as Error).message}. Run the public server as the owner of that folder, or point READER_DB elsewhere`);
