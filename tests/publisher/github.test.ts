@@ -67,7 +67,8 @@ describe('forwarding publishes to GitHub Actions', () => {
     cleanups.push(() => new Promise((r) => github.server.close(r)));
     const publisher = await forwardingPublisher(github.url);
     for (let i = 0; i < 20; i += 1) expect((await webhook(publisher.url)).status).toBe(202);
-    await new Promise((r) => setTimeout(r, 300));
+    // Each 202 is sent after the event is queued: all 20 are in, and idle() waits for their build.
+    expect(publisher.queue.status().pending || publisher.queue.status().building).toBe(true);
     await publisher.queue.idle();
     expect(github.received).toHaveLength(1);
     const [sent] = github.received;

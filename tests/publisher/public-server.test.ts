@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { activate } from '../../scripts/publisher/releases';
 import { createPublicServer } from '../../scripts/public/server';
 import { makeRelease, rawRequest } from '../helpers/releases';
+import { waitUntil } from '../helpers/conditions';
 
 const servers: Array<ReturnType<typeof createPublicServer>> = [];
 afterEach(() => {
@@ -215,8 +216,11 @@ describe('public server', () => {
       }
     };
     const clients = [client(), client(), client(), client()];
+    // Twenty switches, each once the clients have had answers since the last one: every switch
+    // lands among requests however fast or slow the machine is.
     for (let i = 0; i < 20; i += 1) {
-      await new Promise((r) => setTimeout(r, 25));
+      const seen = outcomes.length;
+      await waitUntil(() => outcomes.length >= seen + 8 || `${outcomes.length - seen} answers since the last switch`, { timeoutMs: 10_000, intervalMs: 1, what: 'answers between switches' });
       activate(root, i % 2 ? a : b);
     }
     stop = true;

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { discardUnfinishedCache, stopOrphanBuild } from '../../scripts/publisher/deploy';
+import { waitUntil } from '../helpers/conditions';
 import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, removeIncomplete, rollback } from '../../scripts/publisher/releases';
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
@@ -76,7 +77,13 @@ describe('stopOrphanBuild', () => {
     const dir = root();
     const astro = sleeper('astro.mjs');
     const other = sleeper('something-else');
-    await new Promise((r) => setTimeout(r, 200));
+    // stopOrphanBuild tells an astro build by its command line: wait until each child shows its own.
+    const shows = (child: ChildProcess, label: string) => () => {
+      const cmdline = existsSync(`/proc/${child.pid}/cmdline`) ? readFileSync(`/proc/${child.pid}/cmdline`, 'utf8') : '';
+      return cmdline.includes(label) || `its command line is "${cmdline.replaceAll('\0', ' ')}"`;
+    };
+    await waitUntil(shows(astro.child, 'astro.mjs'), { timeoutMs: 10_000, intervalMs: 10, what: 'the astro stand-in started' });
+    await waitUntil(shows(other.child, 'something-else'), { timeoutMs: 10_000, intervalMs: 10, what: 'the other process started' });
     writeFileSync(path.join(dir, 'build.pid'), String(astro.child.pid));
     expect(stopOrphanBuild(dir)).toBe(astro.child.pid);
     expect(await astro.exited).toBe('SIGKILL');
