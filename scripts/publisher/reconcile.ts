@@ -14,20 +14,31 @@ import { stampQuery, toStamp } from '../../site/src/lib/sync.ts';
 
 const COLLECTIONS = contentTypes.filter((t) => t.kind === 'collectionType');
 
+/** What the fingerprint covers: each published entry's stamp by type, and the settings' updatedAt. */
+export interface PublishedState {
+  /** Per collection type (plural name), its entries' stamps in the order the CMS listed them (documentId ascending). */
+  entries: ReadonlyArray<{ type: string; documentId: string; version: string }>;
+  settingsUpdatedAt: string | null;
+}
+
 /** A hash of (type, documentId, version) of everything published, plus the settings. */
+export function fingerprintOf(state: PublishedState): string {
+  const hash = createHash('sha256');
+  for (const { type, documentId, version } of state.entries) hash.update(`${type}:${documentId}:${version}\n`);
+  hash.update(`site-setting:${state.settingsUpdatedAt ?? ''}\n`);
+  return hash.digest('hex');
+}
+
+/** The fingerprint of what the CMS publishes now. */
 export async function contentFingerprint(cmsUrl: string, token: string): Promise<string> {
   const client = createCmsClient({ baseUrl: cmsUrl, token, attempts: 2, retryDelayMs: 500 });
-  const hash = createHash('sha256');
+  const entries: Array<PublishedState['entries'][number]> = [];
   for (const type of COLLECTIONS) {
-    const entries = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
-    for (const entry of entries) {
-      const stamp = toStamp(type, entry);
-      hash.update(`${type.pluralName}:${stamp.documentId}:${stamp.version}\n`);
-    }
+    const listed = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
+    for (const entry of listed) entries.push({ type: type.pluralName, ...toStamp(type, entry) });
   }
   const settings = (await client.getSingle('site-setting', { 'fields[0]': 'updatedAt' })) as { updatedAt?: string } | null;
-  hash.update(`site-setting:${settings?.updatedAt ?? ''}\n`);
-  return hash.digest('hex');
+  return fingerprintOf({ entries, settingsUpdatedAt: settings?.updatedAt ?? null });
 }
 
 const manifest = (releaseDir: string) => path.join(releaseDir, 'release.json');
