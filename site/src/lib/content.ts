@@ -108,16 +108,4 @@ export function isExpired(record: AnnouncementRecord, today = vietnamDay(new Dat
   return record.validUntil !== null && record.validUntil < today;
 }
 
-/** Items per list page. */
-export const PAGE_SIZE = 12;
-
-/** Splits a list into pages: page 1 at `base`, page n at `base` + `trang/n/`. */
-export function paginate<T>(items: T[], base: string): Array<{ page: number; pageCount: number; items: T[]; url: string }> {
-  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, i) => ({
-    page: i + 1,
-    pageCount,
-    items: items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
-    url: i === 0 ? base : `${base}trang/${i + 1}/`,
-  }));
-}
+export { PAGE_SIZE, paginate } from './pagination';
