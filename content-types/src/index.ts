@@ -7,3 +7,4 @@ export * from './preview';
 export * from './runtime';
 export * from './address';
 export * from './private-files';
+export * from './env';
