@@ -9,6 +9,8 @@ const config = (): Core.Config.Server => {
     port: env.CMS_PORT,
     ...(env.CMS_PUBLIC_URL ? { url: env.CMS_PUBLIC_URL } : {}),
     app: { keys: env.secrets.APP_KEYS.split(',') },
+    // The public folder (uploads/ inside): cms/public unless CMS_PUBLIC_DIR names another (absolute, or relative to cms/).
+    ...(env.CMS_PUBLIC_DIR ? { dirs: { public: env.CMS_PUBLIC_DIR } } : {}),
     webhooks: { populateRelations: false },
     // Hẹn giờ đăng / gỡ (src/lib/scheduler.ts): every minute by default.
     cron: {

@@ -14,8 +14,8 @@ import { ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } fro
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { ensureApiToken, PREVIEW_TOKEN_NAME } from '../../cms/src/bootstrap/build-token';
 import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
-import { cmsDir } from '../../scripts/lib/cms';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { nextCmsEvent, webhooksDelivered } from '../helpers/conditions';
 import { request } from '../helpers/http';
 
 const ARTICLE = 'api::article.article';
@@ -24,7 +24,6 @@ const CM = (model: string) => `/content-manager/collection-types/${model}`;
 const EDITOR_ORIGIN = 'https://bientap.tanhoa.test';
 /** The CMS's own origin from its configuration (CMS_HOST/CMS_PORT defaults: the test server listens elsewhere). */
 const ADMIN_ORIGIN = 'http://127.0.0.1:1337';
-const UPLOADS_DIR = path.join(cmsDir, 'public', 'uploads');
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 
 /** Registers the whole suite for one database. */
@@ -118,9 +117,13 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         // Make the seed create something: remove one link and its marker.
         await cms.strapi.db.query('api::link.link').deleteMany({ where: { url: LINKS[0]!.url } });
         await cms.strapi.store.delete({ type: 'core', name: 'cong', key: 'seed' });
+        const seededLink = nextCmsEvent(cms.strapi, (e) => e.event === 'entry.publish' && e.entry?.url === LINKS[0]!.url);
         const report = await seedDemoContent(cms.strapi, { log: () => undefined });
         expect(report.created.links).toBe(1);
-        await new Promise((r) => setTimeout(r, 500));
+        // Bound what could have been sent: the seed's link was announced (Strapi emits after the
+        // commit, possibly after the seed returned) and every webhook the CMS queued was answered.
+        await seededLink;
+        await webhooksDelivered(cms.strapi);
         expect(hits).toEqual([]);
         // The seed gave the runner its webhooks back: an ordinary publish must reach it.
         await cms.strapi.documents('api::link.link').create({ data: { title: 'Webhook check', url: 'https://example.vn', group: 'Khác', order: 99 } as any, status: 'published' });
@@ -445,12 +448,13 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     test('the uploads folder is 700 and every uploaded file 600', async () => {
-      expect(mode(UPLOADS_DIR)).toBe('700');
+      expect(cms.uploadsDir.startsWith(cms.dataDir)).toBe(true); // the test's folder, not cms/public/uploads
+      expect(mode(cms.uploadsDir)).toBe('700');
       const rows = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['url', 'formats'] });
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows as Array<{ url: string; formats: Record<string, { url: string }> | null }>) {
         for (const url of [row.url, ...Object.values(row.formats ?? {}).map((f) => f.url)]) {
-          expect(mode(path.join(UPLOADS_DIR, path.basename(url))), url).toBe('600');
+          expect(mode(path.join(cms.uploadsDir, path.basename(url))), url).toBe('600');
         }
       }
     });

@@ -2,7 +2,7 @@
  * Boots the real CMS in this test process on a fresh database (a temp SQLite file, or a
  * PostgreSQL database created for the run and dropped afterwards) and serves it on a free port.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,8 @@ export interface CmsHarness {
   /** Base URL of the running CMS, e.g. http://127.0.0.1:40123 */
   url: string;
   dataDir: string;
+  /** Where this CMS's upload provider writes (`<dataDir>/public/uploads`, never cms/public/uploads). */
+  uploadsDir: string;
   /** The read-only build token the bootstrap handed off. */
   buildToken: string;
   /** The public server's token for sending comments. */
@@ -66,6 +68,10 @@ export async function startCms(database: 'sqlite' | 'postgres', options: StartOp
   options.beforeBoot?.(dataDir);
   Object.assign(process.env, options.env);
   process.env.CMS_DATA_DIR = dataDir;
+  // Uploads go to the test's folder (Strapi's local provider writes to <public dir>/uploads, which must exist).
+  const uploadsDir = path.join(dataDir, 'public', 'uploads');
+  mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
+  process.env.CMS_PUBLIC_DIR = path.dirname(uploadsDir);
   process.env.NODE_ENV = 'test';
   delete process.env.DATABASE_URL;
   let dropDatabase = async () => {};
@@ -94,6 +100,7 @@ export async function startCms(database: 'sqlite' | 'postgres', options: StartOp
     strapi,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    uploadsDir,
     buildToken: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(),
     commentToken: readFileSync(path.join(dataDir, 'comment-token'), 'utf8').trim(),
     previewToken: readKey(path.join(dataDir, 'preview-token')),

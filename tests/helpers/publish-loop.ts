@@ -9,7 +9,10 @@ import { expect } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { createPublicServer } from '../../scripts/public/server';
 import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import { contentFingerprint, readReleaseFingerprint } from '../../scripts/publisher/reconcile';
+import { currentRelease } from '../../scripts/publisher/releases';
 import type { CmsHarness } from './cms-harness';
+import { waitUntil, webhooksInFlight } from './conditions';
 import { listen } from './net';
 import { rootDir, SITE_URL } from './site-build';
 
@@ -19,7 +22,12 @@ export interface PublishLoop {
   publisher: Publisher;
   /** Whether the first reconciliation found nothing live and scheduled the first build. */
   firstBuildScheduled: boolean;
-  /** Waits for the webhooks to arrive and the publisher to finish what they queued, successfully. */
+  /**
+   * Waits until the live release shows what the CMS publishes now: every webhook the CMS queued
+   * delivered, no media check, build or pending build left, the last build a success, and the
+   * live release built from the CMS's current content fingerprint. Fails at once when a build
+   * failed (its retry is a minute away).
+   */
   settle(): Promise<void>;
   /** Starts a public server on the releases; resolves with its URL. */
   serve(env?: Record<string, string>): Promise<string>;
@@ -44,8 +52,21 @@ export async function startPublishLoop(cms: CmsHarness, name: string, options: {
     publisher,
     firstBuildScheduled,
     async settle() {
-      await new Promise((r) => setTimeout(r, 300));
-      await publisher.queue.idle();
+      await waitUntil(async () => {
+        const webhooks = webhooksInFlight(cms.strapi);
+        if (webhooks > 0) return `the CMS is sending ${webhooks} webhook(s)`;
+        const media = publisher.media();
+        if (media.checked < media.received) return 'a media check is running';
+        const queue = publisher.queue.status();
+        if (queue.building) return 'a build is running';
+        const last = publisher.lastBuild();
+        if (last?.result === 'failure') throw new Error(`the last build failed: ${last.error}`);
+        if (queue.pending) return 'a build is pending';
+        const live = currentRelease(root);
+        const built = live ? readReleaseFingerprint(path.join(root, 'releases', live)) : null;
+        if (built !== (await contentFingerprint(cms.url, cms.buildToken))) return `the live release ${live} is not built from what the CMS publishes now`;
+        return true;
+      }, { timeoutMs: 110_000, what: 'the publish loop settled' });
       expect(publisher.lastBuild()?.result).toBe('success');
     },
     async serve(env = {}) {

@@ -66,6 +66,8 @@ const EnvironmentSchema = z
     CMS_PORT: port('CMS_PORT', 1337),
     CMS_PUBLIC_URL: z.url('CMS_PUBLIC_URL must be a full URL such as https://cms.example.gov.vn').optional(),
     CMS_DATA_DIR: z.string().min(1).optional(),
+    /** Strapi's public folder (robots.txt, and uploads/ where the local upload provider writes); tests point it at their temp folder. */
+    CMS_PUBLIC_DIR: z.string().min(1).optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
