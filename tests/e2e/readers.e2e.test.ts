@@ -1,7 +1,8 @@
 /**
  * What readers do on the public server, in headless Chromium and over loopback: visit statistics
  * in the sidebar (exact after 1,000 concurrent hits, on SQLite and on Redis) and article ratings
- * (in the browser, as a plain form post, and 200 concurrent votes).
+ * (in the browser, as a plain form post, and 200 concurrent votes). The Redis cases need Redis
+ * (127.0.0.1:6379 or TEST_REDIS_URL): skipped locally when it does not answer, a failure under CI=true.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,8 +16,9 @@ import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, serveSite, type SiteBuild } from '../helpers/site-build';
 import { previewPath } from '../../content-types/src/preview';
+import { isRedisReachable, REDIS_URL } from '../helpers/redis';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const hasRedis = await isRedisReachable();
 const REDIS_PREFIX = `cong-e2e:${process.pid}:${Date.now().toString(36)}:`;
 const PREVIEW_SECRET = 'test-preview-secret-0123456789abcdef';
 
@@ -46,7 +48,7 @@ beforeAll(async () => {
   await site.build();
   dataDir = mkdtempSync(path.join(tmpdir(), 'cong-readers-'));
   sqliteUrl = await serve({ READER_DB: path.join(dataDir, 'reader.db'), RATING_LIMIT: '1000', STATS_LIMIT: '40', PREVIEW_SECRET, CMS_URL: cms.url, CMS_PREVIEW_TOKEN: cms.previewToken });
-  redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
+  if (hasRedis) redisUrl = await serve({ REDIS_URL, REDIS_PREFIX, RATING_LIMIT: '1000' });
   const [article] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 1 });
   slug = (article as unknown as { slug: string }).slug;
   browser = await launchChromium();
@@ -58,6 +60,7 @@ afterAll(async () => {
   site?.dispose();
   await cms?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (!hasRedis) return;
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${REDIS_PREFIX}*`).catch(() => []);
   if (keys.length > 0) await redis.del(...keys);
@@ -77,6 +80,13 @@ async function burst<T>(n: number, parallel: number, one: (i: number) => Promise
   return results;
 }
 
+if (!hasRedis && process.env.CI) {
+  // CI promises Redis (.ci/run starts it): a missing one is a failure there, not a skip.
+  test('Redis is reachable in CI', () => {
+    throw new Error(`Redis is not reachable at ${REDIS_URL}: .ci/run starts it, or set TEST_REDIS_URL`);
+  });
+}
+
 describe('visit statistics', () => {
   test('the sidebar of every page shows the counters, formatted the Vietnamese way', async () => {
     const page = await browser.newPage();
@@ -92,16 +102,18 @@ describe('visit statistics', () => {
     await page.close();
   });
 
-  test.each([['SQLite', () => sqliteUrl], ['Redis', () => redisUrl]])('counts exactly after 1,000 concurrent hits on %s', async (_name, base) => {
-    const url = base();
+  /** 500 visitors (distinct browsers), each hitting twice: 500 visits, 1,000 requests. */
+  async function countsExactly(url: string): Promise<void> {
     const before = (await (await fetch(`${url}/api/thong-ke/`)).json()) as { total: number };
-    // 500 visitors (distinct browsers), each hitting twice: 500 visits, 1,000 requests.
     const answers = await burst(1000, 50, (i) => fetch(`${url}/api/thong-ke/`, { method: 'POST', headers: { 'user-agent': `bench-reader-${i % 500}`, 'x-real-ip': `10.0.${(i % 500) >> 8}.${(i % 500) & 255}` } }).then((r) => r.status));
     expect(answers.every((s) => s === 200)).toBe(true);
     const after = (await (await fetch(`${url}/api/thong-ke/`)).json()) as { total: number; today: number; online: number };
     expect(after.total - before.total).toBe(500);
     expect(after.online).toBeGreaterThanOrEqual(500);
-  }, 60_000);
+  }
+
+  test('counts exactly after 1,000 concurrent hits on SQLite', () => countsExactly(sqliteUrl), 60_000);
+  test.skipIf(!hasRedis)('counts exactly after 1,000 concurrent hits on Redis', () => countsExactly(redisUrl), 60_000);
 
   test('made-up visitor cookies make no new visits, and counting is limited per address (issue 10, finding 5)', async () => {
     const total = async () => ((await (await fetch(`${sqliteUrl}/api/thong-ke/`)).json()) as { total: number }).total;
@@ -120,7 +132,7 @@ describe('visit statistics', () => {
     expect(await total()).toBe(before + 1);
   });
 
-  test('a large total reads "1.822.950"', async () => {
+  test.skipIf(!hasRedis)('a large total reads "1.822.950" (Redis)', async () => {
     const redis = new Redis(REDIS_URL);
     await redis.set(`${REDIS_PREFIX}visits:total`, '1822949');
     redis.disconnect();
@@ -171,7 +183,7 @@ describe('ratings', () => {
     await context.close();
   });
 
-  test('200 concurrent votes by 200 readers give exactly 200 votes', async () => {
+  test.skipIf(!hasRedis)('200 concurrent votes by 200 readers give exactly 200 votes (Redis)', async () => {
     const [, second] = await cms.strapi.documents('api::article.article').findMany({ status: 'published', sort: 'publishedAt:desc', limit: 2 });
     const target = (second as unknown as { slug: string }).slug;
     const statuses = await burst(200, 200, (i) => fetch(`${redisUrl}/api/danh-gia/`, {
