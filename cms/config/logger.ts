@@ -1,9 +1,6 @@
-import { loadEnvironment } from '../src/lib/environment';
+import { loadEnvironment, strapiLogLevel } from '../src/lib/environment';
 
-/** Strapi's log level: every request ("http") by default, warnings only inside the tests. */
-const config = () => {
-  const env = loadEnvironment();
-  return { level: env.CMS_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'http') };
-};
+/** Strapi's log level: "info" by default, no line per request (CMS_LOG_LEVEL=http for those). */
+const config = () => ({ level: strapiLogLevel(loadEnvironment()) });
 
 export default config;

@@ -12,6 +12,8 @@ const config = (): Core.Config.Server => {
     // The public folder (uploads/ inside): cms/public unless CMS_PUBLIC_DIR names another (absolute, or relative to cms/).
     ...(env.CMS_PUBLIC_DIR ? { dirs: { public: env.CMS_PUBLIC_DIR } } : {}),
     webhooks: { populateRelations: false },
+    // Strapi's table of versions and URLs at start; `npm start` prints its own summary instead.
+    logger: { startup: { enabled: env.CMS_STARTUP_MESSAGE } },
     // Hẹn giờ đăng / gỡ (src/lib/scheduler.ts): every minute by default.
     cron: {
       enabled: true,

@@ -11,7 +11,9 @@ import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
 import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
 import { registerFileRelationSanitizer } from './lib/file-related';
+import { demoteMigrationSteps } from './lib/quiet-log';
 import { seedDemoContent } from './seed';
+import { decideDemoSeed, readSeedState } from './seed/when';
 
 export default {
   /** Runs before the app is initialised: hooks into the Document Service. */
@@ -19,6 +21,7 @@ export default {
     const problem = unsupportedNodeMessage('The Cổng CMS');
     if (problem) throw new Error(problem);
     strapi.log.info(`Cổng CMS on Node.js ${process.version}`);
+    demoteMigrationSteps(strapi.log);
     registerDocumentMiddleware(strapi);
     // A file's `related` entries include drafts: no content-API answer carries them.
     registerFileRelationSanitizer(strapi);
@@ -41,6 +44,8 @@ export default {
   /** Runs on every start; every step is idempotent. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = loadEnvironment();
+    // Read before the steps below write anything: is this a new database?
+    const seed = env.SEED_DEMO_CONTENT ? decideDemoSeed(true, env.NODE_ENV === 'production', await readSeedState(strapi)) : null;
     await lockPublicAccess(strapi);
     await ensureEditorRoles(strapi);
     await applyAdminLabels(strapi);
@@ -50,7 +55,8 @@ export default {
     await ensureCommentToken(strapi, env.commentTokenFile);
     await ensurePreviewToken(strapi, env.previewTokenFile);
     await ensurePublisherWebhook(strapi, env);
-    // `npm start` asks for the demo portal; the seed is a no-op once it has completed.
-    if (env.SEED_DEMO_CONTENT) await seedDemoContent(strapi);
+    // `npm start` asks for the demo portal: filled on a new database only (seed/when.ts).
+    if (seed?.seed) await seedDemoContent(strapi);
+    else if (seed?.notable) strapi.log.info(`[seed] demo content not added: ${seed.reason}`);
   },
 };

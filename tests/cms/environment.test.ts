@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, parseEnvironment, resolveSecrets, SECRET_NAMES } from '../../cms/src/lib/environment';
+import { ConfigError, parseEnvironment, resolveSecrets, SECRET_NAMES, strapiLogLevel } from '../../cms/src/lib/environment';
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'cong-env-'));
-const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, n === 'APP_KEYS' ? 'k'.repeat(20) + ',' + 'l'.repeat(20) : 's'.repeat(32)]));
+// Real-looking values: one character repeated is an example value, refused in production.
+const key = () => randomBytes(24).toString('base64');
+const secrets = Object.fromEntries(SECRET_NAMES.map((n) => [n, n === 'APP_KEYS' ? `${key()},${key()}` : key()]));
 
 function errorOf(fn: () => unknown): ConfigError {
   try {
@@ -44,7 +47,7 @@ describe('parseEnvironment', () => {
   test('names DATABASE_URL when it is not a PostgreSQL URL', () => {
     const message = errorOf(() => parseEnvironment({ DATABASE_URL: 'mysql://x@y/z' }, tempDir())).message;
     expect(message).toContain('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
-    expect(message).toMatch(/^Invalid CMS environment \(set these in cms\/\.env or the process environment\):/);
+    expect(message).toMatch(/^Invalid CMS environment \(set these in the root \.env or the process environment\):/);
   });
 
   test('asks for both admin variables together', () => {
@@ -61,6 +64,32 @@ describe('parseEnvironment', () => {
   test('requires every secret in production, naming each one', () => {
     const message = errorOf(() => parseEnvironment({ NODE_ENV: 'production' }, tempDir())).message;
     for (const name of SECRET_NAMES) expect(message).toContain(`${name} is required when NODE_ENV=production`);
+  });
+
+  test('refuses an example value for a secret in production (issue 11, item 3)', () => {
+    const message = errorOf(() => parseEnvironment({ NODE_ENV: 'production', ...secrets, JWT_SECRET: 'toBeModified' }, tempDir())).message;
+    expect(message).toContain('JWT_SECRET is an example value, not a secret (NODE_ENV=production)');
+  });
+
+  test('never fills the demo portal by itself in production (issue 11, item 3)', () => {
+    const message = errorOf(() => parseEnvironment({ NODE_ENV: 'production', ...secrets, SEED_DEMO_CONTENT: 'true' }, tempDir())).message;
+    expect(message).toContain('SEED_DEMO_CONTENT must not be set when NODE_ENV=production');
+    expect(parseEnvironment({ SEED_DEMO_CONTENT: 'true' }, tempDir()).SEED_DEMO_CONTENT).toBe(true);
+  });
+
+  test('a relative CMS_DATA_DIR is the repository root\'s, as for every other process (issue 11, item 3)', () => {
+    const root = tempDir();
+    const env = parseEnvironment({ CMS_DATA_DIR: 'var/cms' }, path.join(root, 'cms', 'data'), root);
+    expect(env.dataDir).toBe(path.join(root, 'var', 'cms'));
+    expect(env.buildTokenFile).toBe(path.join(root, 'var', 'cms', 'build-token'));
+  });
+
+  test('logs no line per request unless CMS_LOG_LEVEL asks (issue 11, item 4)', () => {
+    expect(strapiLogLevel(parseEnvironment({}, tempDir()))).toBe('info');
+    expect(strapiLogLevel(parseEnvironment({ CMS_LOG_LEVEL: 'http' }, tempDir()))).toBe('http');
+    expect(strapiLogLevel(parseEnvironment({ NODE_ENV: 'test' }, tempDir()))).toBe('warn');
+    expect(parseEnvironment({}, tempDir()).CMS_STARTUP_MESSAGE).toBe(true);
+    expect(parseEnvironment({ CMS_STARTUP_MESSAGE: 'false' }, tempDir()).CMS_STARTUP_MESSAGE).toBe(false);
   });
 
   test('accepts production with every secret set', () => {

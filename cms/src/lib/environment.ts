@@ -1,42 +1,24 @@
 /**
- * The CMS's environment, parsed once at start. Every problem is reported in English with the
- * variable's name and what to do, before Strapi opens a database or a port.
+ * The CMS's environment, parsed once at start with the shared helper (`@cong/content-types`,
+ * env.ts): the root `.env` (and, for older installs, `cms/.env`) under the real environment.
+ * Every problem is reported in English with the variable's name and what to do, before Strapi
+ * opens a database or a port.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError, STRAPI_SECRET_NAMES, findRepoRoot, flagVar, isPlaceholderSecret, loadEnvFiles, parseEnv, portVar } from '@cong/content-types';
 
-/** A configuration mistake the operator must fix; the message says which variable and how. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Secrets Strapi needs; generated for the local demo, required in production. */
-export const SECRET_NAMES = [
-  'APP_KEYS',
-  'API_TOKEN_SALT',
-  'ADMIN_JWT_SECRET',
-  'TRANSFER_TOKEN_SALT',
-  'JWT_SECRET',
-  'ENCRYPTION_KEY',
-] as const;
+export const SECRET_NAMES = STRAPI_SECRET_NAMES;
 type SecretName = (typeof SECRET_NAMES)[number];
 
 const HOW_TO_GENERATE = 'generate one with `openssl rand -base64 32`';
 
-const port = (name: string, fallback: number) =>
-  z.coerce
-    .number({ error: `${name} must be a port number` })
-    .int(`${name} must be a whole number`)
-    .min(1, `${name} must be between 1 and 65535`)
-    .max(65535, `${name} must be between 1 and 65535`)
-    .default(fallback);
-
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .optional()
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = portVar;
 
 const secret = (name: SecretName) =>
   z
@@ -72,7 +54,7 @@ const EnvironmentSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
       .optional(),
-    DATABASE_SSL: flag,
+    DATABASE_SSL: flagVar('DATABASE_SSL'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'DATABASE_POOL_MAX must be at least 1').max(100).default(10),
     ADMIN_EMAIL: z.email('ADMIN_EMAIL must be an email address, e.g. admin@xa-an-binh.gov.vn').optional(),
     ADMIN_PASSWORD: z
@@ -97,7 +79,8 @@ const EnvironmentSchema = z
         return origins;
       })
       .optional(),
-    SEED_DEMO_CONTENT: flag,
+    SEED_DEMO_CONTENT: flagVar('SEED_DEMO_CONTENT'),
+    CMS_STARTUP_MESSAGE: flagVar('CMS_STARTUP_MESSAGE', true),
     PUBLISHER_URL: z.url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
     CMS_LOG_LEVEL: z
@@ -135,12 +118,26 @@ const EnvironmentSchema = z
       });
     }
     if (env.NODE_ENV !== 'production') return;
+    if (env.SEED_DEMO_CONTENT) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SEED_DEMO_CONTENT'],
+        message: 'SEED_DEMO_CONTENT must not be set when NODE_ENV=production: the demo portal is never added to a production database by itself (run `npm run seed` to add it on purpose)',
+      });
+    }
     for (const name of SECRET_NAMES) {
-      if (!env[name]) {
+      const value = env[name];
+      if (!value) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [name],
           message: `${name} is required when NODE_ENV=production (secrets are never defaulted there): ${HOW_TO_GENERATE}`,
+        });
+      } else if (isPlaceholderSecret(value)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [name],
+          message: `${name} is an example value, not a secret (NODE_ENV=production): ${HOW_TO_GENERATE}`,
         });
       }
     }
@@ -162,31 +159,29 @@ export interface CmsEnvironment extends Omit<z.output<typeof EnvironmentSchema>,
 
 type RawEnv = Record<string, string | undefined>;
 
-/** Turns zod issues into one message that names each variable. */
-function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
-    const name = String(issue.path[0] ?? 'environment');
-    return issue.message.includes(name) ? `- ${issue.message}` : `- ${name}: ${issue.message}`;
-  });
-  return `Invalid CMS environment (set these in cms/.env or the process environment):\n${lines.join('\n')}`;
-}
-
-/** Parses and checks the environment; throws a ConfigError naming every wrong variable. */
-export function parseEnvironment(raw: RawEnv, defaultDataDir: string): Omit<CmsEnvironment, 'secrets'> & Partial<Record<SecretName, string>> {
-  // Empty strings mean "not set" (a `KEY=` line in .env must not override a default).
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-  const result = EnvironmentSchema.safeParse(cleaned);
-  if (!result.success) throw new ConfigError(describeIssues(result.error));
-  const { CMS_DATA_DIR, ...rest } = result.data;
-  const dataDir = path.resolve(CMS_DATA_DIR ?? defaultDataDir);
+/**
+ * Parses and checks the environment; throws a ConfigError naming every wrong variable. A relative
+ * CMS_DATA_DIR is resolved from the repository root (`rootDir`), as every other process does.
+ */
+export function parseEnvironment(raw: RawEnv, defaultDataDir: string, rootDir = path.resolve(defaultDataDir, '..', '..')): Omit<CmsEnvironment, 'secrets'> & Partial<Record<SecretName, string>> {
+  const { CMS_DATA_DIR, ...rest } = parseEnv(EnvironmentSchema, raw, 'CMS environment');
+  const dataDir = CMS_DATA_DIR ? path.resolve(rootDir, CMS_DATA_DIR) : path.resolve(defaultDataDir);
   return {
     ...rest,
     dataDir,
-    buildTokenFile: path.resolve(rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')),
-    commentTokenFile: path.resolve(rest.COMMENT_TOKEN_FILE ?? path.join(dataDir, 'comment-token')),
-    previewTokenFile: path.resolve(rest.PREVIEW_TOKEN_FILE ?? path.join(dataDir, 'preview-token')),
+    buildTokenFile: path.resolve(rootDir, rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')),
+    commentTokenFile: path.resolve(rootDir, rest.COMMENT_TOKEN_FILE ?? path.join(dataDir, 'comment-token')),
+    previewTokenFile: path.resolve(rootDir, rest.PREVIEW_TOKEN_FILE ?? path.join(dataDir, 'preview-token')),
     corsOrigins: [...new Set([...adminOrigins(rest), ...(rest.CORS_ORIGINS ?? [])])],
   };
+}
+
+/**
+ * Strapi's log level: CMS_LOG_LEVEL, else "info": what the CMS does, warnings and errors, but not
+ * one line per request ("http": set CMS_LOG_LEVEL=http for those); "warn" inside the tests.
+ */
+export function strapiLogLevel(env: { CMS_LOG_LEVEL?: string; NODE_ENV: string }): string {
+  return env.CMS_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info');
 }
 
 /**
@@ -250,8 +245,11 @@ let cached: CmsEnvironment | undefined;
 /** The CMS's environment, parsed on first use and then reused (config files call this). */
 export function loadEnvironment(): CmsEnvironment {
   if (!cached) {
-    const defaultDataDir = path.join(findCmsRoot(__dirname), 'data');
-    const parsed = parseEnvironment(process.env, defaultDataDir);
+    const cmsRoot = findCmsRoot(__dirname);
+    const rootDir = findRepoRoot(cmsRoot);
+    // The root .env (and an older install's cms/.env), under the real environment: the same files every process reads.
+    loadEnvFiles(rootDir);
+    const parsed = parseEnvironment(process.env, path.join(cmsRoot, 'data'), rootDir);
     cached = { ...parsed, secrets: resolveSecrets(parsed) };
   }
   return cached;

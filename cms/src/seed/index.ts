@@ -11,6 +11,7 @@ import { createSlug } from '@cong/content-types';
 import { composeArticleBody, composeBulkArticle } from './compose';
 import { AGENCY, ANNOUNCEMENTS, CATEGORIES, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES } from './demo-content';
 import { documentPdf, illustrationJpeg } from './demo-media';
+import { SEED_STARTED } from './when';
 
 /** Bump when the demo content changes so existing installs top up. */
 export const SEED_VERSION = 1;
@@ -106,6 +107,8 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
     log(`already done (${marker.completedAt}); nothing to do`);
     return { skipped: true, created, seconds: (Date.now() - started) / 1000 };
   }
+  // A start that finds this without the completed marker finishes the demo (seed/when.ts).
+  await strapi.store.set({ ...SEED_STARTED, value: { startedAt: new Date().toISOString() } });
   const restoreWebhooks = options.quiet === false ? () => {} : await silenceWebhooks(strapi);
   try {
     return await fill(strapi, { log, now, wanted, created, started });
