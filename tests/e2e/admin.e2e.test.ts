@@ -44,6 +44,8 @@ describe('moderation in the admin', () => {
     const credentials = readFileSync(path.join(cms.dataDir, 'admin-credentials.txt'), 'utf8');
     const page = await browser.newPage({ viewport: { width: 1800, height: 900 } });
     const dialogs: string[] = [];
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -66,7 +68,10 @@ describe('moderation in the admin', () => {
     await name.waitFor({ timeout: 30_000 });
     expect(await name.inputValue()).toBe(NAME);
     expect(await page.getByLabel('Nội dung bình luận').inputValue()).toBe(CONTENT);
-    await page.waitForTimeout(500);
+    // Bound what the markup could do: rendered as HTML, its <img src=x> would be requested and fail
+    // (then onerror runs). Wait until the page has no request left, then check none went out for it.
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((u) => new URL(u).pathname.endsWith('/x'))).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
