@@ -12,6 +12,7 @@ import { seedDemoContent } from '../../cms/src/seed/index';
 import { createPublicServer } from '../../scripts/public/server';
 import { currentRelease, listReleases } from '../../scripts/publisher/releases';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { waitUntil } from '../helpers/conditions';
 import { request } from '../helpers/http';
 import { freePort, listen } from '../helpers/net';
 import { rootDir } from '../helpers/site-build';
@@ -89,8 +90,12 @@ describe('publisher process', () => {
     const before = currentRelease(root)!;
     const doc = await publishArticle('Tin đăng khi bộ dựng trang bị dừng đột ngột');
     // Wait until astro build is running, then kill the publisher without warning.
-    await expect.poll(() => existsSync(path.join(root, 'build.pid')), { timeout: 30_000, interval: 50 }).toBe(true);
-    await new Promise((r) => setTimeout(r, 1000));
+    const pidFile = path.join(root, 'build.pid');
+    await waitUntil(() => {
+      if (!existsSync(pidFile)) return 'no build.pid yet';
+      const cmdline = `/proc/${readFileSync(pidFile, 'utf8')}/cmdline`;
+      return (existsSync(cmdline) && readFileSync(cmdline, 'utf8').includes('astro')) || 'build.pid names no running astro build';
+    }, { timeoutMs: 30_000, intervalMs: 20, what: 'the astro build is running' });
     child!.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
     expect(currentRelease(root)).toBe(before);
