@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    // Tests never read the repository's .env (or cms/.env): each one sets what it needs, or names its own file.
+    env: { CONG_ENV_FILE: '/dev/null' },
     // Strapi keeps process-wide state (global.strapi, listeners): one process per file.
     pool: 'forks',
     testTimeout: 30_000,

@@ -5,12 +5,12 @@
  * the environment). With a certificate, the site is served over https and plain http redirects.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
+import './lib/load-env.ts';
 import { isIP } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rootDir } from './lib/cms.ts';
 import { DEFAULT_ONDEMAND_LIMIT, nginxSiteConfig } from './nginx/config.ts';
-import { parsePublisherEnvironment } from './publisher/config.ts';
+import { parseReleasesEnvironment, parseSiteAddress } from './publisher/config.ts';
 
 try {
   const { values } = parseArgs({
@@ -30,14 +30,16 @@ try {
   if ((cert === undefined) !== (key === undefined)) {
     throw new Error(`--tls-cert and --tls-key go together: give ${cert === undefined ? '--tls-cert (the certificate chain, e.g. /etc/letsencrypt/live/NAME/fullchain.pem)' : '--tls-key (its private key, e.g. /etc/letsencrypt/live/NAME/privkey.pem)'} too, or neither for plain http`);
   }
-  const env = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, SITE_HOST: process.env.SITE_HOST, SITE_PORT: process.env.SITE_PORT, WEBHOOK_SECRET: 'x'.repeat(16), PREVIEW_SECRET: 'x'.repeat(16) }, rootDir, path.join(rootDir, 'cms', 'data'), false);
+  // Only what the file names: where the releases are and where the public server listens.
+  const { releasesDir } = parseReleasesEnvironment(process.env, rootDir);
+  const env = parseSiteAddress(process.env);
   // A public server listening on every address is reached on loopback; nginx reads an IPv6 address in brackets.
   const host = env.SITE_HOST === '0.0.0.0' ? '127.0.0.1' : env.SITE_HOST === '::' ? '::1' : env.SITE_HOST;
   process.stdout.write(
     nginxSiteConfig({
       serverName: values['server-name']!,
       listen: values.listen!,
-      releasesDir: env.releasesDir,
+      releasesDir,
       upstream: `${isIP(host) === 6 ? `[${host}]` : host}:${env.SITE_PORT}`,
       brotli: !values['no-brotli'],
       ...(cert && key ? { tls: { certificate: cert, key, listen: values['tls-listen']! } } : {}),

@@ -1,22 +1,24 @@
 /**
  * `npm run release`: one build-and-deploy now, without the publisher running: builds the site
- * from the CMS (CMS_URL, CMS_TOKEN or CMS_TOKEN_FILE, SITE_URL) into a new release under
+ * from the CMS (CMS_URL or CMS_HOST/CMS_PORT, CMS_TOKEN or CMS_TOKEN_FILE, SITE_URL) into a new release under
  * RELEASES_DIR, checks it, pre-compresses it and switches `current` to it. The GitHub Actions
  * publish workflow runs this, then ships `$RELEASES_DIR/current/client`.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
+import './lib/load-env.ts';
 import path from 'node:path';
 import { parseSiteEnvironment } from '../site/src/lib/site-env.ts';
-import { cmsDir, rootDir } from './lib/cms.ts';
-import { parsePublisherEnvironment } from './publisher/config.ts';
+import { rootDir } from './lib/cms.ts';
+import { parseReleasesEnvironment } from './publisher/config.ts';
 import { deploy } from './publisher/deploy.ts';
 
 try {
-  const pub = parsePublisherEnvironment({ RELEASES_DIR: process.env.RELEASES_DIR, RELEASES_KEEP: process.env.RELEASES_KEEP, WEBHOOK_SECRET: 'x'.repeat(16), PREVIEW_SECRET: 'x'.repeat(16) }, rootDir, path.join(cmsDir, 'data'), false);
+  // Where the releases go and the site build's variables; no publisher secret is needed here.
+  const pub = parseReleasesEnvironment(process.env, rootDir);
   const site = parseSiteEnvironment(process.env);
   const result = await deploy({
     root: pub.releasesDir,
-    keep: pub.RELEASES_KEEP,
+    keep: pub.keep,
     cmsUrl: site.cmsUrl,
     token: site.token,
     siteUrl: site.siteUrl,

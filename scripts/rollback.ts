@@ -3,13 +3,14 @@
  * (reconciliation does not rebuild) until the next publish. The public server picks it up at once.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
-import path from 'node:path';
-import { cmsDir, rootDir } from './lib/cms.ts';
-import { parsePublisherEnvironment } from './publisher/config.ts';
+import './lib/load-env.ts';
+import { rootDir } from './lib/cms.ts';
+import { parseReleasesEnvironment } from './publisher/config.ts';
 import { currentRelease, rollback } from './publisher/releases.ts';
 
 try {
-  const env = parsePublisherEnvironment(process.env, rootDir, path.join(cmsDir, 'data'), false);
+  // Only where the releases are: a rollback needs no secret.
+  const env = parseReleasesEnvironment(process.env, rootDir);
   const from = currentRelease(env.releasesDir);
   const to = rollback(env.releasesDir);
   console.log(`[cong] rolled back from ${from} to ${to} (${env.releasesDir}); the next publish builds a new release`);

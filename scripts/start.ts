@@ -1,44 +1,53 @@
 /**
- * `npm start`: the whole portal on its embedded defaults, with demo content on the first run:
- * the CMS (Strapi on CMS_PORT, SQLite in cms/data/), the publisher (PUBLISHER_PORT: webhook →
- * build → new release → atomic switch) and the public server (SITE_PORT) serving the live
- * release. Strapi runs in its own process group; Ctrl-C stops everything.
+ * `npm start`: the whole portal on its embedded defaults, with demo content on a new database
+ * (not in production): the CMS (Strapi on CMS_PORT, SQLite in cms/data/), the publisher
+ * (PUBLISHER_PORT: webhook → build → new release → atomic switch) and the public server
+ * (SITE_PORT) serving the live release. Every variable comes from the environment or the root
+ * `.env` (scripts/lib/load-env.ts) and is checked before anything starts. Strapi runs in its own
+ * process group; Ctrl-C stops everything. The summary with the addresses is printed last.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
+import './lib/load-env.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { cmsDataDirOf, envFilePaths, productionSecretProblems, reachableUrl } from '../content-types/src/env.ts';
+import { parseEnvironment as parseCmsEnvironment } from '../cms/src/lib/environment.ts';
 import { buildCmsWithAdmin, cmsDir, rootDir, strapiArgs } from './lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
-import { parsePublicServerEnvironment } from './public/config.ts';
+import { onDemandEnvironment, parsePublicServerEnvironment } from './public/config.ts';
 import { createPublicServer } from './public/server.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
 const nodePath = process.execPath.startsWith(rootDir + path.sep) ? path.relative(rootDir, process.execPath) : process.execPath;
 log(`Node.js ${process.version} (${nodePath}): the CMS, the site builds and the on-demand routes run on it`);
-const port = Number(process.env.CMS_PORT ?? 1337);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`[cong] CMS_PORT must be a port number between 1 and 65535 (got "${process.env.CMS_PORT}")`);
-  process.exit(2);
-}
-const host = process.env.CMS_HOST ?? '127.0.0.1';
-const cmsUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const production = process.env.NODE_ENV === 'production';
+let cmsEnv: ReturnType<typeof parseCmsEnvironment>;
 let pub: ReturnType<typeof parsePublisherEnvironment>;
 let publicEnv: ReturnType<typeof parsePublicServerEnvironment>;
 try {
-  pub = parsePublisherEnvironment(process.env, rootDir, path.join(cmsDir, 'data'), process.env.NODE_ENV === 'production');
-  // Checked now, not after the CMS has started: a wrong TRUSTED_PROXY or ONDEMAND_* stops here.
+  // Every process's variables are checked now, not after the CMS has started; in production the
+  // secrets first, all of them in one message.
+  if (production) {
+    const problems = productionSecretProblems(process.env, cmsDataDirOf(process.env, rootDir));
+    if (problems.length > 0) {
+      throw new Error(`NODE_ENV=production: npm start refuses to start with missing, example or demo secrets (set each in the root .env or the environment):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    }
+  }
+  cmsEnv = parseCmsEnvironment(process.env, path.join(cmsDir, 'data'), rootDir);
+  pub = parsePublisherEnvironment(process.env, rootDir, cmsEnv.dataDir, production);
   publicEnv = parsePublicServerEnvironment(process.env);
 } catch (error) {
   console.error(`[cong] ${(error as Error).message}`);
   process.exit(2);
 }
-const siteUrl = process.env.SITE_URL ?? `http://${pub.SITE_HOST === '0.0.0.0' ? '127.0.0.1' : pub.SITE_HOST}:${pub.SITE_PORT}`;
-const publisherUrl = `http://${pub.PUBLISHER_HOST === '0.0.0.0' ? '127.0.0.1' : pub.PUBLISHER_HOST}:${pub.PUBLISHER_PORT}`;
+const cmsUrl = reachableUrl(cmsEnv.CMS_HOST, cmsEnv.CMS_PORT);
+const siteUrl = (process.env.SITE_URL || reachableUrl(pub.SITE_HOST, pub.SITE_PORT)).replace(/\/+$/, '');
+const publisherUrl = reachableUrl(pub.PUBLISHER_HOST, pub.PUBLISHER_PORT);
 
 try {
-  buildCmsWithAdmin(log);
+  buildCmsWithAdmin(log, { quiet: true });
 } catch {
   console.error('[cong] building the CMS failed: see the output above');
   process.exit(1);
@@ -78,7 +87,12 @@ const cms = spawn(process.execPath, strapiArgs('start'), {
   cwd: cmsDir,
   env: {
     ...process.env,
-    SEED_DEMO_CONTENT: 'true',
+    // The demo portal on a new database, never in production (cms/src/seed/when.ts); `npm run seed` adds it on purpose.
+    ...(production ? {} : { SEED_DEMO_CONTENT: process.env.SEED_DEMO_CONTENT || 'true' }),
+    // The summary below says where everything is: not Strapi's own table too.
+    CMS_STARTUP_MESSAGE: process.env.CMS_STARTUP_MESSAGE || 'false',
+    // Strapi loads ENV_PATH itself: the file this process read (it adds nothing to what is passed here).
+    ENV_PATH: process.env.ENV_PATH || envFilePaths(rootDir)[0],
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     PUBLISHER_URL: process.env.PUBLISHER_URL ?? publisherUrl,
     WEBHOOK_SECRET: pub.webhookSecret,
@@ -111,26 +125,20 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 if (await waitForHealth(cmsUrl, 300_000)) {
-  const tokenFile = process.env.CMS_TOKEN_FILE ?? path.join(cmsDir, 'data', 'build-token');
+  const tokenFile = process.env.CMS_TOKEN_FILE ? path.resolve(rootDir, process.env.CMS_TOKEN_FILE) : cmsEnv.buildTokenFile;
   let publisher: Publisher | undefined;
   try {
-    const token = process.env.CMS_TOKEN ?? readFileSync(tokenFile, 'utf8').trim();
-    publisher = await startPublisher(publisherConfig(pub, { cmsUrl, token, siteUrl }, (m) => log(`publisher: ${m}`)));
+    const token = process.env.CMS_TOKEN || readFileSync(tokenFile, 'utf8').trim();
+    // One line per build (result and timings); its steps and the whole astro output go to RELEASES_DIR/build.log.
+    publisher = await startPublisher({ ...publisherConfig(pub, { cmsUrl, token, siteUrl }, (m) => log(`publisher: ${m}`)), progress: () => undefined });
     const started = publisher;
     closers.push(() => started.close());
     // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.
     const server = createPublicServer(pub.releasesDir, {
       ...publicEnv,
       log: (m) => log(`public server: ${m}`),
-      env: {
-        READER_DB: process.env.READER_DB ?? path.join(rootDir, 'data', 'reader.db'),
-        PREVIEW_SECRET: pub.previewSecret,
-        CMS_URL: cmsUrl,
-        // Its own tokens, not the build token's: comments (create only) and the preview (the only one that reads drafts).
-        CMS_COMMENT_TOKEN_FILE: process.env.CMS_COMMENT_TOKEN_FILE ?? path.join(cmsDir, 'data', 'comment-token'),
-        CMS_PREVIEW_TOKEN_FILE: process.env.CMS_PREVIEW_TOKEN_FILE ?? path.join(cmsDir, 'data', 'preview-token'),
-        CMS_PUBLIC_URL: process.env.CMS_PUBLIC_URL ?? cmsUrl,
-      },
+      // The same as `npm run public` gives them (scripts/public/config.ts).
+      env: onDemandEnvironment(process.env, { rootDir, dataDir: cmsEnv.dataDir, cmsUrl, previewSecret: pub.previewSecret }),
     });
     await new Promise<void>((resolve) => server.listen(pub.SITE_PORT, pub.SITE_HOST, resolve));
     closers.push(() => new Promise((r) => server.close(() => r())));
@@ -145,7 +153,7 @@ if (await waitForHealth(cmsUrl, 300_000)) {
     await Promise.race([publisher.queue.idle(), new Promise((r) => setTimeout(r, 120_000).unref())]);
     const last = publisher.lastBuild();
     if (last?.result === 'failure') console.error(`[cong] the first build failed (${last.error}); see ${publisherUrl}/status`);
-    const credentials = path.join(cmsDir, 'data', 'admin-credentials.txt');
+    const credentials = path.join(cmsEnv.dataDir, 'admin-credentials.txt');
     console.log(`
   Cổng is running (Ctrl-C stops everything)
     Public portal:           ${siteUrl}/

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { envFilePaths, loadEnvFiles } from '../../content-types/src/env.ts';
 
 /** The repository root. */
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,14 +57,26 @@ export function buildCmsServer(): void {
   writeFileSync(stampFile('server'), hash);
 }
 
-/** Builds the CMS server and the admin panel (`strapi build`, ~30 s) unless up to date. */
-export function buildCmsWithAdmin(log: (m: string) => void): void {
+/**
+ * Builds the CMS server and the admin panel (`strapi build`, ~30 s) unless up to date. `quiet`:
+ * Strapi's build output (progress, bundler warnings) is printed only when the build fails, and a
+ * line says how long it took.
+ */
+export function buildCmsWithAdmin(log: (m: string) => void, options: { quiet?: boolean } = {}): void {
   const hash = cmsSourceHash(true);
   if (isFresh('admin', hash) && existsSync(path.join(distDir, 'build', 'index.html'))) return;
   log('building the CMS and its admin panel (first start or sources changed, ~30-60 s)…');
+  const started = performance.now();
   // The build loads the config: keep the caller's NODE_ENV so local secrets apply there.
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
-  execFileSync(process.execPath, strapiArgs('build', '--minify'), { cwd: cmsDir, stdio: 'inherit', env });
+  try {
+    execFileSync(process.execPath, strapiArgs('build', '--minify'), { cwd: cmsDir, stdio: options.quiet ? 'pipe' : 'inherit', env, maxBuffer: 256 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    if (options.quiet) process.stderr.write(`${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+    throw error;
+  }
+  if (options.quiet) log(`built the CMS and its admin panel in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   writeFileSync(stampFile('admin'), hash);
   writeFileSync(stampFile('server'), cmsSourceHash(false));
 }
@@ -71,8 +84,10 @@ export function buildCmsWithAdmin(log: (m: string) => void): void {
 /** Boots the CMS in this process (no HTTP listener). Set CMS_DATA_DIR / DATABASE_URL first. */
 export async function loadStrapi(): Promise<Core.Strapi> {
   buildCmsServer();
-  // Strapi reads .env from ENV_PATH or the cwd: point it at cms/.env, not the root's.
-  process.env.ENV_PATH ??= path.join(cmsDir, '.env');
+  // The root .env (or CONG_ENV_FILE's file; an older install's cms/.env too), as every process reads it.
+  loadEnvFiles(rootDir);
+  // Strapi loads ENV_PATH (else the cwd's .env) itself: the same file, which adds nothing now.
+  process.env.ENV_PATH ??= envFilePaths(rootDir)[0];
   // '@strapi/strapi' fails as ESM inside vitest ("Directory import lodash/fp"): load it as CommonJS.
   const requireCjs = createRequire(import.meta.url);
   const { createStrapi } = requireCjs('@strapi/strapi') as typeof import('@strapi/strapi');

@@ -3,7 +3,9 @@
  * which proxies may tell the reader's address, and the limits of the on-demand proxy.
  */
 import { isIP } from 'node:net';
+import path from 'node:path';
 import { z } from 'zod';
+import { parseEnv, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
 
 /** Limits of the proxy in front of the on-demand routes (defaults documented in the README). */
 export interface ProxyLimits {
@@ -27,8 +29,7 @@ export const DEFAULT_LIMITS: ProxyLimits = {
   maxConcurrent: 256,
 };
 
-const whole = (name: string, min: number, fallback: number, unit: string) =>
-  z.coerce.number({ error: `${name} must be a whole number of ${unit}` }).int(`${name} must be a whole number of ${unit}`).min(min, `${name} must be at least ${min} ${unit}`).default(fallback);
+const whole = wholeVar;
 
 const Schema = z.object({
   TRUSTED_PROXY: z
@@ -50,11 +51,8 @@ export interface PublicServerEnvironment {
 }
 
 /** Parses the public server's environment; throws an English message naming each bad variable. */
-export function parsePublicServerEnvironment(raw: Record<string, string | undefined>): PublicServerEnvironment {
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-  const result = Schema.safeParse(cleaned);
-  if (!result.success) throw new Error(`Invalid public server environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
-  const env = result.data;
+export function parsePublicServerEnvironment(raw: RawEnv): PublicServerEnvironment {
+  const env = parseEnv(Schema, raw, 'public server environment');
   return {
     trustedProxies: env.TRUSTED_PROXY,
     limits: {
@@ -64,5 +62,23 @@ export function parsePublicServerEnvironment(raw: Record<string, string | undefi
       perAddress: env.ONDEMAND_PER_ADDRESS,
       maxConcurrent: env.ONDEMAND_MAX_CONCURRENT,
     },
+  };
+}
+
+/**
+ * The environment of the on-demand routes (reader store, comments, draft preview), the same for
+ * `npm start` and `npm run public`: the reader store (READER_DB, relative to the repository root,
+ * default data/reader.db; or REDIS_URL, passed through), the CMS (`cmsUrl`), its comment and
+ * preview tokens' files in the CMS's data folder, and the preview secret.
+ */
+export function onDemandEnvironment(raw: RawEnv, where: { rootDir: string; dataDir: string; cmsUrl: string; previewSecret: string | undefined }): Record<string, string | undefined> {
+  return {
+    READER_DB: path.resolve(where.rootDir, raw.READER_DB || path.join('data', 'reader.db')),
+    PREVIEW_SECRET: where.previewSecret,
+    CMS_URL: where.cmsUrl,
+    // Its own tokens, not the build token's: comments (create only) and the preview (the only one that reads drafts).
+    CMS_COMMENT_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_COMMENT_TOKEN_FILE || path.join(where.dataDir, 'comment-token')),
+    CMS_PREVIEW_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_PREVIEW_TOKEN_FILE || path.join(where.dataDir, 'preview-token')),
+    CMS_PUBLIC_URL: raw.CMS_PUBLIC_URL || where.cmsUrl,
   };
 }

@@ -1,25 +1,48 @@
 /**
- * The publisher's and public server's environment, parsed once with messages naming the variable.
+ * The publisher's environment, parsed once with the shared helper (content-types/src/env.ts):
+ * messages name the variable. Split by need: `npm run rollback` checks only where the releases
+ * are, `npm run release` that and the site build's, `npm run nginx-config` that and where the
+ * public server listens; only the publisher itself needs its secrets.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError, parseEnv, portVar, SHARED_SECRET_FILES, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
 import type { PublisherConfig } from './publisher.ts';
 
-const port = (name: string, fallback: number) =>
-  z.coerce.number({ error: `${name} must be a port number` }).int().min(1, `${name} must be between 1 and 65535`).max(65535, `${name} must be between 1 and 65535`).default(fallback);
-const ms = (name: string, fallback: number) => z.coerce.number({ error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`).default(fallback);
+const ms = (name: string, fallback: number) => wholeVar(name, 0, fallback, 'milliseconds');
+
+const ReleasesSchema = z.object({
+  RELEASES_DIR: z.string().optional(),
+  RELEASES_KEEP: z.coerce.number({ error: 'RELEASES_KEEP must be a whole number' }).int('RELEASES_KEEP must be a whole number').min(1, 'RELEASES_KEEP must keep at least 1 release').default(5),
+});
+
+/** Where the releases live (RELEASES_DIR, relative to the repository root) and how many are kept. */
+export function parseReleasesEnvironment(raw: RawEnv, rootDir: string): { releasesDir: string; keep: number } {
+  const env = parseEnv(ReleasesSchema, { RELEASES_DIR: raw.RELEASES_DIR, RELEASES_KEEP: raw.RELEASES_KEEP }, 'releases environment');
+  return { releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), keep: env.RELEASES_KEEP };
+}
+
+const SiteAddressSchema = z.object({
+  SITE_HOST: z.string().default('127.0.0.1'),
+  SITE_PORT: portVar('SITE_PORT', 4321),
+});
+
+/** Where the public server listens (SITE_HOST, SITE_PORT). */
+export function parseSiteAddress(raw: RawEnv): z.output<typeof SiteAddressSchema> {
+  return parseEnv(SiteAddressSchema, { SITE_HOST: raw.SITE_HOST, SITE_PORT: raw.SITE_PORT }, 'public server address');
+}
 
 const Schema = z.object({
+  ...ReleasesSchema.shape,
+  ...SiteAddressSchema.shape,
   PUBLISHER_HOST: z.string().default('127.0.0.1'),
-  PUBLISHER_PORT: port('PUBLISHER_PORT', 4400),
+  PUBLISHER_PORT: portVar('PUBLISHER_PORT', 4400),
   WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
   PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the CMS').optional(),
   STATUS_TOKEN: z.string().min(16, 'STATUS_TOKEN must have at least 16 characters').optional(),
-  RELEASES_DIR: z.string().optional(),
-  RELEASES_KEEP: z.coerce.number({ error: 'RELEASES_KEEP must be a whole number' }).int().min(1, 'RELEASES_KEEP must keep at least 1 release').default(5),
   BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 750),
   BUILD_MAX_WAIT_MS: ms('BUILD_MAX_WAIT_MS', 30_000),
   RECONCILE_INTERVAL_MS: ms('RECONCILE_INTERVAL_MS', 60_000),
@@ -27,8 +50,6 @@ const Schema = z.object({
   GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
   GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
   GITHUB_EVENT_TYPE: z.string().regex(/^[\w.-]{1,100}$/, 'GITHUB_EVENT_TYPE must be a short name such as cong-publish').default(DISPATCH_EVENT_TYPE),
-  SITE_HOST: z.string().default('127.0.0.1'),
-  SITE_PORT: port('SITE_PORT', 4321),
 });
 
 export type PublisherEnvironment = z.output<typeof Schema> & {
@@ -41,15 +62,13 @@ export type PublisherEnvironment = z.output<typeof Schema> & {
 };
 
 /** Parses the environment; the local webhook secret is generated once into `dataDir`. */
-export function parsePublisherEnvironment(raw: Record<string, string | undefined>, rootDir: string, dataDir: string, production: boolean): PublisherEnvironment {
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-  const result = Schema.safeParse(cleaned);
-  if (!result.success) throw new Error(`Invalid publisher environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
-  const env = result.data;
+export function parsePublisherEnvironment(raw: RawEnv, rootDir: string, dataDir: string, production: boolean): PublisherEnvironment {
+  const env = parseEnv(Schema, raw, 'publisher environment');
   /** A secret from the environment, or (not in production) generated once into `dataDir`. */
-  const localSecret = (name: string, given: string | undefined, fileName: string): string => {
+  const localSecret = (name: keyof typeof SHARED_SECRET_FILES, given: string | undefined): string => {
     if (given) return given;
-    if (production) throw new Error(`${name} is required when NODE_ENV=production: generate one with \`openssl rand -hex 32\` and give the same value to the CMS`);
+    if (production) throw new ConfigError(`${name} is required when NODE_ENV=production: generate one with \`openssl rand -hex 32\` and give the same value to the CMS`);
+    const fileName = SHARED_SECRET_FILES[name];
     const file = path.join(dataDir, fileName);
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // the CMS data folder: private (see cms/src/lib/file-modes.ts)
@@ -57,12 +76,12 @@ export function parsePublisherEnvironment(raw: Record<string, string | undefined
     }
     return readFileSync(file, 'utf8').trim();
   };
-  const webhookSecret = localSecret('WEBHOOK_SECRET', env.WEBHOOK_SECRET, 'webhook-secret');
-  const previewSecret = localSecret('PREVIEW_SECRET', env.PREVIEW_SECRET, 'preview-secret');
+  const webhookSecret = localSecret('WEBHOOK_SECRET', env.WEBHOOK_SECRET);
+  const previewSecret = localSecret('PREVIEW_SECRET', env.PREVIEW_SECRET);
   let github: GitHubTarget | undefined;
   if (env.GITHUB_TOKEN) {
     // GITHUB_REPOSITORY alone (always set inside GitHub Actions) does not switch the mode; the token does.
-    if (!env.GITHUB_REPOSITORY) throw new Error('GITHUB_TOKEN is set but GITHUB_REPOSITORY is not: set it to "owner/name" of the repository whose publish workflow builds the site, or unset GITHUB_TOKEN to build here');
+    if (!env.GITHUB_REPOSITORY) throw new ConfigError('GITHUB_TOKEN is set but GITHUB_REPOSITORY is not: set it to "owner/name" of the repository whose publish workflow builds the site, or unset GITHUB_TOKEN to build here');
     github = { repository: env.GITHUB_REPOSITORY, token: env.GITHUB_TOKEN, apiUrl: env.GITHUB_API_URL, eventType: env.GITHUB_EVENT_TYPE };
   }
   return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret, previewSecret, github };

@@ -26,6 +26,8 @@ export interface DeployResult {
   release: string;
   seconds: number;
   steps: Record<string, number>;
+  /** Everything `astro build` printed. */
+  output: string;
 }
 
 /** How many articles the CMS publishes now (a release must have a page for each). */
@@ -93,13 +95,14 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   const dir = createRelease(options.root);
   const release = path.basename(dir);
+  let output = '';
   try {
     // Taken before the build: a change during the build makes the next reconciliation build again.
     const fingerprint = await step('fingerprint', () => contentFingerprint(options.cmsUrl, options.token));
     if (discardUnfinishedCache(options.root)) options.log('the last build did not finish: its incremental build cache was discarded, every page is rendered');
     mkdirSync(cacheDir(options.root), { recursive: true });
     writeFileSync(unfinishedMark(options.root), release);
-    await step('build', () =>
+    ({ output } = await step('build', () =>
       buildSite(
         {
           CMS_URL: options.cmsUrl,
@@ -112,7 +115,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         options.log,
         (pid) => writeFileSync(pidFile(options.root), String(pid)),
       ).finally(() => rmSync(pidFile(options.root), { force: true })),
-    );
+    ));
     rmSync(unfinishedMark(options.root), { force: true });
     await step('validate', async () => {
       const client = path.join(dir, 'client');
@@ -133,5 +136,5 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  return { release, seconds: (performance.now() - started) / 1000, steps };
+  return { release, seconds: (performance.now() - started) / 1000, steps, output };
 }

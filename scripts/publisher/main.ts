@@ -1,21 +1,24 @@
 /**
  * `npm run publisher`: the publisher alone, for a server where the CMS and the public server run
- * as their own services (`npm start` runs all three in one). Reads CMS_URL, CMS_TOKEN or
+ * as their own services (`npm start` runs all three in one). Reads CMS_URL (else CMS_HOST and
+ * CMS_PORT), CMS_TOKEN or
  * CMS_TOKEN_FILE, SITE_URL and the publisher's variables (README, "Publishing"). Stops on
  * SIGTERM/SIGINT; work still pending is built at the next start.
  */
 import '../lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
-import path from 'node:path';
+import '../lib/load-env.ts';
+import { cmsDataDirOf } from '../../content-types/src/env.ts';
 import { parseSiteEnvironment } from '../../site/src/lib/site-env.ts';
-import { cmsDir, rootDir } from '../lib/cms.ts';
+import { rootDir } from '../lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './config.ts';
 import { startPublisher } from './publisher.ts';
 
 const log = (message: string) => console.log(`[publisher] ${message}`);
 let publisher;
 try {
-  const env = parsePublisherEnvironment(process.env, rootDir, path.join(cmsDir, 'data'), process.env.NODE_ENV === 'production');
-  publisher = await startPublisher(publisherConfig(env, parseSiteEnvironment(process.env), log));
+  const env = parsePublisherEnvironment(process.env, rootDir, cmsDataDirOf(process.env, rootDir), process.env.NODE_ENV === 'production');
+  // One line per build (result and timings); its steps and the whole astro output go to RELEASES_DIR/build.log.
+  publisher = await startPublisher({ ...publisherConfig(env, parseSiteEnvironment(process.env), log), progress: () => undefined });
   log(`listening on ${publisher.url} (releases in ${env.releasesDir}${env.github ? `; forwarding to GitHub Actions, ${env.github.repository}` : ''})`);
 } catch (error) {
   console.error(`[publisher] ${(error as Error).message}`);

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
 import { deploy, stopOrphanBuild } from './deploy.ts';
 import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue } from './queue.ts';
@@ -31,7 +32,13 @@ export interface PublisherConfig {
   retryBaseMs?: number;
   /** Forward coalesced events to GitHub Actions instead of building here. */
   github?: GitHubTarget;
+  /** Events, checks and one line per build with its result and timings. */
   log: (message: string) => void;
+  /**
+   * A build's progress ("build started", each step): `log` when not given. Whatever it gets is
+   * also in the build's log file (RELEASES_DIR/build.log) with the whole `astro build` output.
+   */
+  progress?: (message: string) => void;
 }
 
 export interface Publisher {
@@ -49,6 +56,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
   let lastBuild: LastBuild | null = null;
   let lastReconciliation: { at: string; result: string } | null = null;
   const log = config.log;
+  const progress = config.progress ?? log;
 
   const orphan = stopOrphanBuild(config.root);
   if (orphan !== null) log(`stopped build process ${orphan} left running by a publisher that did not stop cleanly`);
@@ -64,8 +72,15 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     build: async (reason) => {
       const startedAt = new Date();
       const mode = config.github ? 'github' : 'deploy';
-      lastBuild = { startedAt: startedAt.toISOString(), seconds: null, result: 'running', mode, release: null, error: null, steps: {} };
-      log(`build started: ${reason}`);
+      const logFile = buildLogFile(config.root);
+      lastBuild = { startedAt: startedAt.toISOString(), seconds: null, result: 'running', mode, release: null, error: null, steps: {}, log: config.github ? null : logFile };
+      const lines: string[] = [];
+      const step = (message: string) => {
+        lines.push(`${new Date().toISOString()} ${message}`);
+        progress(message);
+      };
+      step(`build started: ${reason}`);
+      let output: string | undefined;
       try {
         if (config.github) {
           // What the dispatch covers, for reconciliation; GitHub gets the event even if the CMS is slow to answer here.
@@ -73,7 +88,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
           await dispatchToGitHub(config.github, reason);
           writeDispatchState(config.root, fingerprint);
           lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'success' };
-          log(`build forwarded to GitHub Actions (${config.github.repository}, event ${config.github.eventType})`);
+          log(buildSummary({ result: 'success', seconds: lastBuild.seconds ?? 0, reason, steps: {}, forwardedTo: `${config.github.repository}, event ${config.github.eventType}` }));
           return;
         }
         const result = await deploy({
@@ -82,16 +97,26 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
           cmsUrl: config.cmsUrl,
           token: config.token,
           siteUrl: config.siteUrl,
-          log: (m) => log(`  ${m}`),
+          log: (m) => step(`  ${m}`),
         });
+        output = result.output;
         lastBuild = { ...lastBuild, seconds: result.seconds, result: 'success', release: result.release, steps: result.steps };
         releaseHold(config.root);
-        log(`build done: release ${result.release} live in ${result.seconds.toFixed(1)} s`);
+        const summary = buildSummary({ result: 'success', seconds: result.seconds, reason, release: result.release, steps: result.steps });
+        step(summary);
+        log(summary);
       } catch (error) {
         const message = (error as Error).message;
+        output = (error as { output?: string }).output;
         lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'failure', error: message };
-        log(config.github ? `forwarding to GitHub failed, retried later: ${message}` : `build failed, the live release is unchanged: ${message}`);
-        throw error;
+        const summary = buildSummary({ result: 'failure', seconds: lastBuild.seconds ?? 0, reason, steps: {}, error: message, ...(config.github ? { forwardedTo: config.github.repository } : { logFile }) });
+        step(summary);
+        // The summary, then what went wrong (the end of the build's output); all of it is in the log file.
+        const details = message.split('\n').slice(1).join('\n').trim();
+        log(details ? `${summary}\n${details}` : summary);
+        throw new Error(message.split('\n')[0]);
+      } finally {
+        if (!config.github) writeBuildLog(logFile, lines, output);
       }
     },
   });

@@ -19,6 +19,8 @@ export interface LastBuild {
   release: string | null;
   error: string | null;
   steps: Record<string, number>;
+  /** The build's full log (each step, the whole `astro build` output). */
+  log?: string | null;
 }
 
 /** Media events received, and how many of them a completed check has covered. */

@@ -1,15 +1,45 @@
 /**
- * The build's environment, parsed once: where Strapi is, the read-only token, the portal's
- * public URL. Problems are reported in English with the variable's name and what to do.
+ * The build's environment, parsed once with the shared helper (content-types/src/env.ts): the
+ * root `.env` under the real environment; where Strapi is (CMS_URL, else CMS_HOST and CMS_PORT),
+ * the read-only token, the portal's public URL. Problems are reported in English with the
+ * variable's name and what to do.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { cmsDataDirOf, cmsUrlOf, ConfigError, findRepoRoot, loadEnvFiles, parseEnv, type RawEnv } from '../../../content-types/src/env.ts';
 
 /** A configuration mistake the operator must fix. */
-export class SiteConfigError extends Error {
+export class SiteConfigError extends ConfigError {
   override name = 'SiteConfigError';
+}
+
+/** Reads the repository's env files into process.env (once), as every process of Cổng does. */
+export function loadSiteEnvFiles(): void {
+  let rootDir: string;
+  try {
+    rootDir = findRepoRoot(siteDir());
+  } catch {
+    return; // a release's bundle run outside the repository: the process that started it passed the environment
+  }
+  loadEnvFiles(rootDir);
+}
+
+/** `raw` after the env files, when it is this process's environment. */
+function withEnvFiles(raw: RawEnv): RawEnv {
+  if (raw === process.env) loadSiteEnvFiles();
+  return raw;
+}
+
+/** Runs `parse`, reporting the shared helper's ConfigError as this module's SiteConfigError. */
+function asSiteError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ConfigError && !(error instanceof SiteConfigError)) throw new SiteConfigError(error.message);
+    throw error;
+  }
 }
 
 /** The site/ folder, found from this module whether it runs from src/ or from the built dist/. */
@@ -27,7 +57,6 @@ function siteDir(): string {
 }
 
 const Schema = z.object({
-  CMS_URL: z.url('CMS_URL must be the URL of Strapi, e.g. http://127.0.0.1:1337').default('http://127.0.0.1:1337'),
   CMS_TOKEN: z.string().min(16, 'CMS_TOKEN looks too short to be a Strapi API token').optional(),
   CMS_TOKEN_FILE: z.string().optional(),
   SITE_URL: z.url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
@@ -40,26 +69,23 @@ export interface SiteEnvironment {
 }
 
 /** Parses the environment; the token comes from CMS_TOKEN or the file the CMS hands off. */
-export function parseSiteEnvironment(raw: Record<string, string | undefined>): SiteEnvironment {
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-  const result = Schema.safeParse(cleaned);
-  if (!result.success) {
-    throw new SiteConfigError(`Invalid site build environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
-  }
-  const env = result.data;
+export function parseSiteEnvironment(raw: RawEnv): SiteEnvironment {
+  withEnvFiles(raw);
+  const env = asSiteError(() => parseEnv(Schema, raw, 'site build environment'));
+  const cmsUrl = asSiteError(() => cmsUrlOf(raw));
   let token = env.CMS_TOKEN;
   if (!token) {
-    const tokenFile = env.CMS_TOKEN_FILE ?? path.join(siteDir(), '..', 'cms', 'data', 'build-token');
+    const rootDir = path.join(siteDir(), '..');
+    const tokenFile = path.resolve(rootDir, env.CMS_TOKEN_FILE ?? path.join(cmsDataDirOf(raw, rootDir), 'build-token'));
     if (!existsSync(tokenFile)) {
       throw new SiteConfigError(`No build token: set CMS_TOKEN, or start the CMS once so it writes ${tokenFile} (or point CMS_TOKEN_FILE at the file).`);
     }
     token = readFileSync(tokenFile, 'utf8').trim();
   }
-  return { cmsUrl: env.CMS_URL.replace(/\/+$/, ''), token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
+  return { cmsUrl, token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
 }
 
 const PreviewSchema = z.object({
-  CMS_URL: Schema.shape.CMS_URL,
   CMS_PREVIEW_TOKEN: z.string().min(16, 'CMS_PREVIEW_TOKEN looks too short to be a Strapi API token').optional(),
   CMS_PREVIEW_TOKEN_FILE: z.string().optional(),
 });
@@ -69,13 +95,9 @@ const PreviewSchema = z.object({
  * the CMS lets read drafts, from CMS_PREVIEW_TOKEN or the file the CMS writes it to. Read per
  * request, so a rotated key is picked up without a restart.
  */
-export function parsePreviewEnvironment(raw: Record<string, string | undefined>): { cmsUrl: string; token: string } {
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
-  const result = PreviewSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new SiteConfigError(`Invalid preview environment:\n${result.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
-  }
-  const env = result.data;
+export function parsePreviewEnvironment(raw: RawEnv): { cmsUrl: string; token: string } {
+  const env = asSiteError(() => parseEnv(PreviewSchema, raw, 'preview environment'));
+  const cmsUrl = asSiteError(() => cmsUrlOf(raw));
   let token = env.CMS_PREVIEW_TOKEN;
   if (!token) {
     const file = env.CMS_PREVIEW_TOKEN_FILE;
@@ -84,7 +106,7 @@ export function parsePreviewEnvironment(raw: Record<string, string | undefined>)
     }
     token = readFileSync(file, 'utf8').trim();
   }
-  return { cmsUrl: env.CMS_URL.replace(/\/+$/, ''), token };
+  return { cmsUrl, token };
 }
 
 /** Where the loader keeps article bodies outside Astro's bundled content store. */
