@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { mediaMirror } from './src/integrations/media-mirror.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { runtimeReport } from './src/integrations/runtime.ts';
+import { loadSiteEnvFiles } from './src/lib/site-env.ts';
 
 // Pages rendered from a build folder outside site/ (publisher releases) still find site/ through this.
 process.env.CONG_SITE_DIR ??= fileURLToPath(new URL('.', import.meta.url));
+// The root .env, as every process of Cổng reads it (SITE_URL, SITE_OUT_DIR, CMS_PORT…), under the real environment.
+loadSiteEnvFiles();
 
 const site = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');
 
