@@ -17,8 +17,8 @@ const log = (message: string) => console.log(`[publisher] ${message}`);
 let publisher;
 try {
   const env = parsePublisherEnvironment(process.env, rootDir, cmsDataDirOf(process.env, rootDir), process.env.NODE_ENV === 'production');
-  // One line per build (result and timings); its steps and the whole astro output go to RELEASES_DIR/build.log.
-  publisher = await startPublisher({ ...publisherConfig(env, parseSiteEnvironment(process.env), log), progress: () => undefined });
+  // A service's log: each build's steps too (npm start shows only the one-line summary); all of it is also in RELEASES_DIR/build.log.
+  publisher = await startPublisher(publisherConfig(env, parseSiteEnvironment(process.env), log));
   log(`listening on ${publisher.url} (releases in ${env.releasesDir}${env.github ? `; forwarding to GitHub Actions, ${env.github.repository}` : ''})`);
 } catch (error) {
   console.error(`[publisher] ${(error as Error).message}`);
