@@ -9,14 +9,14 @@
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCmsServer, cmsDir, rootDir, strapiArgs } from './lib/cms.ts';
-import { astroBuildArgs, siteDir } from './lib/site.ts';
+import { astroBuildArgs, siteDir, stagingDir } from './lib/site.ts';
 import { startPublisher } from './publisher/publisher.ts';
 import { createPublicServer } from './public/server.ts';
 import { nginxAvailable, startNginx } from './nginx/run.ts';
@@ -142,8 +142,12 @@ const astroArgs = astroBuildArgs();
 /** Builds the site from the running CMS into a fresh folder and records time, pages/s, memory. */
 async function benchSiteBuild(label: string, cache: string): Promise<string> {
   const out = path.join(buildDir, `out-${rows.length}`);
-  const siteEnv = { CMS_URL: url, CMS_TOKEN_FILE: path.join(dataDir, 'build-token'), SITE_OUT_DIR: out, SITE_CACHE_DIR: path.join(buildDir, cache), ASTRO_TELEMETRY_DISABLED: '1' };
+  // Built where the publisher builds (stagingDir: the same folder every time), then moved.
+  const staging = stagingDir(out);
+  rmSync(staging, { recursive: true, force: true });
+  const siteEnv = { CMS_URL: url, CMS_TOKEN_FILE: path.join(dataDir, 'build-token'), SITE_OUT_DIR: staging, SITE_CACHE_DIR: path.join(buildDir, cache), ASTRO_TELEMETRY_DISABLED: '1' };
   const run = await measure(astroArgs, siteEnv, siteDir);
+  renameSync(staging, out);
   const pages = countPages(path.join(out, 'client'));
   rows.push([label, `${run.seconds.toFixed(1)} s`, `${pages.toLocaleString('en')} pages, ${(pages / run.seconds).toFixed(0)} pages/s, peak ${run.peakMb.toFixed(0)} MB`]);
   return out;

@@ -13,6 +13,9 @@ process.env.CONG_SITE_DIR ??= fileURLToPath(new URL('.', import.meta.url));
 loadSiteEnvFiles();
 
 const site = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');
+// Pictures come from the CMS's /uploads/ (src/lib/images.ts); Astro fetches only from there.
+// A malformed CMS_URL is reported by the content loader (src/lib/site-env.ts), with the fix.
+const cms = URL.canParse(process.env.CMS_URL || '') ? new URL(process.env.CMS_URL) : new URL('http://127.0.0.1:1337');
 
 export default defineConfig({
   site,
@@ -43,6 +46,9 @@ export default defineConfig({
         "frame-src 'none'",
       ],
     },
+  },
+  image: {
+    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}), pathname: '/uploads/**' }],
   },
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },

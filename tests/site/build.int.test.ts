@@ -3,7 +3,8 @@
  * article and announcement has its page, no draft has one, pagination, RSS, sitemap, and an
  * incremental rebuild that follows an edit and an unpublish.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -110,6 +111,35 @@ describe('site build', () => {
     expect(body).toContain('<meta property="og:title" content="Giới thiệu">');
   });
 
+  test('sends CMS pictures through the image pipeline: WebP and the original format at several widths, size reserved, the first one eager (issue 11, item 1)', async () => {
+    const [withCover] = await cms.strapi.db.query('api::article.article').findMany({ where: { publishedAt: { $notNull: true }, cover: { id: { $notNull: true } } }, select: ['slug'], populate: { cover: { select: ['url', 'width', 'height'] } }, orderBy: { id: 'asc' }, limit: 1 });
+    const article = html(`/tin-tuc/${withCover.slug}/`);
+    const pictures = [...article.matchAll(/<picture>(.*?)<\/picture>/g)].map((m) => m[1]!);
+    // The cover, and the picture the demo body shows.
+    expect(pictures.length).toBeGreaterThanOrEqual(2);
+    const [cover, inBody] = pictures as [string, string];
+    expect(cover).toMatch(/<source type="image\/webp" srcset="\/_astro\/[^"]+\.webp 400w, [^"]+ 640w, [^"]+ 960w, [^"]+ 1200w" sizes="[^"]+"/);
+    expect(cover).toMatch(/<img src="\/_astro\/[^"]+\.jpg" srcset="[^"]+ 400w[^"]*" sizes="[^"]+" width="960" height="540" alt="[^"]+" loading="eager" decoding="async" fetchpriority="high"/);
+    expect(inBody).toMatch(/<img src="\/_astro\/[^"]+\.jpg"[^>]* width="960" height="540"[^>]* loading="lazy"/);
+    expect(article.slice(article.indexOf('class="article-body"'))).not.toMatch(/<img src="\/uploads\//);
+    // The files exist, in the format and width they are listed with.
+    const { default: sharp } = await import('sharp');
+    const files = [...cover.matchAll(/(\/_astro\/[^\s",]+) (\d+)w/g)];
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const [, file, width] of files) {
+      const meta = await sharp(readFileSync(path.join(out, 'client', file!))).metadata();
+      expect(meta.format, file).toBe(file!.endsWith('.webp') ? 'webp' : 'jpeg');
+      expect(meta.width, file).toBe(Number(width));
+    }
+    // Lists: the first picture of the page is loaded at once, the others lazily; thumbnails are small.
+    const list = html('/tin-tuc/');
+    const images = [...list.matchAll(/<img [^>]+>/g)].map((m) => m[0]);
+    expect(images[0]).toContain('fetchpriority="high"');
+    expect(images.slice(1).every((i) => i.includes('loading="lazy"') && !i.includes('fetchpriority'))).toBe(true);
+    expect(images[0]).toMatch(/srcset="[^"]+ 240w, [^"]+ 400w, [^"]+ 640w"/);
+    expect(html('/')).toMatch(/<div class="featured">\s*<article class="lead">\s*<picture>\s*<source type="image\/webp"[^>]+>\s*<img [^>]*loading="eager"[^>]*fetchpriority="high"/);
+  });
+
   test('rebuilds incrementally: an edit shows, an unpublished article is gone, a pasted script stays inert', async () => {
     const docs = cms.strapi.documents('api::article.article');
     const [first, second] = await cms.strapi.db.query('api::article.article').findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'slug'], orderBy: { id: 'asc' }, limit: 2 });
@@ -185,6 +215,50 @@ describe('site build', () => {
       await pages.delete({ documentId: (shadow as unknown as { documentId: string }).documentId });
     }
   }, 180_000);
+
+  test('a cover or a body picture replaced in the CMS under the same URL gets new picture files on the page (issue 11, items 1 and 2)', async () => {
+    const upload = cms.strapi.plugin('upload').service('upload') as { replace(id: number, input: { data: Record<string, unknown>; file: Record<string, unknown> }): Promise<unknown> };
+    const files = cms.strapi.db.query('plugin::upload.file');
+    const [entry] = await cms.strapi.db.query('api::article.article').findMany({ where: { publishedAt: { $notNull: true }, cover: { id: { $notNull: true } } }, select: ['documentId', 'slug'], populate: { cover: { select: ['id', 'url'] } }, orderBy: { id: 'desc' }, limit: 1 });
+    // A body that shows a picture other than the cover.
+    const [other] = await files.findMany({ where: { mime: 'image/jpeg', id: { $ne: entry.cover.id } }, select: ['id', 'url'], limit: 1 });
+    const docs = cms.strapi.documents('api::article.article');
+    await docs.update({ documentId: entry.documentId, data: { body: `Đoạn mở đầu.\n\n![Ảnh trong bài](${other.url})\n\nĐoạn kết.` } as never });
+    await docs.publish({ documentId: entry.documentId });
+    await buildSite();
+    const pictures = () => [...html(`/tin-tuc/${entry.slug}/`).matchAll(/<picture>(.*?)<\/picture>/g)].map((m) => m[1]!);
+    const before = pictures();
+    expect(before).toHaveLength(2);
+
+    const { illustrationJpeg } = await import('../../cms/src/seed/demo-media');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cong-replace-'));
+    try {
+      for (const [id, seed] of [[entry.cover.id as number, 40], [other.id as number, 41]] as const) {
+        const filepath = path.join(dir, `thay-${seed}.jpg`);
+        writeFileSync(filepath, await illustrationJpeg(seed));
+        await upload.replace(id, { data: { fileInfo: {} }, file: { filepath, originalFilename: `thay-${seed}.jpg`, mimetype: 'image/jpeg', size: statSync(filepath).size } });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const urls = await files.findMany({ where: { id: { $in: [entry.cover.id, other.id] } }, select: ['url'], orderBy: { id: 'asc' } });
+    expect(urls.map((u: { url: string }) => u.url).sort()).toEqual([entry.cover.url, other.url].sort()); // Strapi keeps a replaced file's URL
+
+    await buildSite();
+    const after = pictures();
+    const names = (markup: string) => [...markup.matchAll(/\/_astro\/[^\s",]+/g)].map((m) => m[0]).sort();
+    const { default: sharp } = await import('sharp');
+    const thumbnail = async (bytes: Buffer) => sharp(bytes).resize(8, 8, { fit: 'fill' }).raw().toBuffer();
+    for (const [i, source] of [entry.cover.url as string, other.url as string].entries()) {
+      expect(names(after[i]!), `picture ${i}`).not.toEqual(names(before[i]!));
+      // The new files are made from the new upload: the largest looks like the CMS's file.
+      const largest = /(\/_astro\/[^\s",]+\.jpg) 1200w/.exec(after[i]!)![1]!;
+      const built = await thumbnail(readFileSync(path.join(out, 'client', largest)));
+      const uploaded = await thumbnail(readFileSync(path.join(process.cwd(), "cms", "public", source)));
+      const difference = built.reduce((sum, v, k) => sum + Math.abs(v - uploaded[k]!), 0) / built.length;
+      expect(difference, `picture ${i} differs from its new source by ${difference}`).toBeLessThan(8);
+    }
+  }, 240_000);
 
   test('refuses to build from an invalid entry, naming the type, the documentId and the field', async () => {
     // Written past the CMS's own checks, as a bad import or an old database could hold it.

@@ -26,6 +26,9 @@ export interface CmsLoaderOptions<T extends ContentType> {
   bodyField?: keyof EntryOf<T> & string;
 }
 
+/** What a stored record holds; a store written by an older loader is fetched again in full. */
+const RECORD_FORMAT = '2';
+
 const bodyFile = (collection: string, id: string) => path.join(bodyCacheDir(), collection, `${id}.md`);
 
 /** The Markdown body of an entry, as the loader saved it. */
@@ -33,6 +36,12 @@ export function readBody(collection: string, id: string): string {
   const file = bodyFile(collection, id);
   if (!existsSync(file)) throw new Error(`No body cached for ${collection}/${id}: rebuild with the CMS reachable.`);
   return readFileSync(file, 'utf8');
+}
+
+/** The `/uploads/…` pictures a Markdown body shows (`![alt](/uploads/…)`), each once. */
+export function bodyImagePaths(markdown: string): string[] {
+  const paths = [...markdown.matchAll(/!\[[^\]]*\]\(\s*<?(\/uploads\/[A-Za-z0-9._\-/]+)/g)].map((m) => m[1]!);
+  return [...new Set(paths.filter((p) => !p.includes('..')))];
 }
 
 /** A loader that reads the published entries of `type` from Strapi. */
@@ -57,6 +66,11 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
       const started = Date.now();
       // Versions cover the files an entry shows: a new description or a replaced file refetches it.
       const stamps: Stamp[] = ((await client.getAll(type.pluralName, stampQuery(type))) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
+      if (meta.get('format') !== RECORD_FORMAT) {
+        store.clear();
+        meta.delete('stamps');
+        meta.set('format', RECORD_FORMAT);
+      }
       const previous = new Map<string, string>(JSON.parse(meta.get('stamps') ?? '[]') as Array<[string, string]>);
       // Anything the store or the body cache lost (cleared cache, changed config) is fetched again.
       for (const id of previous.keys()) {
@@ -73,10 +87,14 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
         for (const entry of entries) {
           const id = String(entry.documentId);
           if (options.bodyField) {
+            const body = String(entry[options.bodyField] ?? '');
             mkdirSync(path.dirname(bodyFile(collection, id)), { recursive: true });
-            writeFileSync(bodyFile(collection, id), String(entry[options.bodyField] ?? ''));
+            writeFileSync(bodyFile(collection, id), body);
+            // The pictures in the body, so a page's key can follow a file replaced in the CMS (src/lib/body-media.ts).
+            store.set({ id, data: { ...options.toData(entry), bodyImages: bodyImagePaths(body) } });
+          } else {
+            store.set({ id, data: options.toData(entry) });
           }
-          store.set({ id, data: options.toData(entry) });
         }
       }
       for (const id of plan.remove) {

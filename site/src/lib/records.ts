@@ -13,6 +13,8 @@ export interface MediaRecord {
   mime: string;
   name: string;
   size: number;
+  /** When the file last changed in the CMS (a replaced file keeps its URL): part of its derived images' names. */
+  version: string | null;
 }
 
 export interface ArticleRecord {
@@ -26,6 +28,8 @@ export interface ArticleRecord {
   featured: boolean;
   publishedAt: string;
   updatedAt: string;
+  /** The `/uploads/` pictures its Markdown body shows (set by the loader, cms-loader.ts). */
+  bodyImages?: string[];
 }
 
 export interface AnnouncementRecord {
@@ -37,6 +41,8 @@ export interface AnnouncementRecord {
   validUntil: string | null;
   publishedAt: string;
   updatedAt: string;
+  /** The `/uploads/` pictures its Markdown body shows (set by the loader, cms-loader.ts). */
+  bodyImages?: string[];
 }
 
 export interface CategoryRecord {
@@ -57,6 +63,8 @@ export interface PageRecord {
   title: string;
   slug: string;
   updatedAt: string;
+  /** The `/uploads/` pictures its Markdown body shows (set by the loader, cms-loader.ts). */
+  bodyImages?: string[];
 }
 
 /** A published (approved) comment; the email never leaves the CMS. */
@@ -79,10 +87,10 @@ export interface SettingsRecord {
   serviceLinks: Array<{ label: string; url: string }>;
 }
 
-type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number };
+type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number; updatedAt?: string | null };
 
 function toMedia(media: Media, alt?: string | null): MediaRecord {
-  return { url: media.url, alt: alt || media.alternativeText || '', width: media.width ?? null, height: media.height ?? null, mime: media.mime, name: media.name, size: media.size };
+  return { url: media.url, alt: alt || media.alternativeText || '', width: media.width ?? null, height: media.height ?? null, mime: media.mime, name: media.name, size: media.size, version: media.updatedAt ?? null };
 }
 
 /** Article → record. */

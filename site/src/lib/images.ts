@@ -1,0 +1,90 @@
+/**
+ * Images from the CMS through Astro's image pipeline (sharp) at build time: each picture gets
+ * WebP sources and a JPEG (or PNG) fallback at a ladder of widths, with its intrinsic size, so
+ * the browser picks the smallest file that fills the slot and reserves the room before it loads.
+ * Output files are content-addressed by Astro (`/_astro/<name>_<hash>.webp`), so they are served
+ * as immutable; the media's `updatedAt` is part of the source URL, so a file replaced in the CMS
+ * gets new names. Transforms are cached in the build's cacheDir between releases.
+ *
+ * Pages rendered on demand (the draft preview) keep the plain file: no image endpoint runs there.
+ */
+import { getImage } from 'astro:assets';
+import { getBodyMedia } from './body-media';
+import type { MediaRecord } from './records';
+import { parseSiteEnvironment } from './site-env';
+import { escapeAttribute, pictureSlot, rasterFormat, widthLadder, type ImageSlot } from './image-slots';
+
+export interface ResponsiveImage {
+  /** WebP sources (`<source type="image/webp">`). */
+  sources: Array<{ type: string; srcset: string }>;
+  /** The fallback file and its srcset, in the original format. */
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+}
+
+/** What a picture needs to know about its file; a MediaRecord has it all. */
+export type ImageSource = Pick<MediaRecord, 'url' | 'width' | 'height' | 'mime'> & { version?: string | null };
+
+let cmsOrigin: string | undefined;
+function cmsUrl(): string {
+  cmsOrigin ??= parseSiteEnvironment(process.env).cmsUrl;
+  return cmsOrigin;
+}
+
+/**
+ * The responsive variants of a CMS image, or null when it cannot go through the pipeline
+ * (not under /uploads/, no known size, not a raster photo format such as SVG or GIF).
+ */
+export async function responsiveImage(media: ImageSource, slot: ImageSlot): Promise<ResponsiveImage | null> {
+  const fallback = rasterFormat(media.mime, media.url);
+  if (!fallback || !media.url.startsWith('/uploads/') || !media.width || !media.height) return null;
+  const widths = widthLadder(media.width, pictureSlot(slot).widths);
+  const display = widths.find((w) => w >= pictureSlot(slot).fallbackWidth) ?? widths.at(-1)!;
+  const height = Math.round((display * media.height) / media.width);
+  const src = `${cmsUrl()}${media.url}${media.version ? `?v=${encodeURIComponent(media.version)}` : ''}`;
+  const options = { src, width: display, height, widths } as const;
+  const formats = fallback === 'webp' ? [] : ['webp' as const];
+  const [main, ...others] = await Promise.all([getImage({ ...options, format: fallback }), ...formats.map((format) => getImage({ ...options, format }))]);
+  return {
+    sources: others.map((image, i) => ({ type: `image/${formats[i]}`, srcset: image.srcSet.attribute })),
+    src: main!.src,
+    srcset: main!.srcSet.attribute,
+    width: display,
+    height,
+  };
+}
+
+/**
+ * Rendered Markdown with each `<img src="/uploads/…">` turned into a responsive `<picture>`; the
+ * size and version come from the CMS's media library (body-media.ts). Any other picture stays as it is.
+ */
+export async function responsiveBodyImages(html: string): Promise<string> {
+  const tags = [...html.matchAll(/<img\b([^>]*)>/g)];
+  if (tags.length === 0) return html;
+  const media = await getBodyMedia();
+  const replacements = await Promise.all(
+    tags.map(async (match) => {
+      const attributes = Object.fromEntries([...match[1]!.matchAll(/([a-z-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+      const file = media.get(decodeEntities(attributes.src ?? ''));
+      const image = file ? await responsiveImage(file, 'content') : null;
+      if (!image) return match[0];
+      return pictureHtml(image, { alt: decodeEntities(attributes.alt ?? ''), slot: 'content', title: attributes.title ? decodeEntities(attributes.title) : undefined });
+    }),
+  );
+  let i = 0;
+  return html.replace(/<img\b[^>]*>/g, () => replacements[i++]!);
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** `<picture>` markup for a string of HTML (Markdown bodies); components render the same through CmsImage.astro. */
+export function pictureHtml(image: ResponsiveImage, options: { alt: string; slot: ImageSlot; title?: string }): string {
+  const sizes = escapeAttribute(pictureSlot(options.slot).sizes);
+  const sources = image.sources.map((s) => `<source type="${s.type}" srcset="${escapeAttribute(s.srcset)}" sizes="${sizes}">`).join('');
+  const title = options.title ? ` title="${escapeAttribute(options.title)}"` : '';
+  return `<picture>${sources}<img src="${escapeAttribute(image.src)}" srcset="${escapeAttribute(image.srcset)}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${escapeAttribute(options.alt)}"${title} loading="lazy" decoding="async"></picture>`;
+}
