@@ -21,7 +21,7 @@ export interface CmsLoaderOptions<T extends ContentType> {
   /** Strapi `populate` parameters for relations and media. */
   populate?: Record<string, string>;
   /** The compact record kept in the store (no body). */
-  toData: (entry: EntryOf<T>) => Record<string, unknown>;
+  toData: (entry: EntryOf<T>) => object;
   /** The Markdown field kept beside the store, if any. */
   bodyField?: keyof EntryOf<T> & string;
 }
@@ -50,6 +50,8 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
   return {
     name: `cong-cms-${type.singularName}`,
     async load({ store, meta, logger, collection }) {
+      // `npm run typecheck` (astro check) syncs to write the collections' types: no CMS needed for that.
+      if (process.env.CONG_TYPES_ONLY === '1') return;
       const env = parseSiteEnvironment(process.env);
       const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token });
 
@@ -58,7 +60,7 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
         store.clear();
         if (raw) {
           const [entry] = validateEntries(type, [raw]);
-          store.set({ id: type.singularName, data: options.toData(entry as EntryOf<T>) });
+          store.set({ id: type.singularName, data: { ...options.toData(entry as EntryOf<T>) } });
         }
         return;
       }
@@ -93,7 +95,7 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
             // The pictures in the body, so a page's key can follow a file replaced in the CMS (src/lib/body-media.ts).
             store.set({ id, data: { ...options.toData(entry), bodyImages: bodyImagePaths(body) } });
           } else {
-            store.set({ id, data: options.toData(entry) });
+            store.set({ id, data: { ...options.toData(entry) } });
           }
         }
       }
