@@ -17,7 +17,7 @@ import { escapeAttribute, pictureSlot, rasterFormat, widthLadder, type ImageSlot
 export interface ResponsiveImage {
   /** WebP sources (`<source type="image/webp">`). */
   sources: Array<{ type: string; srcset: string }>;
-  /** The fallback file and its srcset, in the original format. */
+  /** The original file, and the srcset in its format. */
   src: string;
   srcset: string;
   width: number;
@@ -49,7 +49,9 @@ export async function responsiveImage(media: ImageSource, slot: ImageSlot): Prom
   const [main, ...others] = await Promise.all([getImage({ ...options, format: fallback }), ...formats.map((format) => getImage({ ...options, format }))]);
   return {
     sources: others.map((image, i) => ({ type: `image/${formats[i]}`, srcset: image.srcSet.attribute })),
-    src: main!.src,
+    // The original file as the plain src: browsers take a `w` srcset instead, and the media mirror
+    // copies what pages name, so the live release keeps the source a replaced file is compared with.
+    src: media.url,
     srcset: main!.srcSet.attribute,
     width: display,
     height,
