@@ -172,6 +172,12 @@ export const siteSetting = defineType({
     phone: text({ label: 'Điện thoại', maxLength: 40 }),
     hotline: text({ label: 'Đường dây nóng', maxLength: 40 }),
     email: email({ label: 'Thư điện tử' }),
+    emblem: media({
+      label: 'Biểu trưng',
+      multiple: false,
+      allowedTypes: ['images'],
+      description: 'Ảnh vuông (PNG, JPEG hoặc SVG), nên từ 512×512 điểm ảnh: hiện ở đầu trang, trên thẻ trình duyệt và màn hình điện thoại. Để trống thì dùng biểu trưng mặc định.',
+    }),
     footerText: longText({ label: 'Chân trang', maxLength: 1000, description: 'Ví dụ: người chịu trách nhiệm, giấy phép.' }),
     mainMenu: repeatable({ label: 'Menu chính', component: menuItem, max: 12 }),
     serviceLinks: repeatable({

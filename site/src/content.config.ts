@@ -14,5 +14,5 @@ export const collections = {
   links: defineCollection({ loader: cmsLoader({ type: link, toData: toLinkRecord }) }),
   pages: defineCollection({ loader: cmsLoader({ type: page, toData: toPageRecord, bodyField: 'body' }) }),
   comments: defineCollection({ loader: cmsLoader({ type: comment, populate: { 'populate[article][fields][0]': 'slug', 'populate[article][fields][1]': 'title' }, toData: toCommentRecord }) }),
-  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true', 'populate[serviceLinks]': 'true' }, toData: toSettingsRecord }) }),
+  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true', 'populate[serviceLinks]': 'true', 'populate[emblem]': 'true' }, toData: toSettingsRecord }) }),
 };

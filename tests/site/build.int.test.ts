@@ -260,6 +260,43 @@ describe('site build', () => {
     }
   }, 240_000);
 
+  test('the emblem set in "Cấu hình cổng" is the header\'s, the favicon\'s, the .ico\'s and the touch icon\'s; an uploaded SVG is only served rasterised (issue 11, item 1)', async () => {
+    const { default: sharp } = await import('sharp');
+    const upload = cms.strapi.plugin('upload').service('upload') as { upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<Array<{ id: number; url: string }>> };
+    const settings = cms.strapi.documents('api::site-setting.site-setting');
+    const current = (await settings.findFirst({})) as unknown as { documentId: string };
+    const centre = async (png: Buffer) => {
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      const at = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels;
+      return [data[at], data[at + 1], data[at + 2]];
+    };
+    const client = (file: string) => readFileSync(path.join(out, 'client', file));
+    const dir = mkdtempSync(path.join(tmpdir(), 'cong-emblem-'));
+    try {
+      // An SVG that carries a script: the portal must never serve it as SVG.
+      const filepath = path.join(dir, 'bieu-trung.svg');
+      writeFileSync(filepath, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><script>alert(1)</script><rect width="100" height="100" fill="#1565c0"/></svg>');
+      const [file] = await upload.upload({ data: { fileInfo: { name: 'bieu-trung.svg', alternativeText: 'Biểu trưng' } }, files: { filepath, originalFilename: 'bieu-trung.svg', mimetype: 'image/svg+xml', size: statSync(filepath).size } });
+      await settings.update({ documentId: current.documentId, data: { emblem: file!.id } as never });
+      await buildSite();
+
+      expect(html('/')).toMatch(/<header class="site-header">\s*<div class="wrap">\s*<img class="emblem" src="\/favicon\.svg" width="56" height="56" alt="">/);
+      const svg = client('favicon.svg').toString();
+      expect(svg).not.toContain('<script');
+      const embedded = Buffer.from(/data:image\/png;base64,([^"]+)"/.exec(svg)![1]!, 'base64');
+      expect((await sharp(embedded).metadata()).width).toBe(128);
+      expect(await centre(embedded)).toEqual([0x15, 0x65, 0xc0]);
+      expect(await centre(client('apple-touch-icon.png'))).toEqual([0x15, 0x65, 0xc0]);
+      // The .ico's images are PNGs after a 6-byte header and 16-byte entries: the first starts at the first entry's offset.
+      const ico = client('favicon.ico');
+      const first = ico.subarray(ico.readUInt32LE(6 + 12), ico.readUInt32LE(6 + 12) + ico.readUInt32LE(6 + 8));
+      expect(await centre(first)).toEqual([0x15, 0x65, 0xc0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await settings.update({ documentId: current.documentId, data: { emblem: null } as never });
+    }
+  }, 180_000);
+
   test('refuses to build from an invalid entry, naming the type, the documentId and the field', async () => {
     // Written past the CMS's own checks, as a bad import or an old database could hold it.
     const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });

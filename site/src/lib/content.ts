@@ -97,6 +97,7 @@ async function loadSettings(): Promise<SettingsRecord> {
       hotline: '',
       email: '',
       footerText: '',
+      emblem: null,
       mainMenu: [{ label: 'Trang chủ', url: '/' }],
       serviceLinks: [],
     }

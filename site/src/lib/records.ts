@@ -83,6 +83,8 @@ export interface SettingsRecord {
   hotline: string;
   email: string;
   footerText: string;
+  /** The agency's emblem from the CMS; null: the built-in one (src/lib/emblem.ts). */
+  emblem: MediaRecord | null;
   mainMenu: Array<{ label: string; url: string }>;
   serviceLinks: Array<{ label: string; url: string }>;
 }
@@ -148,6 +150,7 @@ export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord
     hotline: e.hotline ?? '',
     email: e.email ?? '',
     footerText: e.footerText ?? '',
+    emblem: e.emblem ? toMedia(e.emblem as Media) : null,
     mainMenu: (e.mainMenu ?? []).map((m) => ({ label: m.label, url: m.url })),
     serviceLinks: (e.serviceLinks ?? []).map((m) => ({ label: m.label, url: m.url })),
   };

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { emblemSvg } from '../lib/emblem';
+import { faviconSvg } from '../lib/emblem';
 
-export const GET: APIRoute = () => new Response(emblemSvg(), { headers: { 'content-type': 'image/svg+xml' } });
+export const GET: APIRoute = async () => new Response(await faviconSvg(), { headers: { 'content-type': 'image/svg+xml' } });
