@@ -254,7 +254,7 @@ describe('site build', () => {
       // The new files are made from the new upload: the largest looks like the CMS's file.
       const largest = /(\/_astro\/[^\s",]+\.jpg) 1200w/.exec(after[i]!)![1]!;
       const built = await thumbnail(readFileSync(path.join(out, 'client', largest)));
-      const uploaded = await thumbnail(readFileSync(path.join(process.cwd(), "cms", "public", source)));
+      const uploaded = await thumbnail(readFileSync(path.join(path.dirname(cms.uploadsDir), source)));
       const difference = built.reduce((sum, v, k) => sum + Math.abs(v - uploaded[k]!), 0) / built.length;
       expect(difference, `picture ${i} differs from its new source by ${difference}`).toBeLessThan(8);
     }
