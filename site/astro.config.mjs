@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { mediaMirror } from './src/integrations/media-mirror.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { runtimeReport } from './src/integrations/runtime.ts';
-import { loadSiteEnvFiles } from './src/lib/site-env.ts';
+import { loadSiteEnvFiles, siteCmsUrl } from './src/lib/site-env.ts';
+import { closedImageEndpoint } from './src/integrations/image-endpoint.ts';
 
 // Pages rendered from a build folder outside site/ (publisher releases) still find site/ through this.
 process.env.CONG_SITE_DIR ??= fileURLToPath(new URL('.', import.meta.url));
@@ -14,8 +15,7 @@ loadSiteEnvFiles();
 
 const site = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');
 // Pictures come from the CMS's /uploads/ (src/lib/images.ts); Astro fetches only from there.
-// A malformed CMS_URL is reported by the content loader (src/lib/site-env.ts), with the fix.
-const cms = URL.canParse(process.env.CMS_URL || '') ? new URL(process.env.CMS_URL) : new URL('http://127.0.0.1:1337');
+const cms = new URL(siteCmsUrl());
 
 export default defineConfig({
   site,
@@ -25,7 +25,7 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   // Middleware mode: the public server (scripts/public/) runs each release's on-demand routes in a worker.
   adapter: node({ mode: 'middleware' }),
-  integrations: [runtimeReport(), mediaMirror(), searchIndex()],
+  integrations: [runtimeReport(), mediaMirror(), searchIndex(), closedImageEndpoint()],
   security: {
     // Astro's check needs the public host at build time (security.allowedDomains); src/middleware.ts
     // compares Origin with the Host header instead.

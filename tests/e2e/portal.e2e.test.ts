@@ -89,6 +89,19 @@ describe('the public portal', () => {
     expect(await missing.text()).toContain('Không tìm thấy trang');
   });
 
+  test('Astro\'s image endpoint is closed: no picture is resized or re-encoded at a reader\'s request (issue 11, item 1)', async () => {
+    const home = await (await fetch(`${server.url}/`)).text();
+    const original = /<img src="(\/uploads\/[^"]+\.jpg)"/.exec(home)![1]!;
+    expect((await fetch(`${server.url}${original}`)).status).toBe(200);
+    for (const href of [original, `${cms.url}${original}`]) {
+      for (const route of ['/_image', '/_image/']) {
+        const response = await fetch(`${server.url}${route}?href=${encodeURIComponent(href)}&w=2400&h=1350&f=avif&q=100`);
+        expect(response.status, `${route} ${href}`).toBe(404);
+        expect(response.headers.get('content-type') ?? '').not.toMatch(/^image\//);
+      }
+    }
+  });
+
   test('leads a reader from home to a category to an article', async () => {
     const page = await open('/');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');

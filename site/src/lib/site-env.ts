@@ -68,6 +68,12 @@ export interface SiteEnvironment {
   siteUrl: string;
 }
 
+/** Where Strapi is (CMS_URL, else CMS_HOST and CMS_PORT), without the token: what the build's config needs. */
+export function siteCmsUrl(raw: RawEnv = process.env): string {
+  withEnvFiles(raw);
+  return asSiteError(() => cmsUrlOf(raw));
+}
+
 /** Parses the environment; the token comes from CMS_TOKEN or the file the CMS hands off. */
 export function parseSiteEnvironment(raw: RawEnv): SiteEnvironment {
   withEnvFiles(raw);
