@@ -1,8 +1,8 @@
 /**
- * Cross-site request check for the on-demand routes (the check itself: lib/cross-site.ts).
+ * Cross-site request check for the on-demand routes (the check itself: server/cross-site.ts).
  */
 import { defineMiddleware } from 'astro:middleware';
-import { isCrossSite } from './lib/cross-site';
+import { isCrossSite } from './server/cross-site';
 
 export const onRequest = defineMiddleware((context, next) => {
   if (context.isPrerendered || !isCrossSite(context.request.method, context.request.headers)) return next();

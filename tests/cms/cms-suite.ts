@@ -294,7 +294,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     test('the draft preview reads drafts with its own token, and not with the build token', async () => {
-      const { fetchDraft } = await import('../../site/src/lib/preview');
+      const { fetchDraft } = await import('../../site/src/server/preview');
       const draft = await draftArticle();
       const saved = { CMS_URL: process.env.CMS_URL, CMS_PREVIEW_TOKEN: process.env.CMS_PREVIEW_TOKEN };
       try {

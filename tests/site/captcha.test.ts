@@ -10,8 +10,8 @@
 import type { AstroCookies } from 'astro';
 import svgCaptcha from 'svg-captcha';
 import { describe, expect, test } from 'vitest';
-import { ALPHABET, glyphContours, issueImage, issueQuestion, normalizeAnswer, type Point } from '../../site/src/lib/reader/captcha';
-import type { ReaderStore } from '../../site/src/lib/reader/store';
+import { ALPHABET, glyphContours, issueImage, issueQuestion, normalizeAnswer, type Point } from '../../site/src/server/captcha';
+import type { ReaderStore } from '../../site/src/server/store';
 
 interface Glyph {
   getPath(x: number, y: number, size: number): { commands: Array<{ type: string }> };

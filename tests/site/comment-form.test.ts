@@ -1,10 +1,11 @@
 /**
- * Reading a reader's comment form (site/src/lib/reader/comments.ts `readCommentForm`, used by
+ * Reading a reader's comment form (site/src/server/comments.ts `readCommentForm`, used by
  * POST /binh-luan/): cleaned text (NFC, no control or direction-override characters), the limits
  * at their exact boundaries counted in letters after NFC, and a Vietnamese message per bad field.
  */
 import { describe, expect, test } from 'vitest';
-import { cleanText, LIMITS, readCommentForm } from '../../site/src/lib/reader/comments';
+import { LIMITS } from '../../site/src/lib/comment-form';
+import { cleanText, readCommentForm } from '../../site/src/server/comments';
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();

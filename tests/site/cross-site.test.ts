@@ -1,10 +1,10 @@
 /**
- * The cross-site check of the on-demand routes (site/src/lib/cross-site.ts): a form or script on
+ * The cross-site check of the on-demand routes (site/src/server/cross-site.ts): a form or script on
  * another site cannot post to the portal's comments, ratings or counters, whatever host name the
  * portal is installed under; safe methods and clients without Origin pass.
  */
 import { describe, expect, test } from 'vitest';
-import { isCrossSite } from '../../site/src/lib/cross-site';
+import { isCrossSite } from '../../site/src/server/cross-site';
 
 const HOST = 'xatanhoa.gov.vn';
 const check = (method: string, headers: Record<string, string>) => isCrossSite(method, new Headers({ host: HOST, ...headers }));

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { AstroCookies } from 'astro';
 import { describe, expect, test } from 'vitest';
-import { readerId, readerKey, signedCookie, verifiedCookie, visitorOfDay, VISITOR_COOKIE } from '../../site/src/lib/reader/identity';
-import { openSqliteStore } from '../../site/src/lib/reader/sqlite-store';
+import { readerId, readerKey, signedCookie, verifiedCookie, visitorOfDay, VISITOR_COOKIE } from '../../site/src/server/identity';
+import { openSqliteStore } from '../../site/src/server/sqlite-store';
 
 /** The cookies of one request, as Astro gives them to a route. */
 function cookieJar(initial: Record<string, string> = {}) {

@@ -8,10 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openRedisStore } from '../../site/src/lib/reader/redis-store';
-import { openSqliteStore } from '../../site/src/lib/reader/sqlite-store';
+import { openRedisStore } from '../../site/src/server/redis-store';
+import { openSqliteStore } from '../../site/src/server/sqlite-store';
 import { vietnamDay } from '../../site/src/lib/format';
-import type { ReaderStore } from '../../site/src/lib/reader/store';
+import type { ReaderStore } from '../../site/src/server/store';
 import { waitUntil } from '../helpers/conditions';
 import { isRedisReachable, REDIS_URL } from '../helpers/redis';
 

@@ -8,9 +8,9 @@
  */
 import type { APIRoute } from 'astro';
 import { formatDecimal, formatNumber } from '../../lib/format.ts';
-import { readerStore } from '../../lib/reader/index.ts';
-import { json, limitPerAddress, readerId } from '../../lib/reader/identity.ts';
-import { articleExists, envNumber } from '../../lib/reader/release.ts';
+import { readerStore } from '../../server/reader-store.ts';
+import { json, limitPerAddress, readerId } from '../../server/identity.ts';
+import { articleExists, envNumber } from '../../server/release.ts';
 
 export const prerender = false;
 

@@ -7,10 +7,10 @@
  * address does not count against the global bucket.
  */
 import type { APIRoute } from 'astro';
-import { issueImage, issueQuestion } from '../../lib/reader/captcha.ts';
-import { readerStore } from '../../lib/reader/index.ts';
-import { json, limitPerAddress } from '../../lib/reader/identity.ts';
-import { envNumber } from '../../lib/reader/release.ts';
+import { issueImage, issueQuestion } from '../../server/captcha.ts';
+import { readerStore } from '../../server/reader-store.ts';
+import { json, limitPerAddress } from '../../server/identity.ts';
+import { envNumber } from '../../server/release.ts';
 
 export const prerender = false;
 

@@ -7,9 +7,9 @@
  * browsers counts at most that many.
  */
 import type { APIRoute } from 'astro';
-import { readerStore } from '../../lib/reader/index.ts';
-import { json, limitPerAddress, readerId, visitorOfDay } from '../../lib/reader/identity.ts';
-import { envNumber } from '../../lib/reader/release.ts';
+import { readerStore } from '../../server/reader-store.ts';
+import { json, limitPerAddress, readerId, visitorOfDay } from '../../server/identity.ts';
+import { envNumber } from '../../server/release.ts';
 
 export const prerender = false;
 

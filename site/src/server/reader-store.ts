@@ -7,8 +7,6 @@ import { openRedisStore } from './redis-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { ReaderStore } from './store.ts';
 
-export * from './store.ts';
-
 let store: ReaderStore | undefined;
 
 export function readerStore(): ReaderStore {

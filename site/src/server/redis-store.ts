@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { MAX_VISITORS, ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore } from './store.ts';
-import { vietnamDay } from '../format.ts';
+import { vietnamDay } from '../lib/format.ts';
 
 // KEYS: visitors (zset), total, today; ARGV: visitor, now, gap, online window, day ttl (s), max visitors
 const RECORD_VISIT = `

@@ -4,9 +4,9 @@
  * turns it into the record the public pages use.
  */
 import { announcement, article, page, type ContentType, type EntryOf, type PreviewKind } from '@cong/content-types';
-import { createCmsClient } from './cms-client';
-import { toAnnouncementRecord, toArticleRecord, type AnnouncementRecord, type ArticleRecord } from './records';
-import { parsePreviewEnvironment } from './site-env';
+import { createCmsClient } from '../lib/cms-client';
+import { toAnnouncementRecord, toArticleRecord, type AnnouncementRecord, type ArticleRecord } from '../lib/records';
+import { parsePreviewEnvironment } from '../lib/site-env';
 
 export type PreviewDocument =
   | { kind: 'tin-tuc'; record: ArticleRecord; body: string }

@@ -5,8 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-
-export const LIMITS = { name: 80, email: 254, content: 2000 } as const;
+import { LIMITS, type CommentField } from '../lib/comment-form.ts';
 
 export interface CommentInput {
   slug: string;
@@ -15,8 +14,6 @@ export interface CommentInput {
   content: string;
   captcha: string;
 }
-
-export type CommentField = 'name' | 'email' | 'content' | 'captcha';
 
 /** Keeps line breaks and tabs, drops other control characters, stores NFC. */
 export function cleanText(value: string, multiline: boolean): string {

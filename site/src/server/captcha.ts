@@ -16,7 +16,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { AstroCookies } from 'astro';
 import svgCaptcha from 'svg-captcha';
-import { CAPTCHA_HEIGHT, CAPTCHA_WIDTH } from './captcha-size.ts';
+import { CAPTCHA_HEIGHT, CAPTCHA_WIDTH } from '../lib/comment-form.ts';
 import type { ReaderStore } from './store.ts';
 
 export const CAPTCHA_COOKIE = 'cong_captcha';

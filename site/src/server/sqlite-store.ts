@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { prepareSqliteFile } from '@cong/content-types';
 import { MAX_VISITORS, ONLINE_WINDOW_MS, VISIT_GAP_MS, type ReaderStore, type RatingSummary, type VisitCounts } from './store.ts';
-import { vietnamDay } from '../format.ts';
+import { vietnamDay } from '../lib/format.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);

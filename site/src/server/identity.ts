@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { AstroCookies } from 'astro';
 import { addressGroup } from '@cong/content-types';
 import type { ReaderStore } from './store.ts';
-import { vietnamDay } from '../format.ts';
+import { vietnamDay } from '../lib/format.ts';
 
 export const VISITOR_COOKIE = 'cong_v';
 const COOKIE = /^([0-9a-f]{32})\.([A-Za-z0-9_-]{22})$/;
