@@ -7,7 +7,7 @@
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import './lib/load-env.ts';
 import path from 'node:path';
-import { parseSiteEnvironment } from '../site/src/lib/site-env.ts';
+import { parseBuildEnvironment } from '../content-types/src/build-env.ts';
 import { rootDir } from './lib/cms.ts';
 import { parseReleasesEnvironment } from './publisher/config.ts';
 import { deploy } from './publisher/deploy.ts';
@@ -15,7 +15,7 @@ import { deploy } from './publisher/deploy.ts';
 try {
   // Where the releases go and the site build's variables; no publisher secret is needed here.
   const pub = parseReleasesEnvironment(process.env, rootDir);
-  const site = parseSiteEnvironment(process.env);
+  const site = parseBuildEnvironment(process.env, rootDir);
   const result = await deploy({
     root: pub.releasesDir,
     keep: pub.keep,

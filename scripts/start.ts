@@ -14,6 +14,7 @@ import path from 'node:path';
 import { cmsDataDirOf, envFilePaths, productionSecretProblems, reachableUrl } from '../content-types/src/env.ts';
 import { parseEnvironment as parseCmsEnvironment } from '../cms/src/lib/environment.ts';
 import { buildCmsWithAdmin, cmsDir, rootDir, strapiArgs } from './lib/cms.ts';
+import { waitForHealth } from './lib/health.ts';
 import { parsePublisherEnvironment, publisherConfig } from './publisher/config.ts';
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
 import { onDemandEnvironment, parsePublicServerEnvironment } from './public/config.ts';
@@ -110,21 +111,7 @@ cms.on('exit', (code) => {
   }
 });
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until && !stopping) {
-    try {
-      const res = await fetch(`${url}/_health`);
-      if (res.status === 204) return true;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
-}
-
-if (await waitForHealth(cmsUrl, 300_000)) {
+if (await waitForHealth(cmsUrl, { timeoutMs: 300_000, giveUp: () => stopping })) {
   const tokenFile = process.env.CMS_TOKEN_FILE ? path.resolve(rootDir, process.env.CMS_TOKEN_FILE) : cmsEnv.buildTokenFile;
   let publisher: Publisher | undefined;
   try {

@@ -8,3 +8,7 @@ export * from './runtime';
 export * from './address';
 export * from './private-files';
 export * from './env';
+export * from './build-env';
+export * from './cms-client';
+export * from './stamp';
+export * from './webhook';

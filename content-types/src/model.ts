@@ -218,5 +218,11 @@ export const comment = defineType({
 /** Every content type of the model, in the order editors see them. */
 export const contentTypes = [article, announcement, category, link, page, siteSetting, comment] as const;
 
+/** The types editors can schedule (Hẹn giờ đăng / gỡ): those that carry the schedule fields. */
+export const scheduledTypes = contentTypes.filter((t) => 'publishAt' in t.attributes && 'unpublishAt' in t.attributes);
+
+/** The types a "Tác giả" (author) writes: every type with drafts but readers' comments. */
+export const authoredTypes = contentTypes.filter((t) => t.draftAndPublish && t.uid !== comment.uid);
+
 /** Every component of the model. */
 export const components = [menuItem] as const;

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCmsClient } from '../../site/src/lib/cms-client.ts';
+import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { contentFingerprint, writeReleaseManifest } from './reconcile.ts';

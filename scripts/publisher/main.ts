@@ -8,7 +8,7 @@
 import '../lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import '../lib/load-env.ts';
 import { cmsDataDirOf } from '../../content-types/src/env.ts';
-import { parseSiteEnvironment } from '../../site/src/lib/site-env.ts';
+import { parseBuildEnvironment } from '../../content-types/src/build-env.ts';
 import { rootDir } from '../lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './config.ts';
 import { startPublisher } from './publisher.ts';
@@ -18,7 +18,7 @@ let publisher;
 try {
   const env = parsePublisherEnvironment(process.env, rootDir, cmsDataDirOf(process.env, rootDir), process.env.NODE_ENV === 'production');
   // A service's log: each build's steps too (npm start shows only the one-line summary); all of it is also in RELEASES_DIR/build.log.
-  publisher = await startPublisher(publisherConfig(env, parseSiteEnvironment(process.env), log));
+  publisher = await startPublisher(publisherConfig(env, parseBuildEnvironment(process.env, rootDir), log));
   log(`listening on ${publisher.url} (releases in ${env.releasesDir}${env.github ? `; forwarding to GitHub Actions, ${env.github.repository}` : ''})`);
 } catch (error) {
   console.error(`[publisher] ${(error as Error).message}`);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fieldsOfKind } from '../../content-types/src/define.ts';
 import { uploadFileUrls } from '../../content-types/src/private-files.ts';
 import { contentTypes } from '../../content-types/src/model.ts';
-import { createCmsClient } from '../../site/src/lib/cms-client.ts';
+import { createCmsClient } from '../../content-types/src/cms-client.ts';
 
 /** A path Strapi's local provider serves a file at (the media mirror copies the same ones). */
 const UPLOAD_PATH = /^\/uploads\/[A-Za-z0-9._\-/]+$/;

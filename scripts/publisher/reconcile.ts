@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentTypes } from '../../content-types/src/model.ts';
-import { createCmsClient } from '../../site/src/lib/cms-client.ts';
-import { stampQuery, toStamp } from '../../site/src/lib/sync.ts';
+import { createCmsClient } from '../../content-types/src/cms-client.ts';
+import { stampQuery, toStamp } from '../../content-types/src/stamp.ts';
+import { RELEASE_MANIFEST } from './releases.ts';
 
 const COLLECTIONS = contentTypes.filter((t) => t.kind === 'collectionType');
 
@@ -41,7 +42,7 @@ export async function contentFingerprint(cmsUrl: string, token: string): Promise
   return fingerprintOf({ entries, settingsUpdatedAt: settings?.updatedAt ?? null });
 }
 
-const manifest = (releaseDir: string) => path.join(releaseDir, 'release.json');
+const manifest = (releaseDir: string) => path.join(releaseDir, RELEASE_MANIFEST);
 
 /** Records what a release was built from. */
 export function writeReleaseManifest(releaseDir: string, data: { fingerprint: string; builtAt: string }): void {

@@ -81,13 +81,16 @@ export function rollback(root: string): string {
   return previous;
 }
 
+/** The file in which a finished release records what it was built from (written last: deploy.ts, reconcile.ts). */
+export const RELEASE_MANIFEST = 'release.json';
+
 /**
  * Deletes release folders a build never finished (no release.json: the publisher was killed or
  * the machine stopped mid-build), so they neither count as kept releases nor get rolled back to.
  */
 export function removeIncomplete(root: string): string[] {
   const live = currentRelease(root);
-  const removed = listReleases(root).filter((n) => n !== live && !existsSync(path.join(root, 'releases', n, 'release.json')));
+  const removed = listReleases(root).filter((n) => n !== live && !existsSync(path.join(root, 'releases', n, RELEASE_MANIFEST)));
   for (const name of removed) rmSync(path.join(root, 'releases', name), { recursive: true, force: true });
   return removed;
 }

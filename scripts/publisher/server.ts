@@ -6,7 +6,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { BuildQueue } from './queue.ts';
-import { changesPublicSite, isMediaEvent, isValidSecret, parseWebhookBody, SECRET_HEADER } from './webhook.ts';
+import { WEBHOOK_SECRET_HEADER } from '../../content-types/src/webhook.ts';
+import { changesPublicSite, isMediaEvent, isValidSecret, parseWebhookBody } from './webhook.ts';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -77,10 +78,10 @@ export function createPublisherServer(options: PublisherServerOptions): Server {
     const url = new URL(req.url ?? '/', 'http://publisher');
     try {
       if (url.pathname === '/webhook' && req.method === 'POST') {
-        const given = req.headers[SECRET_HEADER];
+        const given = req.headers[WEBHOOK_SECRET_HEADER];
         if (!isValidSecret(Array.isArray(given) ? given[0] : given, options.secret)) {
-          options.log(`refused a webhook without the right ${SECRET_HEADER} header from ${req.socket.remoteAddress}`);
-          return send(res, 401, { error: `missing or wrong ${SECRET_HEADER} header` });
+          options.log(`refused a webhook without the right ${WEBHOOK_SECRET_HEADER} header from ${req.socket.remoteAddress}`);
+          return send(res, 401, { error: `missing or wrong ${WEBHOOK_SECRET_HEADER} header` });
         }
         let event;
         try {

@@ -1,13 +1,10 @@
 /**
  * Strapi webhook requests, checked and classified. Webhooks are unsigned, so the CMS sends a
- * shared secret in a header; the payload is only a trigger (content always comes from Strapi).
+ * shared secret in a header (WEBHOOK_SECRET_HEADER, content-types/src/webhook.ts); the payload is only a trigger (content always comes from Strapi).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { contentTypes } from '../../content-types/src/model.ts';
 import { mediaEventPaths } from './media.ts';
-
-/** The header the CMS sends the secret in. */
-export const SECRET_HEADER = 'x-cong-webhook-secret';
 
 /** True when `given` equals `expected`, compared in constant time (no length or prefix leak). */
 export function isValidSecret(given: string | undefined, expected: string): boolean {

@@ -1,14 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { announcement, article, category, comment, link, page, siteSetting } from '@cong/content-types';
 import { cmsLoader } from './lib/cms-loader';
-import { toAnnouncementRecord, toArticleRecord, toCategoryRecord, toCommentRecord, toLinkRecord, toPageRecord, toSettingsRecord } from './lib/records';
+import { ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, toAnnouncementRecord, toArticleRecord, toCategoryRecord, toCommentRecord, toLinkRecord, toPageRecord, toSettingsRecord } from './lib/records';
 
 export const collections = {
   articles: defineCollection({
-    loader: cmsLoader({ type: article, populate: { 'populate[cover]': 'true', 'populate[category][fields][0]': 'name', 'populate[category][fields][1]': 'slug' }, toData: toArticleRecord, bodyField: 'body' }),
+    loader: cmsLoader({ type: article, populate: ARTICLE_POPULATE, toData: toArticleRecord, bodyField: 'body' }),
   }),
   announcements: defineCollection({
-    loader: cmsLoader({ type: announcement, populate: { 'populate[attachments]': 'true' }, toData: toAnnouncementRecord, bodyField: 'body' }),
+    loader: cmsLoader({ type: announcement, populate: ANNOUNCEMENT_POPULATE, toData: toAnnouncementRecord, bodyField: 'body' }),
   }),
   categories: defineCollection({ loader: cmsLoader({ type: category, toData: toCategoryRecord }) }),
   links: defineCollection({ loader: cmsLoader({ type: link, toData: toLinkRecord }) }),

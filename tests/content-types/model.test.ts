@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { article, contentTypes, link, siteSetting, strapiFiles } from '../../content-types/src/index';
+import { article, authoredTypes, contentTypes, link, scheduledTypes, siteSetting, strapiFiles } from '../../content-types/src/index';
 
 const cmsDir = path.resolve(import.meta.dirname, '../../cms');
 
@@ -71,5 +71,15 @@ describe('entrySchema', () => {
   test('defaults a missing main menu to an empty list', () => {
     const settings = siteSetting.entrySchema.parse({ ...base, agencyName: 'UBND xã An Bình', mainMenu: null });
     expect(settings.mainMenu).toEqual([]);
+  });
+});
+
+describe('derived type lists', () => {
+  test('scheduledTypes are the types with the schedule fields: articles and announcements', () => {
+    expect(scheduledTypes.map((t) => t.uid)).toEqual(['api::article.article', 'api::announcement.announcement']);
+  });
+
+  test('authoredTypes are the draft & publish types but comments: what an author writes', () => {
+    expect(authoredTypes.map((t) => t.uid)).toEqual(['api::article.article', 'api::announcement.announcement', 'api::link.link', 'api::page.page']);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The content fingerprint (scripts/publisher/reconcile.ts `fingerprintOf`, over the stamps of
- * site/src/lib/sync.ts): the publisher compares it with the live release's to know whether the
+ * content-types/src/stamp.ts): the publisher compares it with the live release's to know whether the
  * site is behind the CMS. Anything a page shows must move it; nothing else may.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { announcement, article } from '../../content-types/src/model';
 import { fingerprintOf, type PublishedState } from '../../scripts/publisher/reconcile';
-import { toStamp } from '../../site/src/lib/sync';
+import { toStamp } from '../../content-types/src/stamp';
 
 const UPDATED = '2026-11-27T01:30:00.000Z';
 const cover = { url: '/uploads/cau_dong_3f2a.jpg', hash: 'cau_dong_3f2a', name: 'Cầu Đông.jpg', alternativeText: 'Cầu Đông mùa lũ', caption: null, mime: 'image/jpeg', size: 81.2, width: 1200, height: 800, updatedAt: UPDATED };

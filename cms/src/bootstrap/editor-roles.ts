@@ -4,7 +4,7 @@
  * Permissions are reset to exactly these on every start (idempotent).
  */
 import type { Core } from '@strapi/strapi';
-import { components, contentTypes, type ContentType } from '@cong/content-types';
+import { authoredTypes, components, contentTypes, type ContentType } from '@cong/content-types';
 
 /** Role codes, stable across renames in the admin. */
 export const AUTHOR_ROLE = { code: 'cong-tac-gia', name: 'Tác giả', description: 'Viết và sửa bản nháp của mình; không đăng được bài.' };
@@ -28,7 +28,7 @@ function fieldsOf(type: ContentType): string[] {
   });
 }
 
-const AUTHOR_TYPES = new Set(['api::article.article', 'api::announcement.announcement', 'api::link.link', 'api::page.page']);
+const AUTHOR_TYPES = new Set<string>(authoredTypes.map((t) => t.uid));
 
 function mediaPermissions(ownOnly: boolean): Permission[] {
   const own = ownOnly ? ['admin::is-creator'] : [];

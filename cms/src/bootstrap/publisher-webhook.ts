@@ -4,12 +4,11 @@
  * runner is told too: the change works without a second restart.
  */
 import type { Core } from '@strapi/strapi';
+import { WEBHOOK_SECRET_HEADER } from '@cong/content-types';
 import type { CmsEnvironment } from '../lib/environment';
 
 /** Name of the webhook in Settings → Webhooks. */
 export const PUBLISHER_WEBHOOK_NAME = 'Cổng: dựng lại trang công khai';
-/** Header the publisher checks (see scripts/publisher/webhook.ts). */
-export const PUBLISHER_SECRET_HEADER = 'x-cong-webhook-secret';
 const EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'media.create', 'media.update', 'media.delete'];
 
 interface Webhook {
@@ -48,7 +47,7 @@ export async function ensurePublisherWebhook(strapi: Core.Strapi, env: Pick<CmsE
   const data = {
     name: PUBLISHER_WEBHOOK_NAME,
     url: `${env.PUBLISHER_URL.replace(/\/+$/, '')}/webhook`,
-    headers: { [PUBLISHER_SECRET_HEADER]: env.WEBHOOK_SECRET },
+    headers: { [WEBHOOK_SECRET_HEADER]: env.WEBHOOK_SECRET },
     events: EVENTS,
     isEnabled: true,
   };

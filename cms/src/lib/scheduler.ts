@@ -4,13 +4,10 @@
  * drafts whose time has come and unpublishes entries past "Hẹn giờ gỡ". Publishing fires Strapi's
  * webhooks, so the publisher deploys the change as for a Publish click.
  */
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { scheduledTypes } from '@cong/content-types';
 
-/** The types that can be scheduled (their model has publishAt and unpublishAt). */
-export const SCHEDULED_TYPES = ['api::article.article', 'api::announcement.announcement'] as const;
-
-type Uid = (typeof SCHEDULED_TYPES)[number];
 interface Due {
   documentId: string;
 }
@@ -25,8 +22,8 @@ export interface ScheduleResult {
 export async function runScheduledPublishing(strapi: Core.Strapi, now = new Date()): Promise<ScheduleResult> {
   const result: ScheduleResult = { published: [], unpublished: [], failed: [] };
   const at = now.toISOString();
-  for (const uid of SCHEDULED_TYPES) {
-    const documents = strapi.documents(uid as Uid);
+  for (const { uid } of scheduledTypes) {
+    const documents = strapi.documents(uid as UID.ContentType);
     const toPublish = (await documents.findMany({ status: 'draft', filters: { publishAt: { $lte: at } } as never, fields: ['documentId'] as never, limit: 200 } as never)) as unknown as Due[];
     for (const { documentId } of toPublish) {
       try {

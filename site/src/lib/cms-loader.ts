@@ -11,9 +11,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import type { ContentType, EntryOf } from '@cong/content-types';
-import { createCmsClient } from './cms-client';
-import { planSync, stampQuery, toStamp, validateEntries, type Stamp } from './sync';
+import { createCmsClient, stampQuery, toStamp, type ContentType, type EntryOf, type Stamp } from '@cong/content-types';
+import { planSync, validateEntries } from './sync';
 import { bodyCacheDir, parseSiteEnvironment } from './site-env';
 
 export interface CmsLoaderOptions<T extends ContentType> {

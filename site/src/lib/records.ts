@@ -95,6 +95,12 @@ function toMedia(media: Media, alt?: string | null): MediaRecord {
   return { url: media.url, alt: alt || media.alternativeText || '', width: media.width ?? null, height: media.height ?? null, mime: media.mime, name: media.name, size: media.size, version: media.updatedAt ?? null };
 }
 
+/** What an article's record needs besides its own fields (the build's loader and the draft preview ask the same). */
+export const ARTICLE_POPULATE = { 'populate[cover]': 'true', 'populate[category][fields][0]': 'name', 'populate[category][fields][1]': 'slug' };
+
+/** What an announcement's record needs besides its own fields. */
+export const ANNOUNCEMENT_POPULATE = { 'populate[attachments]': 'true' };
+
 /** Article → record. */
 export function toArticleRecord(e: EntryOf<typeof article>): ArticleRecord {
   return {

@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { cmsDataDirOf, cmsUrlOf, ConfigError, findRepoRoot, loadEnvFiles, parseEnv, type RawEnv } from '../../../content-types/src/env.ts';
+import { parseBuildEnvironment, type BuildEnvironment } from '../../../content-types/src/build-env.ts';
+import { cmsUrlOf, ConfigError, findRepoRoot, loadEnvFiles, parseEnv, type RawEnv } from '../../../content-types/src/env.ts';
 
 /** A configuration mistake the operator must fix. */
 export class SiteConfigError extends ConfigError {
@@ -56,17 +57,8 @@ function siteDir(): string {
   return process.env.CONG_SITE_DIR ?? findSiteDir(path.dirname(fileURLToPath(import.meta.url)));
 }
 
-const Schema = z.object({
-  CMS_TOKEN: z.string().min(16, 'CMS_TOKEN looks too short to be a Strapi API token').optional(),
-  CMS_TOKEN_FILE: z.string().optional(),
-  SITE_URL: z.url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
-});
-
-export interface SiteEnvironment {
-  cmsUrl: string;
-  token: string;
-  siteUrl: string;
-}
+/** The build's environment (content-types/src/build-env.ts), with the repository's env files read first. */
+export type SiteEnvironment = BuildEnvironment;
 
 /** Where Strapi is (CMS_URL, else CMS_HOST and CMS_PORT), without the token: what the build's config needs. */
 export function siteCmsUrl(raw: RawEnv = process.env): string {
@@ -77,18 +69,7 @@ export function siteCmsUrl(raw: RawEnv = process.env): string {
 /** Parses the environment; the token comes from CMS_TOKEN or the file the CMS hands off. */
 export function parseSiteEnvironment(raw: RawEnv): SiteEnvironment {
   withEnvFiles(raw);
-  const env = asSiteError(() => parseEnv(Schema, raw, 'site build environment'));
-  const cmsUrl = asSiteError(() => cmsUrlOf(raw));
-  let token = env.CMS_TOKEN;
-  if (!token) {
-    const rootDir = path.join(siteDir(), '..');
-    const tokenFile = path.resolve(rootDir, env.CMS_TOKEN_FILE ?? path.join(cmsDataDirOf(raw, rootDir), 'build-token'));
-    if (!existsSync(tokenFile)) {
-      throw new SiteConfigError(`No build token: set CMS_TOKEN, or start the CMS once so it writes ${tokenFile} (or point CMS_TOKEN_FILE at the file).`);
-    }
-    token = readFileSync(tokenFile, 'utf8').trim();
-  }
-  return { cmsUrl, token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
+  return asSiteError(() => parseBuildEnvironment(raw, path.join(siteDir(), '..')));
 }
 
 const PreviewSchema = z.object({

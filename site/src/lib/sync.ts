@@ -1,63 +1,9 @@
 /**
  * Incremental sync and validation of CMS entries for the build: decide what to fetch again
- * and what to drop since the last build, and refuse a bad entry with a message that names the
- * type, the documentId and the field.
+ * and what to drop since the last build (from the entries' stamps: content-types/src/stamp.ts),
+ * and refuse a bad entry with a message that names the type, the documentId and the field.
  */
-import { createHash } from 'node:crypto';
-import { fieldsOfKind, type ContentType, type EntryOf } from '@cong/content-types';
-
-/**
- * What the build remembers of an entry: its id and a version that changes whenever what its
- * pages show changes — its `updatedAt`, for types with media the files it shows (editing a file
- * in the media library does not touch the entries that use it), and for types with relations the
- * `updatedAt` of each related entry (renaming a category does not touch its articles, whose
- * records carry its name).
- */
-export interface Stamp {
-  documentId: string;
-  version: string;
-}
-
-/** What the pages show of a file, or depend on: a change to any of these must rebuild them. */
-export const MEDIA_STAMP_FIELDS = ['url', 'hash', 'name', 'alternativeText', 'caption', 'mime', 'size', 'width', 'height', 'updatedAt'] as const;
-
-/** The media fields of a type (an article's cover, an announcement's attachments). */
-export const mediaFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'media');
-
-/** The relation fields of a type (an article's category). */
-export const relationFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'relation');
-
-/** The query that lists a type's published entries as stamps: updatedAt, the files and the related entries each shows. */
-export function stampQuery(type: ContentType): Record<string, string> {
-  const query: Record<string, string> = { 'fields[0]': 'updatedAt' };
-  for (const field of mediaFieldsOf(type)) {
-    MEDIA_STAMP_FIELDS.forEach((name, i) => (query[`populate[${field}][fields][${i}]`] = name));
-  }
-  for (const field of relationFieldsOf(type)) query[`populate[${field}][fields][0]`] = 'updatedAt';
-  return query;
-}
-
-/** The stamp of an entry as stampQuery() returns it. */
-export function toStamp(type: ContentType, entry: { documentId: string; updatedAt: string } & Record<string, unknown>): Stamp {
-  const fields = mediaFieldsOf(type);
-  const relations = relationFieldsOf(type);
-  if (fields.length === 0 && relations.length === 0) return { documentId: entry.documentId, version: entry.updatedAt };
-  const pick = (file: unknown) =>
-    file && typeof file === 'object' ? MEDIA_STAMP_FIELDS.map((name) => (file as Record<string, unknown>)[name] ?? null) : null;
-  const media = fields.map((field) => {
-    const value = entry[field];
-    return Array.isArray(value) ? value.map(pick) : pick(value);
-  });
-  const related = relations.map((field) => {
-    const value = entry[field];
-    const version = (e: unknown) => (e && typeof e === 'object' ? ((e as Record<string, unknown>).updatedAt ?? null) : null);
-    return Array.isArray(value) ? value.map(version) : version(value);
-  });
-  // Types without relations keep the digest they had (their stamps stay valid across this change).
-  const parts = relations.length === 0 ? media : { media, related };
-  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
-  return { documentId: entry.documentId, version: `${entry.updatedAt}#${digest}` };
-}
+import type { ContentType, EntryOf, Stamp } from '@cong/content-types';
 
 export interface SyncPlan {
   /** New or changed since the last build: fetch in full. */

@@ -3,9 +3,8 @@
  * preview token, the only token the CMS lets read drafts; the public never reaches Strapi) and
  * turns it into the record the public pages use.
  */
-import { announcement, article, page, type ContentType, type EntryOf, type PreviewKind } from '@cong/content-types';
-import { createCmsClient } from '../lib/cms-client';
-import { toAnnouncementRecord, toArticleRecord, type AnnouncementRecord, type ArticleRecord } from '../lib/records';
+import { announcement, article, createCmsClient, page, type ContentType, type EntryOf, type PreviewKind } from '@cong/content-types';
+import { ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, toAnnouncementRecord, toArticleRecord, type AnnouncementRecord, type ArticleRecord } from '../lib/records';
 import { parsePreviewEnvironment } from '../lib/site-env';
 
 export type PreviewDocument =
@@ -14,8 +13,8 @@ export type PreviewDocument =
   | { kind: 'trang'; record: { title: string; slug: string }; body: string };
 
 const QUERIES: Record<PreviewKind, { type: ContentType; populate: Record<string, string> }> = {
-  'tin-tuc': { type: article, populate: { 'populate[cover]': 'true', 'populate[category][fields][0]': 'name', 'populate[category][fields][1]': 'slug' } },
-  'thong-bao': { type: announcement, populate: { 'populate[attachments]': 'true' } },
+  'tin-tuc': { type: article, populate: ARTICLE_POPULATE },
+  'thong-bao': { type: announcement, populate: ANNOUNCEMENT_POPULATE },
   trang: { type: page, populate: {} },
 };
 

@@ -1,6 +1,7 @@
 /**
- * Reads published content from Strapi's REST API for the build: pages through every entry
- * (Strapi caps a page at 100), retries transient failures with backoff, and fails with a
+ * Reads content from Strapi's REST API, for the site build (published content), the draft preview
+ * (drafts, with the preview token) and the publisher (stamps, media checks): pages through every
+ * entry (Strapi caps a page at 100), retries transient failures with backoff, and fails with a
  * message that says what to check when Strapi stays unreachable.
  */
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { CmsError, createCmsClient } from '../../site/src/lib/cms-client';
+import { CmsError, createCmsClient } from '../../content-types/src/cms-client';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const servers: Array<ReturnType<typeof createServer>> = [];
