@@ -4,7 +4,7 @@
  * the image pipeline (images.ts); their version is part of the page's cache key and of the
  * derived files' names, so a file replaced in the CMS under the same URL is rendered again.
  */
-import { createCmsClient } from './cms-client';
+import { createCmsClient } from '@cong/content-types';
 import { getAnnouncements, getArticles, getPages } from './content';
 import type { ImageSource } from './images';
 import { parseSiteEnvironment } from './site-env';
