@@ -1,0 +1,72 @@
+/**
+ * The rest of the demo portal around its news: the agency's settings, announcements with their
+ * PDFs, links to other agencies, static pages and readers' comments (approved and waiting).
+ */
+import type { Core } from '@strapi/strapi';
+import { createSlug } from '@cong/content-types';
+import { AGENCY, ANNOUNCEMENTS, CATEGORIES, COMMENTS, LINKS, PAGES } from './demo-content';
+import { documentPdf } from './demo-media';
+import { backdate, DAY, ensureFile, findBy, type Row } from './store';
+import type { SeedCounts } from './index';
+
+/** "Cấu hình cổng" (single type, no draft & publish), when none is saved yet. */
+export async function seedSettings(strapi: Core.Strapi, created: SeedCounts): Promise<void> {
+  const settingsUid = 'api::site-setting.site-setting';
+  if (await strapi.documents(settingsUid).findFirst({})) return;
+  await strapi.documents(settingsUid).create({ data: AGENCY as never });
+  created.settings += 1;
+}
+
+/** Announcements, newest first from `now`, with their generated PDFs and validity. */
+export async function seedAnnouncements(strapi: Core.Strapi, now: Date, created: SeedCounts): Promise<void> {
+  for (const [i, item] of ANNOUNCEMENTS.entries()) {
+    const slug = createSlug(item.title);
+    if (await findBy(strapi, 'api::announcement.announcement', { slug })) continue;
+    const attachments: number[] = [];
+    if (item.pdf) {
+      const pdf = item.pdf;
+      const { file, created: isNew } = await ensureFile(strapi, pdf.name, 'application/pdf', () => documentPdf(AGENCY.agencyName, pdf.heading, pdf.lines), pdf.heading);
+      attachments.push(file.id);
+      if (isNew) created.media += 1;
+    }
+    const issued = new Date(now.getTime() - (i * 4 + 1) * DAY);
+    const validUntil = item.validForDays === undefined ? null : new Date(now.getTime() + item.validForDays * DAY).toISOString().slice(0, 10);
+    const doc = (await strapi.documents('api::announcement.announcement').create({
+      data: { title: item.title, slug, body: item.body, issuingUnit: item.issuingUnit, pinned: item.pinned ?? false, validUntil, attachments } as never,
+      status: 'published',
+    })) as unknown as Row;
+    await backdate(strapi, 'api::announcement.announcement', doc.documentId, issued);
+    created.announcements += 1;
+  }
+}
+
+/** Links to other agencies, in the demo's order. */
+export async function seedLinks(strapi: Core.Strapi, created: SeedCounts): Promise<void> {
+  for (const [order, item] of LINKS.entries()) {
+    if (await findBy(strapi, 'api::link.link', { url: item.url })) continue;
+    await strapi.documents('api::link.link').create({ data: { ...item, order } as never, status: 'published' });
+    created.links += 1;
+  }
+}
+
+/** Static pages (Giới thiệu, Cơ cấu tổ chức, Liên hệ). */
+export async function seedPages(strapi: Core.Strapi, created: SeedCounts): Promise<void> {
+  for (const page of PAGES) {
+    if (await findBy(strapi, 'api::page.page', { slug: page.slug })) continue;
+    await strapi.documents('api::page.page').create({ data: page as never, status: 'published' });
+    created.pages += 1;
+  }
+}
+
+/** Readers' comments on the first category's articles: the approved ones published, the others waiting. */
+export async function seedComments(strapi: Core.Strapi, now: Date, created: SeedCounts): Promise<void> {
+  for (const [i, item] of COMMENTS.entries()) {
+    if (await findBy(strapi, 'api::comment.comment', { name: item.name })) continue;
+    const article = await findBy(strapi, 'api::article.article', { slug: createSlug(CATEGORIES[0]!.articles[item.article]!.title) });
+    if (!article) continue;
+    const doc = (await strapi.documents('api::comment.comment').create({ data: { article: article.documentId, name: item.name, content: item.content } as never })) as unknown as Row;
+    if (item.approved) await strapi.documents('api::comment.comment').publish({ documentId: doc.documentId });
+    await backdate(strapi, 'api::comment.comment', doc.documentId, new Date(now.getTime() - (COMMENTS.length - i) * 3 * 3600_000));
+    created.comments += 1;
+  }
+}
