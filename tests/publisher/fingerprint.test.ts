@@ -15,21 +15,21 @@ const category = { updatedAt: UPDATED };
 const anArticle = (changes: Record<string, unknown> = {}) => ({ documentId: 'a1b2c3d4e5f6g7h8i9j0k1l2', updatedAt: UPDATED, cover, category, ...changes });
 const anAnnouncement = { documentId: 'z9y8x7w6v5u4t3s2r1q0p9o8', updatedAt: UPDATED, attachments: [] };
 
-function state(articleEntry = anArticle(), settingsUpdatedAt: string | null = UPDATED): PublishedState {
+function state(articleEntry = anArticle(), settingsVersion: string | null = UPDATED): PublishedState {
   return {
     entries: [
       { type: 'articles', ...toStamp(article, articleEntry) },
       { type: 'announcements', ...toStamp(announcement, anAnnouncement) },
     ],
-    settingsUpdatedAt,
+    settingsVersion,
   };
 }
 
 describe('fingerprintOf', () => {
   test('is the SHA-256 of one "type:documentId:version" line per entry and the settings line (releases built before keep matching)', () => {
     const expected = createHash('sha256').update('articles:abc0123456:v1\nsite-setting:s1\n').digest('hex');
-    expect(fingerprintOf({ entries: [{ type: 'articles', documentId: 'abc0123456', version: 'v1' }], settingsUpdatedAt: 's1' })).toBe(expected);
-    expect(fingerprintOf({ entries: [], settingsUpdatedAt: null })).toBe(createHash('sha256').update('site-setting:\n').digest('hex'));
+    expect(fingerprintOf({ entries: [{ type: 'articles', documentId: 'abc0123456', version: 'v1' }], settingsVersion: 's1' })).toBe(expected);
+    expect(fingerprintOf({ entries: [], settingsVersion: null })).toBe(createHash('sha256').update('site-setting:\n').digest('hex'));
   });
 
   test('the same content gives the same fingerprint', () => {

@@ -215,6 +215,29 @@ describe('publisher', () => {
     expect(await mentionedInPublishedText(cms.url, cms.buildToken, [draftOnly.url])).toBe(false);
   }, 180_000);
 
+  test('replacing the emblem file (same URL, same settings entry) rebuilds, and the live icons show the new emblem (review of issue 11)', async () => {
+    const settings = cms.strapi.documents('api::site-setting.site-setting');
+    const { documentId } = (await settings.findFirst({})) as unknown as { documentId: string };
+    const file = await uploadJpeg('bieu-trung-thu.jpg', 20, 'Biểu trưng');
+    await settings.update({ documentId, data: { emblem: file.id } as never });
+    await settle();
+    const icon = () => readFileSync(path.join(root, 'current', 'client', 'apple-touch-icon.png'));
+    const before = icon();
+    try {
+      const started = builds.length;
+      const since = mediaReceived();
+      await withJpeg('bieu-trung-thu.jpg', 21, (replacement) => uploads().replace(file.id, { data: { fileInfo: {} }, file: replacement }));
+      await mediaSettled(since, 1, started);
+      // Checked: the old publisher called it "unchanged" (no release file, same settings entry) and built nothing.
+      await expect.poll(() => builds.length, { timeout: 30_000, interval: 100 }).toBeGreaterThan(started);
+      await settle();
+      expect(icon().equals(before)).toBe(false);
+    } finally {
+      await settings.update({ documentId, data: { emblem: null } as never });
+      await settle();
+    }
+  }, 180_000);
+
   test('a failing build leaves the previous release live and /status reports the error', async () => {
     const live = (await request(`${publisher.url}/status`)).body.liveRelease as string;
     const [row] = await cms.strapi.db.query('api::link.link').findMany({ where: { publishedAt: { $notNull: true } }, limit: 1 });
