@@ -2,7 +2,7 @@
  * Building the public site from scripts and tests: `astro build` against a running CMS.
  */
 import { spawn } from 'node:child_process';
-import { renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { rootDir } from './cms.ts';
 
@@ -31,40 +31,86 @@ export function stagingDir(out: string): string {
 }
 
 /**
+ * Takes the staging folder for this process: `<staging>.lock` holds its pid. Two builds of the same
+ * releases folder (`npm run release` while the publisher builds) would delete and move each
+ * other's output, so the second is refused with what to do; a lock whose process is gone is
+ * taken over. Returns the release of the lock.
+ */
+export function acquireBuildLock(staging: string): () => void {
+  const lock = `${staging}.lock`;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new SiteBuildError(`Another build (process ${holder}) is writing to ${staging}: wait for it to finish, or stop it, before building into this releases folder again.`, '');
+      }
+      rmSync(lock, { force: true }); // its process is gone: take it over
+    }
+  }
+  throw new SiteBuildError(`Could not take the build lock ${lock}: remove it if no build is running.`, '');
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * Runs `astro build` into env.SITE_OUT_DIR (through stagingDir()); resolves with its duration in
  * seconds and its output, rejects with a SiteBuildError and leaves SITE_OUT_DIR as it was.
  */
-export function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}, onSpawn?: (pid: number) => void): Promise<{ seconds: number; output: string }> {
+export async function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}, onSpawn?: (pid: number) => void): Promise<{ seconds: number; output: string }> {
   const started = performance.now();
   const out = env.SITE_OUT_DIR;
   const staging = out ? stagingDir(out) : undefined;
-  // A build that was killed leaves its staging folder: start clean.
-  if (staging) rmSync(staging, { recursive: true, force: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, astroBuildArgs(), {
-      // NO_COLOR: the output goes to logs and /status, not a terminal (Astro colours it under CI=true).
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env, ...(staging ? { SITE_OUT_DIR: staging } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const release = staging ? acquireBuildLock(staging) : () => {};
+  try {
+    // A build that was killed leaves its staging folder: start clean.
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, astroBuildArgs(), {
+        // NO_COLOR: the output goes to logs and /status, not a terminal (Astro colours it under CI=true).
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env, ...(staging ? { SITE_OUT_DIR: staging } : {}) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      if (child.pid !== undefined) onSpawn?.(child.pid);
+      let text = '';
+      const collect = (chunk: Buffer) => {
+        text += chunk.toString();
+        for (const line of chunk.toString().split('\n')) if (/\[(cong-|build\] (Complete|✓))|articles:|error/i.test(line)) log(line.trim());
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      child.on('error', (error) => reject(new SiteBuildError(`astro build could not start: ${error.message}`, text)));
+      // 'close', not 'exit': the last lines of its output are read by then.
+      child.on('close', (code) => {
+        if (code === 0) resolve(text);
+        else reject(new SiteBuildError(`astro build failed (exit ${code}):\n${text.split('\n').slice(-30).join('\n')}`, text));
+      });
     });
-    if (child.pid !== undefined) onSpawn?.(child.pid);
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of chunk.toString().split('\n')) if (/\[(cong-|build\] (Complete|✓))|articles:|error/i.test(line)) log(line.trim());
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('exit', (code) => {
-      if (code === 0) {
-        if (out && staging) {
-          rmSync(out, { recursive: true, force: true });
-          renameSync(staging, out);
-        }
-        resolve({ seconds: (performance.now() - started) / 1000, output });
-      } else {
-        if (staging) rmSync(staging, { recursive: true, force: true });
-        reject(new SiteBuildError(`astro build failed (exit ${code}):\n${output.split('\n').slice(-30).join('\n')}`, output));
+    if (out && staging) {
+      try {
+        rmSync(out, { recursive: true, force: true });
+        renameSync(staging, out);
+      } catch (error) {
+        throw new SiteBuildError(`The build succeeded but could not be moved from ${staging} to ${out}: ${(error as Error).message}. Check that both are on the same disk and writable.`, output);
       }
-    });
-  });
+    }
+    return { seconds: (performance.now() - started) / 1000, output };
+  } catch (error) {
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
 }
