@@ -16,7 +16,7 @@
  * Vietnamese text.
  */
 import { isAbsolute } from 'node:path';
-import { SECURITY_HEADERS } from '../public/headers.ts';
+import { SECURITY_HEADERS, SVG_CSP } from '../public/headers.ts';
 
 export interface NginxTlsOptions {
   /** Absolute path of the certificate chain (e.g. /etc/letsencrypt/live/NAME/fullchain.pem). */
@@ -156,6 +156,7 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
   const indent = (lines: string[], by: string) => lines.map((l) => `${by}${l}`).join('\n');
   /** For the locations whose answers nginx makes itself. */
   const own = indent(addHeaders({ ...SECURITY_HEADERS, ...hsts }), '        ');
+  const svgHeaders = indent(addHeaders({ ...SECURITY_HEADERS, 'content-security-policy': `${SVG_CSP}; frame-ancestors 'none'`, ...hsts }), '        ');
   const errorHeaders = indent(addHeaders({ 'cache-control': 'no-store', ...SECURITY_HEADERS, ...hsts }), '        ');
   const compression = ['gzip_static on;', ...(options.brotli ? ['brotli_static on;'] : [])];
   const trusted = trustedProxyFor(options.upstream);
@@ -190,6 +191,13 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
         add_header Cache-Control "public, max-age=31536000, immutable" always;
 ${own}
         try_files $uri =404;
+    }
+
+    # SVG files (an editor's upload, the favicon) are documents that could run scripts: sandboxed.
+    location ~* \\.svg$ {
+        expires 1h;
+${svgHeaders}
+        try_files $uri @public;
     }
 
     # Pages, feeds and the sitemap are revalidated on every visit.

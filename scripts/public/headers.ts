@@ -11,6 +11,13 @@
 /** The header policy: nobody may frame the portal, no plugins, no <base>, forms post here only. */
 export const HEADER_CSP = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
+/**
+ * The policy of an SVG file (an editor can upload one, and a page can link it): opened by itself,
+ * an SVG is a document that could run its own scripts on the portal's origin. Sandboxed, with no
+ * script, no request out, only its own styles and embedded pictures.
+ */
+export const SVG_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+
 /** Browser features the portal never uses, refused for it and anything it embeds. */
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()';
 

@@ -10,7 +10,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import send from 'send';
-import { withSecurityHeaders } from './headers.ts';
+import { SVG_CSP, withSecurityHeaders } from './headers.ts';
 import { OnDemandRoutes, type OnDemandOptions } from './on-demand.ts';
 
 const TYPES: Record<string, string> = {
@@ -144,6 +144,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, client: string, inf
   if (!found) for (const name of ['if-match', 'if-unmodified-since', 'if-none-match', 'if-modified-since', 'range', 'if-range']) delete req.headers[name];
   res.statusCode = status;
   const headers = withSecurityHeaders({
+    ...(path.extname(info.relative).toLowerCase() === '.svg' ? { 'content-security-policy': SVG_CSP } : {}),
     'content-type': TYPES[path.extname(info.relative)] ?? 'application/octet-stream',
     'cache-control': found ? cacheControl(info.urlPath) : 'no-store',
     vary: 'Accept-Encoding',

@@ -7,7 +7,7 @@
  * the TRUSTED_PROXY the generated file advises, and the TLS server block.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as netConnect, type AddressInfo } from 'node:net';
@@ -18,7 +18,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXAMPLE_OPTIONS, nginxSiteConfig } from '../../scripts/nginx/config';
 import { nginxAvailable, startNginx, type RunningNginx } from '../../scripts/nginx/run';
-import { SECURITY_HEADERS } from '../../scripts/public/headers';
+import { SECURITY_HEADERS, SVG_CSP } from '../../scripts/public/headers';
 import { createPublicServer } from '../../scripts/public/server';
 import { activate } from '../../scripts/publisher/releases';
 import { freePort, listen } from '../helpers/net';
@@ -227,6 +227,17 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     const missing = await rawRequest(port, '/khong-co-trang-nay/');
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toContain('Không tìm thấy trang');
+  });
+
+  test('sends an SVG file sandboxed, like the public server (review of issue 11)', async () => {
+    const client = path.join(root, 'releases', releases.a, 'client');
+    mkdirSync(path.join(client, 'uploads'), { recursive: true });
+    writeFileSync(path.join(client, 'uploads', 'bieu_trung.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>');
+    const svg = await rawRequest(port, '/uploads/bieu_trung.svg');
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(svg.headers['content-security-policy']).toBe(`${SVG_CSP}; frame-ancestors 'none'`);
+    expect(svg.headers['x-content-type-options']).toBe('nosniff');
   });
 
   test('sends the security headers of headers.ts once each on every answer of its own, and no HSTS over http', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { activate } from '../../scripts/publisher/releases';
 import { createPublicServer } from '../../scripts/public/server';
+import { HEADER_CSP, SVG_CSP } from '../../scripts/public/headers';
 import { makeRelease, rawRequest } from '../helpers/releases';
 import { waitUntil } from '../helpers/conditions';
 
@@ -45,6 +46,24 @@ describe('public server', () => {
     const asset = await get(port, '/_astro/app.abc123.js');
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await get(port, '/tin-tuc/bai-a')).headers.location).toBe('/tin-tuc/bai-a/');
+  });
+
+  test('sends an SVG file sandboxed: opened by itself, a script in it cannot run on the portal (review of issue 11)', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'cong-public-'));
+    const release = await makeRelease(root, 'A', 1);
+    const uploads = path.join(root, 'releases', release, 'client', 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    writeFileSync(path.join(uploads, 'bieu_trung.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>');
+    activate(root, release);
+    const port = await serve(root);
+    const svg = await get(port, '/uploads/bieu_trung.svg');
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(svg.headers['content-security-policy']).toBe(`${SVG_CSP}; frame-ancestors 'none'`);
+    expect(String(svg.headers['content-security-policy'])).toMatch(/(^|; )sandbox(;|$)/);
+    expect(String(svg.headers['content-security-policy'])).toMatch(/default-src 'none'/);
+    // Pages keep theirs.
+    expect((await get(port, '/')).headers['content-security-policy']).toBe(HEADER_CSP);
   });
 
   test('sends the brotli or gzip file written at build time', async () => {
