@@ -240,11 +240,12 @@ export function generatedSecrets(dataDir: string): Partial<Record<(typeof PRODUC
 /**
  * Why a production start must not go on, one line per secret: missing, an example value, or the
  * very value a local demo run generated into the data folder. Empty when every secret is its own.
+ * `names`: the secrets the process at hand uses (the publisher and the public server run alone too).
  */
-export function productionSecretProblems(raw: RawEnv, dataDir: string): string[] {
+export function productionSecretProblems(raw: RawEnv, dataDir: string, names: ReadonlyArray<(typeof PRODUCTION_SECRET_NAMES)[number]> = PRODUCTION_SECRET_NAMES): string[] {
   const demo = generatedSecrets(dataDir);
   const problems: string[] = [];
-  for (const name of PRODUCTION_SECRET_NAMES) {
+  for (const name of names) {
     const value = raw[name];
     const fix = 'generate one with `openssl rand -base64 32`';
     if (!value) problems.push(`${name} is not set: ${fix}${name in SHARED_SECRET_FILES ? ' and give the same value to the CMS, the publisher and the public server' : ''}`);

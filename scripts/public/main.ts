@@ -9,7 +9,7 @@ import '../lib/require-node.ts'; // first: refuses an unsupported Node.js before
 import '../lib/load-env.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cmsDataDirOf, cmsUrlOf, generatedSecrets, reachableUrl } from '../../content-types/src/env.ts';
+import { cmsDataDirOf, cmsUrlOf, generatedSecrets, productionSecretProblems, reachableUrl } from '../../content-types/src/env.ts';
 import { parseReleasesEnvironment, parseSiteAddress } from '../publisher/config.ts';
 import { onDemandEnvironment, parsePublicServerEnvironment } from './config.ts';
 import { createPublicServer } from './server.ts';
@@ -22,6 +22,10 @@ try {
   const address = parseSiteAddress(process.env);
   const options = parsePublicServerEnvironment(process.env);
   const dataDir = cmsDataDirOf(process.env, rootDir);
+  if (process.env.NODE_ENV === 'production') {
+    const problems = productionSecretProblems(process.env, dataDir, ['PREVIEW_SECRET']);
+    if (problems.length > 0) throw new Error(`refusing to start in production:\n- ${problems.join('\n- ')}`);
+  }
   // The preview secret the CMS signs with: given, or (not in production) the one `npm start` generated.
   const previewSecret = process.env.PREVIEW_SECRET || (process.env.NODE_ENV === 'production' ? undefined : generatedSecrets(dataDir).PREVIEW_SECRET);
   server = createPublicServer(releasesDir, { ...options, log, env: onDemandEnvironment(process.env, { rootDir, dataDir, cmsUrl: cmsUrlOf(process.env), previewSecret }) });

@@ -7,7 +7,7 @@
  */
 import '../lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import '../lib/load-env.ts';
-import { cmsDataDirOf } from '../../content-types/src/env.ts';
+import { cmsDataDirOf, productionSecretProblems } from '../../content-types/src/env.ts';
 import { parseBuildEnvironment } from '../../content-types/src/build-env.ts';
 import { rootDir } from '../lib/cms.ts';
 import { parsePublisherEnvironment, publisherConfig } from './config.ts';
@@ -16,6 +16,10 @@ import { startPublisher } from './publisher.ts';
 const log = (message: string) => console.log(`[publisher] ${message}`);
 let publisher;
 try {
+  if (process.env.NODE_ENV === 'production') {
+    const problems = productionSecretProblems(process.env, cmsDataDirOf(process.env, rootDir), ['WEBHOOK_SECRET', 'PREVIEW_SECRET']);
+    if (problems.length > 0) throw new Error(`refusing to start in production:\n- ${problems.join('\n- ')}`);
+  }
   const env = parsePublisherEnvironment(process.env, rootDir, cmsDataDirOf(process.env, rootDir), process.env.NODE_ENV === 'production');
   // A service's log: each build's steps too (npm start shows only the one-line summary); all of it is also in RELEASES_DIR/build.log.
   publisher = await startPublisher(publisherConfig(env, parseBuildEnvironment(process.env, rootDir), log));

@@ -113,6 +113,23 @@ describe('npm start in production', () => {
   });
 });
 
+describe('the publisher and the public server alone, in production (review of issue 11)', () => {
+  test('each refuses an example or demo value of the secrets it uses, naming them', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cong-demo-data-'));
+    folders.push(dataDir);
+    writeFileSync(path.join(dataDir, 'preview-secret'), 'f0e1d2c3b4a5968778695a4b3c2d1e0f');
+    const file = envFile({ NODE_ENV: 'production', CMS_DATA_DIR: dataDir, WEBHOOK_SECRET: 'xxxxxxxxxxxxxxxxxxxxxxxx', PREVIEW_SECRET: 'f0e1d2c3b4a5968778695a4b3c2d1e0f', SITE_PORT: await freePort(), PUBLISHER_PORT: await freePort() });
+    for (const script of ['publisher/main.ts', 'public/main.ts']) {
+      const command = run(script, file);
+      running.push(command);
+      expect(await command.exited, script).toBe(2);
+      expect(command.output(), script).toContain('refusing to start in production');
+      expect(command.output(), script).toContain(`PREVIEW_SECRET is the demo secret generated into ${dataDir}`);
+      if (script.startsWith('publisher')) expect(command.output()).toContain('WEBHOOK_SECRET is an example value, not a secret');
+    }
+  });
+});
+
 describe('the publisher process and a real CMS', () => {
   let cms: CmsHarness;
   beforeAll(async () => {
