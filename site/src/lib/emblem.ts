@@ -24,7 +24,7 @@ export function customEmblem(): Promise<Buffer | null> {
     const emblem = (await getSettings()).emblem;
     if (!emblem) return null;
     const { cmsUrl } = parseSiteEnvironment(process.env);
-    const response = await fetch(`${cmsUrl}${emblem.url}`);
+    const response = await fetch(new URL(emblem.url, `${cmsUrl}/`), { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`The emblem set in "Cấu hình cổng" (${emblem.url}) could not be read from the CMS (HTTP ${response.status}): upload it again or clear the field.`);
     const bytes = Buffer.from(await response.arrayBuffer());
     // Refused here with the field's name rather than deep inside sharp when an icon is made.

@@ -44,7 +44,8 @@ export async function responsiveImage(media: ImageSource, slot: ImageSlot): Prom
   const display = widths.find((w) => w >= pictureSlot(slot).fallbackWidth) ?? widths.at(-1)!;
   const height = Math.round((display * media.height) / media.width);
   const src = `${cmsUrl()}${media.url}${media.version ? `?v=${encodeURIComponent(media.version)}` : ''}`;
-  const options = { src, width: display, height, widths } as const;
+  // 'inside': a photo whose EXIF turns it (Strapi records the stored width and height) is never cropped.
+  const options = { src, width: display, height, widths, fit: 'inside' } as const;
   const formats = fallback === 'webp' ? [] : ['webp' as const];
   const [main, ...others] = await Promise.all([getImage({ ...options, format: fallback }), ...formats.map((format) => getImage({ ...options, format }))]);
   return {
