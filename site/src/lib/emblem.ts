@@ -7,7 +7,7 @@
  */
 import sharp from 'sharp';
 import { getSettings } from './content';
-import { parseSiteEnvironment } from './site-env';
+import { siteCmsUrl } from './site-env';
 
 const SHAPES = '<circle cx="32" cy="32" r="30" fill="#ffd54f"/><polygon points="32,12 37,27 53,27 40,36 45,52 32,42 19,52 24,36 11,27 27,27" fill="#c62828"/>';
 
@@ -23,8 +23,7 @@ export function customEmblem(): Promise<Buffer | null> {
   custom ??= (async () => {
     const emblem = (await getSettings()).emblem;
     if (!emblem) return null;
-    const { cmsUrl } = parseSiteEnvironment(process.env);
-    const response = await fetch(new URL(emblem.url, `${cmsUrl}/`), { signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(new URL(emblem.url, `${siteCmsUrl()}/`), { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`The emblem set in "Cấu hình cổng" (${emblem.url}) could not be read from the CMS (HTTP ${response.status}): upload it again or clear the field.`);
     const bytes = Buffer.from(await response.arrayBuffer());
     // Refused here with the field's name rather than deep inside sharp when an icon is made.

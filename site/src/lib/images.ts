@@ -11,7 +11,7 @@
 import { getImage } from 'astro:assets';
 import { getBodyMedia } from './body-media';
 import type { MediaRecord } from './records';
-import { parseSiteEnvironment } from './site-env';
+import { siteCmsUrl } from './site-env';
 import { escapeAttribute, pictureSlot, rasterFormat, widthLadder, type ImageSlot } from './image-slots';
 
 export interface ResponsiveImage {
@@ -29,7 +29,7 @@ export type ImageSource = Pick<MediaRecord, 'url' | 'width' | 'height' | 'mime'>
 
 let cmsOrigin: string | undefined;
 function cmsUrl(): string {
-  cmsOrigin ??= parseSiteEnvironment(process.env).cmsUrl;
+  cmsOrigin ??= siteCmsUrl();
   return cmsOrigin;
 }
 
@@ -84,10 +84,14 @@ function decodeEntities(value: string): string {
   return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** `<picture>` markup for a string of HTML (Markdown bodies); components render the same through CmsImage.astro. */
-export function pictureHtml(image: ResponsiveImage, options: { alt: string; slot: ImageSlot; title?: string }): string {
+/**
+ * The `<picture>` markup of a responsive image: for Markdown bodies and for CmsImage.astro alike.
+ * `priority`: the one picture a reader sees first (eager, fetchpriority high); any other loads lazily.
+ */
+export function pictureHtml(image: ResponsiveImage, options: { alt: string; slot: ImageSlot; title?: string | undefined; priority?: boolean }): string {
   const sizes = escapeAttribute(pictureSlot(options.slot).sizes);
   const sources = image.sources.map((s) => `<source type="${s.type}" srcset="${escapeAttribute(s.srcset)}" sizes="${sizes}">`).join('');
   const title = options.title ? ` title="${escapeAttribute(options.title)}"` : '';
-  return `<picture>${sources}<img src="${escapeAttribute(image.src)}" srcset="${escapeAttribute(image.srcset)}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${escapeAttribute(options.alt)}"${title} loading="lazy" decoding="async"></picture>`;
+  const loading = options.priority ? 'loading="eager" decoding="async" fetchpriority="high"' : 'loading="lazy" decoding="async"';
+  return `<picture>${sources}<img src="${escapeAttribute(image.src)}" srcset="${escapeAttribute(image.srcset)}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${escapeAttribute(options.alt)}"${title} ${loading}></picture>`;
 }
