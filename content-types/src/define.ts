@@ -23,6 +23,18 @@ export interface TypeDef<A extends Record<string, Field> = Record<string, Field>
   /** Fields shown as columns in the admin list view. */
   listFields: Array<NoInfer<SortField<A>>>;
   attributes: A;
+  /**
+   * Rules over several fields (a date range, a week's days), checked by the CMS on every save of
+   * a draft or a published version, against the entry as it will be stored. Each returns the
+   * problem in Vietnamese for the editor, with the field it belongs to, or null.
+   */
+  checks?: Array<(entry: Record<string, unknown>) => FieldProblem | null>;
+}
+
+/** A value the CMS refuses: the field and the Vietnamese message the editor sees. */
+export interface FieldProblem {
+  path: string;
+  message: string;
 }
 
 /** Fields every REST entry carries besides its attributes. */

@@ -40,13 +40,14 @@ function meta(o: Common): Pick<Field, 'label' | 'description' | 'placeholder'> {
 }
 
 /** A one-line text (Strapi `string`). */
-export function text(o: Common & Required & { maxLength?: number; minLength?: number }): Field<z.ZodString> {
+export function text(o: Common & Required & { maxLength?: number; minLength?: number; unique?: boolean }): Field<z.ZodString> {
   const maxLength = o.maxLength ?? 255;
   let schema = z.string().max(maxLength);
   if (o.required) schema = schema.min(Math.max(1, o.minLength ?? 1));
   return {
     ...meta(o),
-    strapi: clean({ type: 'string', required: o.required, maxLength, minLength: o.minLength }),
+    // `unique`: Strapi refuses a second entry with the same value (per draft or published version).
+    strapi: clean({ type: 'string', required: o.required, unique: o.unique || undefined, maxLength, minLength: o.minLength }),
     zod: optionalUnless(schema, o.required),
   };
 }
@@ -142,10 +143,10 @@ export function boolean(o: Common & { default: boolean }): Field<z.ZodBoolean> {
 }
 
 /** A calendar date (YYYY-MM-DD). */
-export function date(o: Common & Required): Field<z.ZodString> {
+export function date(o: Common & Required & { unique?: boolean }): Field<z.ZodString> {
   return {
     ...meta(o),
-    strapi: clean({ type: 'date', required: o.required }),
+    strapi: clean({ type: 'date', required: o.required, unique: o.unique || undefined }),
     zod: optionalUnless(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), o.required),
   };
 }

@@ -12,3 +12,4 @@ export * from './build-env';
 export * from './cms-client';
 export * from './stamp';
 export * from './webhook';
+export * from './calendar';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineType } from './define';
+import { defineType, type FieldProblem } from './define';
+import { isDay, isoWeekday, addDays } from './calendar';
 import {
   boolean, date, datetime, defineComponent, email, enumeration, href, integer, longText, manyToOne,
   markdown, media, repeatable, slug, text, url,
@@ -179,6 +180,14 @@ export const siteSetting = defineType({
       description: 'Ảnh vuông (PNG, JPEG hoặc SVG), nên từ 512×512 điểm ảnh: hiện ở đầu trang, trên thẻ trình duyệt và màn hình điện thoại. Để trống thì dùng biểu trưng mặc định.',
     }),
     footerText: longText({ label: 'Chân trang', maxLength: 1000, description: 'Ví dụ: người chịu trách nhiệm, giấy phép.' }),
+    agencyNameEn: text({ label: 'Tên cơ quan (tiếng Anh)', maxLength: 160, placeholder: 'People’s Committee of … Commune', description: 'Hiện trên các trang tiếng Anh (Introduction, Organization, Contacts).' }),
+    addressEn: text({ label: 'Địa chỉ (tiếng Anh)', maxLength: 255 }),
+    introductionEn: markdown({ label: 'Giới thiệu (tiếng Anh)', description: 'Nội dung trang Introduction bằng tiếng Anh. Để trống: trang ghi rõ là chưa có bản dịch.' }),
+    openDataLicence: longText({
+      label: 'Giấy phép dữ liệu mở',
+      maxLength: 500,
+      description: 'Hiện trên trang Dữ liệu mở. Để trống: Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0).',
+    }),
     mainMenu: repeatable({ label: 'Menu chính', component: menuItem, max: 12 }),
     serviceLinks: repeatable({
       label: 'Hộp "Dịch vụ công" ở cột phải',
@@ -215,8 +224,220 @@ export const comment = defineType({
   },
 });
 
+/** A problem with a date range: `later` must not be before `earlier` (both YYYY-MM-DD, either may be empty). */
+function dateOrder(earlier: string, later: string, message: string) {
+  return (entry: Record<string, unknown>): FieldProblem | null => {
+    const a = entry[earlier];
+    const b = entry[later];
+    return typeof a === 'string' && typeof b === 'string' && a !== '' && b !== '' && b < a ? { path: later, message } : null;
+  };
+}
+
+/** Loại văn bản: Nghị quyết, Quyết định, … (the agency adds its own). */
+export const documentKind = defineType({
+  kind: 'collectionType',
+  singularName: 'document-kind',
+  pluralName: 'document-kinds',
+  displayName: 'Loại văn bản',
+  description: 'Danh mục loại văn bản (Nghị quyết, Quyết định, Kế hoạch, …); cơ quan có thể thêm loại mới.',
+  draftAndPublish: false,
+  mainField: 'name',
+  defaultSort: { field: 'order', order: 'ASC' },
+  listFields: ['name', 'slug', 'order'],
+  attributes: {
+    name: text({ label: 'Tên loại văn bản', required: true, maxLength: 80 }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'name', description: 'Để trống: hệ thống tự tạo từ tên.' }),
+    order: integer({ label: 'Thứ tự hiển thị', min: 0, default: 0, description: 'Số nhỏ hiển thị trước.' }),
+  },
+});
+
+/** Lĩnh vực: the field of work a document (later a procedure, a question) belongs to. */
+export const sector = defineType({
+  kind: 'collectionType',
+  singularName: 'sector',
+  pluralName: 'sectors',
+  displayName: 'Lĩnh vực',
+  description: 'Lĩnh vực quản lý (Đất đai, Xây dựng, Tư pháp – Hộ tịch, …) để phân loại văn bản.',
+  draftAndPublish: false,
+  mainField: 'name',
+  defaultSort: { field: 'order', order: 'ASC' },
+  listFields: ['name', 'slug', 'order'],
+  attributes: {
+    name: text({ label: 'Tên lĩnh vực', required: true, maxLength: 120 }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'name', description: 'Để trống: hệ thống tự tạo từ tên.' }),
+    order: integer({ label: 'Thứ tự hiển thị', min: 0, default: 0, description: 'Số nhỏ hiển thị trước.' }),
+  },
+});
+
+/** How one document relates to another, read from the side that states it. */
+export const DOCUMENT_RELATIONS = ['Thay thế', 'Sửa đổi', 'Bổ sung', 'Căn cứ'] as const;
+
+/** A document named by another: "this document <kind> <document>". */
+export const documentRelation = defineComponent({
+  category: 'documents',
+  name: 'relation',
+  displayName: 'Văn bản liên quan',
+  attributes: {
+    kind: enumeration({ label: 'Quan hệ', required: true, values: DOCUMENT_RELATIONS, default: 'Căn cứ', description: 'Văn bản này thay thế / sửa đổi / bổ sung văn bản được chọn, hoặc ban hành căn cứ vào văn bản đó.' }),
+    document: manyToOne({ label: 'Văn bản', target: 'legal-document', fields: { number: z.string(), slug: z.string() } }),
+  },
+});
+
+/**
+ * Tình trạng hiệu lực an editor may set; left empty, the site computes it from the dates.
+ * (The field is `validity`: Strapi reserves `status` on draft & publish types.)
+ */
+export const DOCUMENT_STATUSES = ['Còn hiệu lực', 'Chưa có hiệu lực', 'Hết hiệu lực một phần', 'Hết hiệu lực toàn bộ'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Văn bản: a legal or administrative document the agency publishes. */
+export const legalDocument = defineType({
+  kind: 'collectionType',
+  singularName: 'legal-document',
+  pluralName: 'legal-documents',
+  displayName: 'Văn bản',
+  description: 'Văn bản quy phạm pháp luật, văn bản chỉ đạo điều hành, kèm tệp toàn văn.',
+  draftAndPublish: true,
+  mainField: 'number',
+  defaultSort: { field: 'issuedOn', order: 'DESC' },
+  listFields: ['number', 'kind', 'issuedOn', 'abstract'],
+  attributes: {
+    number: text({ label: 'Số/Ký hiệu', required: true, unique: true, maxLength: 80, placeholder: '15/2026/QĐ-UBND' }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'number', description: 'Hệ thống tự tạo từ số/ký hiệu và giữ nguyên sau khi đăng.' }),
+    abstract: longText({ label: 'Trích yếu', required: true, maxLength: 1000, description: 'Trích yếu nội dung như trên văn bản.' }),
+    kind: manyToOne({ label: 'Loại văn bản', required: true, target: 'document-kind', fields: { name: z.string(), slug: z.string() } }),
+    sector: manyToOne({ label: 'Lĩnh vực', target: 'sector', fields: { name: z.string(), slug: z.string() } }),
+    issuer: text({ label: 'Cơ quan ban hành', required: true, maxLength: 160, placeholder: 'Ủy ban nhân dân xã …' }),
+    signer: text({ label: 'Người ký', maxLength: 120, description: 'Họ tên và chức vụ, ví dụ: Chủ tịch Nguyễn Văn A.' }),
+    issuedOn: date({ label: 'Ngày ban hành', required: true }),
+    effectiveFrom: date({ label: 'Ngày có hiệu lực', description: 'Để trống: có hiệu lực từ ngày ban hành.' }),
+    effectiveUntil: date({ label: 'Ngày hết hiệu lực', description: 'Để trống nếu văn bản không quy định thời hạn.' }),
+    validity: enumeration({
+      label: 'Tình trạng hiệu lực',
+      values: DOCUMENT_STATUSES,
+      description: 'Để trống: hệ thống tính từ ngày có hiệu lực và ngày hết hiệu lực. Chọn khi văn bản hết hiệu lực một phần hoặc bị bãi bỏ trước hạn.',
+    }),
+    files: media({ label: 'Tệp toàn văn', multiple: true, allowedTypes: ['files'], description: 'PDF, DOC/DOCX hoặc XLS/XLSX.' }),
+    related: repeatable({ label: 'Văn bản liên quan', component: documentRelation, max: 30 }),
+  },
+  checks: [
+    dateOrder('issuedOn', 'effectiveUntil', 'Ngày hết hiệu lực không được trước ngày ban hành.'),
+    dateOrder('effectiveFrom', 'effectiveUntil', 'Ngày hết hiệu lực không được trước ngày có hiệu lực.'),
+  ],
+});
+
+/** Kinds of units in the organisation. */
+export const UNIT_KINDS = ['Lãnh đạo', 'Phòng, ban chuyên môn', 'Thôn, tổ dân phố', 'Đơn vị trực thuộc', 'Khác'] as const;
+
+/** Đơn vị: a unit of the agency's organisation (phòng, ban, thôn, …), in a hierarchy. */
+export const unit = defineType({
+  kind: 'collectionType',
+  singularName: 'unit',
+  pluralName: 'units',
+  displayName: 'Cơ cấu tổ chức',
+  description: 'Các đơn vị của cơ quan (lãnh đạo, phòng, ban, thôn, tổ dân phố, đơn vị trực thuộc) với chức năng, nhiệm vụ và liên hệ.',
+  draftAndPublish: true,
+  mainField: 'name',
+  defaultSort: { field: 'order', order: 'ASC' },
+  listFields: ['name', 'kind', 'parent', 'order'],
+  attributes: {
+    name: text({ label: 'Tên đơn vị', required: true, maxLength: 160 }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'name', description: 'Hệ thống tự tạo từ tên đơn vị.' }),
+    kind: enumeration({ label: 'Loại đơn vị', required: true, values: UNIT_KINDS, default: 'Phòng, ban chuyên môn' }),
+    parent: manyToOne({ label: 'Trực thuộc', target: 'unit', fields: { name: z.string(), slug: z.string() }, description: 'Đơn vị cấp trên; để trống với đơn vị cấp cao nhất.' }),
+    functions: markdown({ label: 'Chức năng, nhiệm vụ' }),
+    address: text({ label: 'Địa chỉ', maxLength: 255 }),
+    phone: text({ label: 'Điện thoại', maxLength: 40 }),
+    email: email({ label: 'Thư điện tử' }),
+    nameEn: text({ label: 'Tên đơn vị (tiếng Anh)', maxLength: 160 }),
+    functionsEn: markdown({ label: 'Chức năng, nhiệm vụ (tiếng Anh)' }),
+    order: integer({ label: 'Thứ tự hiển thị', min: 0, default: 0, description: 'Số nhỏ hiển thị trước.' }),
+  },
+});
+
+/** Cán bộ: an official of the agency, listed in the organisation and the contacts directory. */
+export const official = defineType({
+  kind: 'collectionType',
+  singularName: 'official',
+  pluralName: 'officials',
+  displayName: 'Cán bộ, công chức',
+  description: 'Lãnh đạo, cán bộ, công chức: chức vụ, đơn vị và thông tin liên hệ công vụ hiện trong danh bạ.',
+  draftAndPublish: true,
+  mainField: 'name',
+  defaultSort: { field: 'order', order: 'ASC' },
+  listFields: ['name', 'position', 'unit', 'order'],
+  attributes: {
+    name: text({ label: 'Họ và tên', required: true, maxLength: 120 }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'name', description: 'Hệ thống tự tạo từ họ và tên.' }),
+    position: text({ label: 'Chức vụ', required: true, maxLength: 160 }),
+    unit: manyToOne({ label: 'Đơn vị', target: 'unit', fields: { name: z.string(), slug: z.string() } }),
+    phone: text({ label: 'Điện thoại', maxLength: 40 }),
+    email: email({ label: 'Thư điện tử công vụ' }),
+    photo: media({ label: 'Ảnh', multiple: false, allowedTypes: ['images'] }),
+    bio: longText({ label: 'Tóm tắt tiểu sử', maxLength: 2000 }),
+    focalPoint: boolean({
+      label: 'Đầu mối cung cấp thông tin',
+      default: false,
+      description: 'Người làm đầu mối tiếp nhận yêu cầu cung cấp thông tin (Luật Tiếp cận thông tin).',
+    }),
+    positionEn: text({ label: 'Chức vụ (tiếng Anh)', maxLength: 160 }),
+    bioEn: longText({ label: 'Tóm tắt tiểu sử (tiếng Anh)', maxLength: 2000 }),
+    order: integer({ label: 'Thứ tự hiển thị', min: 0, default: 0, description: 'Số nhỏ hiển thị trước.' }),
+  },
+});
+
+/** One line of the work schedule. */
+export const scheduleItem = defineComponent({
+  category: 'schedule',
+  name: 'item',
+  displayName: 'Mục lịch',
+  attributes: {
+    day: date({ label: 'Ngày', required: true }),
+    time: text({ label: 'Giờ', maxLength: 20, placeholder: '07:30' }),
+    content: longText({ label: 'Nội dung', required: true, maxLength: 1000 }),
+    chair: text({ label: 'Chủ trì', maxLength: 160 }),
+    participants: longText({ label: 'Thành phần', maxLength: 1000 }),
+    location: text({ label: 'Địa điểm', maxLength: 255 }),
+    note: text({ label: 'Ghi chú', maxLength: 255 }),
+  },
+});
+
+/** Lịch công tác: the leaders' schedule for one ISO week, entered as one list. */
+export const workWeek = defineType({
+  kind: 'collectionType',
+  singularName: 'work-week',
+  pluralName: 'work-weeks',
+  displayName: 'Lịch công tác',
+  description: 'Lịch công tác tuần của lãnh đạo: mỗi tuần một mục, nhập các việc của cả tuần trong một biểu mẫu.',
+  draftAndPublish: true,
+  mainField: 'title',
+  defaultSort: { field: 'weekOf', order: 'DESC' },
+  listFields: ['title', 'weekOf', 'updatedAt'],
+  attributes: {
+    title: text({ label: 'Tiêu đề', required: true, maxLength: 160, placeholder: 'Lịch công tác tuần 49 năm 2026' }),
+    weekOf: date({ label: 'Tuần bắt đầu từ ngày (thứ Hai)', required: true, unique: true, description: 'Mỗi tuần một lịch: thứ Hai của tuần.' }),
+    items: repeatable({ label: 'Các mục lịch', component: scheduleItem, max: 200 }),
+    note: longText({ label: 'Ghi chú chung', maxLength: 1000 }),
+  },
+  checks: [
+    (entry) => {
+      const monday = entry.weekOf;
+      return typeof monday === 'string' && isDay(monday) && isoWeekday(monday) !== 1
+        ? { path: 'weekOf', message: 'Ngày bắt đầu tuần phải là thứ Hai.' }
+        : null;
+    },
+    (entry) => {
+      const monday = entry.weekOf;
+      if (typeof monday !== 'string' || !isDay(monday) || !Array.isArray(entry.items)) return null;
+      const sunday = addDays(monday, 6);
+      const outside = (entry.items as Array<Record<string, unknown>>).findIndex((i) => typeof i?.day === 'string' && (i.day < monday || i.day > sunday));
+      return outside >= 0 ? { path: 'items', message: `Mục lịch thứ ${outside + 1}: ngày không thuộc tuần từ ${monday.split('-').reverse().join('/')} đến ${sunday.split('-').reverse().join('/')}.` } : null;
+    },
+  ],
+});
+
 /** Every content type of the model, in the order editors see them. */
-export const contentTypes = [article, announcement, category, link, page, siteSetting, comment] as const;
+export const contentTypes = [article, announcement, legalDocument, workWeek, unit, official, category, documentKind, sector, link, page, siteSetting, comment] as const;
 
 /** The types editors can schedule (Hẹn giờ đăng / gỡ): those that carry the schedule fields. */
 export const scheduledTypes = contentTypes.filter((t) => 'publishAt' in t.attributes && 'unpublishAt' in t.attributes);
@@ -225,4 +446,4 @@ export const scheduledTypes = contentTypes.filter((t) => 'publishAt' in t.attrib
 export const authoredTypes = contentTypes.filter((t) => t.draftAndPublish && t.uid !== comment.uid);
 
 /** Every component of the model. */
-export const components = [menuItem] as const;
+export const components = [menuItem, documentRelation, scheduleItem] as const;

@@ -536,6 +536,38 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(publish.status).toBe(400);
       expect(JSON.stringify(publish.body.error)).toContain('title');
     });
+
+    test('refuses a document whose ngày hết hiệu lực is before its ngày ban hành, in Vietnamese, on a new draft and on an edit', async () => {
+      const LEGAL = 'api::legal-document.legal-document';
+      const kind = await cms.strapi.documents('api::document-kind.document-kind').create({ data: { name: 'Quyết định kiểm thử' } as never });
+      const base = { number: '99/2026/QĐ-KT', abstract: 'Về việc kiểm thử ngày hiệu lực', issuer: 'Ủy ban nhân dân xã Tân Hòa', kind: kind.documentId };
+      const bad = await request(`${cms.url}${CM(LEGAL)}`, { method: 'POST', token: editor, body: { ...base, issuedOn: '2026-05-10', effectiveUntil: '2026-05-01' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe('Ngày hết hiệu lực không được trước ngày ban hành.');
+      expect(bad.body.error.details.errors[0].path).toEqual(['effectiveUntil']);
+      expect(await cms.strapi.db.query(LEGAL).count({ where: { number: base.number } })).toBe(0);
+      // An edit that sends only the new date is checked against the stored ngày ban hành.
+      const good = await request(`${cms.url}${CM(LEGAL)}`, { method: 'POST', token: editor, body: { ...base, issuedOn: '2026-05-10', effectiveUntil: '2027-05-10' } });
+      expect(good.status, JSON.stringify(good.body)).toBe(201);
+      const edit = await cms.strapi.documents(LEGAL).update({ documentId: good.body.data.documentId, data: { effectiveUntil: '2026-04-30' } as never }).catch((e: Error) => e);
+      expect(edit).toBeInstanceOf(Error);
+      expect((edit as Error).message).toBe('Ngày hết hiệu lực không được trước ngày ban hành.');
+    });
+
+    test('refuses a work week that does not start on a Monday, or an item outside its week, in Vietnamese', async () => {
+      const WEEK = 'api::work-week.work-week';
+      const tuesday = await request(`${cms.url}${CM(WEEK)}`, { method: 'POST', token: editor, body: { title: 'Lịch sai ngày', weekOf: '2026-12-01', items: [] } });
+      expect(tuesday.status).toBe(400);
+      expect(tuesday.body.error.message).toBe('Ngày bắt đầu tuần phải là thứ Hai.');
+      const outside = await request(`${cms.url}${CM(WEEK)}`, {
+        method: 'POST',
+        token: editor,
+        body: { title: 'Lịch có mục ngoài tuần', weekOf: '2026-11-30', items: [{ day: '2026-11-30', content: 'Họp giao ban' }, { day: '2026-12-07', content: 'Tiếp công dân' }] },
+      });
+      expect(outside.status).toBe(400);
+      expect(outside.body.error.message).toBe('Mục lịch thứ 2: ngày không thuộc tuần từ 30/11/2026 đến 06/12/2026.');
+      expect(await cms.strapi.db.query(WEEK).count({ where: { title: { $in: ['Lịch sai ngày', 'Lịch có mục ngoài tuần'] } } })).toBe(0);
+    });
   });
 
   describe('Vietnamese admin', () => {

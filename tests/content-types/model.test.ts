@@ -80,6 +80,15 @@ describe('derived type lists', () => {
   });
 
   test('authoredTypes are the draft & publish types but comments: what an author writes', () => {
-    expect(authoredTypes.map((t) => t.uid)).toEqual(['api::article.article', 'api::announcement.announcement', 'api::link.link', 'api::page.page']);
+    expect(authoredTypes.map((t) => t.uid)).toEqual([
+      'api::article.article',
+      'api::announcement.announcement',
+      'api::legal-document.legal-document',
+      'api::work-week.work-week',
+      'api::unit.unit',
+      'api::official.official',
+      'api::link.link',
+      'api::page.page',
+    ]);
   });
 });

@@ -47,6 +47,27 @@ export function assertValidText(type: ContentType, data: Data): void {
   }
 }
 
+/**
+ * Runs the type's rules over several fields (a date range, a week's days) against the entry as it
+ * will be stored: `data` over the current draft's values for an update that sends only some
+ * fields. Throws a ValidationError naming each field, in Vietnamese for the editor.
+ */
+export async function assertTypeChecks(strapi: Core.Strapi, type: ContentType, data: Data, documentId: string | undefined): Promise<void> {
+  if (!type.checks || type.checks.length === 0) return;
+  let entry = data;
+  const scalar = Object.entries(type.attributes).filter(([, f]) => !['component', 'media', 'relation'].includes(f.strapi.type)).map(([name]) => name);
+  if (documentId && scalar.some((name) => !(name in data))) {
+    const current = await strapi.db.query(type.uid as UID.ContentType).findOne({ where: { documentId }, select: scalar, orderBy: { updatedAt: 'desc' } });
+    entry = { ...(current ?? {}), ...data };
+  }
+  const problems = type.checks.map((check) => check(entry)).filter((p) => p !== null);
+  if (problems.length > 0) {
+    throw new errors.ValidationError(problems.map((p) => p.message).join('; '), {
+      errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
+    });
+  }
+}
+
 /** Returns `data` with every top-level string in NFC (pasted text often arrives as NFD). */
 export function normalizeText(data: Data): Data {
   const out: Data = {};
@@ -101,9 +122,10 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     const data = normalizeText(params.data);
     assertValidText(type, data);
     assertValidSchedule(data);
+    const documentId = context.action === 'update' ? params.documentId : undefined;
+    await assertTypeChecks(strapi, type, data, documentId);
     const spec = slugTypes.get(context.uid);
     if (spec) {
-      const documentId = context.action === 'update' ? params.documentId : undefined;
       const slugValue = await resolveSlug(strapi, spec, data, documentId);
       if (slugValue !== undefined) data[spec.slugField] = slugValue;
     }

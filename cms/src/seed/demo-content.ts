@@ -18,15 +18,26 @@ export const AGENCY = {
     { label: 'Giới thiệu', url: '/gioi-thieu/' },
     { label: 'Tin tức', url: '/tin-tuc/' },
     { label: 'Thông báo', url: '/thong-bao/' },
+    { label: 'Văn bản', url: '/van-ban/' },
+    { label: 'Lịch công tác', url: '/lich-cong-tac/' },
     { label: 'Cơ cấu tổ chức', url: '/co-cau-to-chuc/' },
-    { label: 'Liên hệ', url: '/lien-he/' },
+    { label: 'Danh bạ', url: '/danh-ba/' },
+    { label: 'English', url: '/en/' },
   ],
   serviceLinks: [
-    { label: 'Công khai minh bạch thông tin', url: '/thong-bao/' },
-    { label: 'Tình hình giải quyết hồ sơ', url: 'https://dichvucong.gov.vn' },
-    { label: 'Gửi nhận văn bản', url: '/lien-he/' },
-    { label: 'Bản đồ xã Tân Hòa', url: '/gioi-thieu/' },
+    { label: 'Văn bản chỉ đạo, điều hành', url: '/van-ban/' },
+    { label: 'Lịch công tác của lãnh đạo', url: '/lich-cong-tac/' },
+    { label: 'Danh bạ cơ quan', url: '/danh-ba/' },
+    { label: 'Dịch vụ công trực tuyến', url: 'https://dichvucong.gov.vn' },
+    { label: 'Dữ liệu mở', url: '/du-lieu-mo/' },
   ],
+  agencyNameEn: 'People’s Committee of Tan Hoa Commune',
+  addressEn: '12 Tran Phu Street, Trung Hoa Hamlet, Tan Hoa Commune, Lam Giang Province, Viet Nam',
+  introductionEn: `Tan Hoa Commune was established on 1 July 2025 by merging three former communes of Lam Giang Province. It lies along the provincial road, with rice fields, fruit gardens and a small industrial cluster.
+
+The People’s Committee of Tan Hoa Commune is the local state administrative body. It carries out the resolutions of the commune People’s Council and the directions of the provincial authorities, and serves residents and businesses through the commune’s public administrative service centre.
+
+This English section gives the commune’s organization, the functions of its units and the contacts of its officials, as the Law on Access to Information requires. News and other information are published in Vietnamese.`,
 };
 
 export interface DemoCategory {
@@ -615,34 +626,6 @@ Xã nằm ở phía đông tỉnh Lam Giang, cách trung tâm tỉnh khoảng 25
 ## Tiềm năng
 
 Xã có đất đai màu mỡ, bờ biển dài 6 km, nghề làm nước mắm truyền thống và lễ hội đình làng Trung Hòa được công nhận di sản văn hóa phi vật thể cấp tỉnh.`,
-  },
-  {
-    title: 'Cơ cấu tổ chức',
-    slug: 'co-cau-to-chuc',
-    body: `## Đảng ủy xã
-
-- Bí thư Đảng ủy: đồng chí Nguyễn Văn Thành
-- Phó Bí thư Thường trực: đồng chí Trần Thị Mai
-
-## Hội đồng nhân dân xã
-
-- Chủ tịch HĐND: đồng chí Trần Thị Mai
-- Phó Chủ tịch HĐND: đồng chí Lê Quang Vinh
-
-## Ủy ban nhân dân xã
-
-| Chức vụ | Họ và tên | Điện thoại |
-|---|---|---|
-| Chủ tịch | Phạm Minh Đức | 0239 3860 101 |
-| Phó Chủ tịch phụ trách kinh tế | Hoàng Văn Nam | 0239 3860 102 |
-| Phó Chủ tịch phụ trách văn hóa – xã hội | Đỗ Thị Lan | 0239 3860 103 |
-
-## Các phòng chuyên môn
-
-- Văn phòng HĐND và UBND
-- Phòng Kinh tế
-- Phòng Văn hóa – Xã hội
-- Trung tâm Phục vụ hành chính công`,
   },
   {
     title: 'Liên hệ',

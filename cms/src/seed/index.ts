@@ -10,15 +10,20 @@ import { CATEGORIES } from './demo-content';
 import { seedCategoriesAndArticles, seedDrafts, seedGeneratedArticles, seedIllustrations } from './news';
 import { seedAnnouncements, seedComments, seedLinks, seedPages, seedSettings } from './portal';
 import { silenceWebhooks } from './store';
+import { DEMO_DOCUMENT_COUNT, seedDocuments } from './documents';
+import { seedOrganisation } from './organisation';
+import { seedSchedule } from './schedule';
 import { SEED_STARTED } from './when';
 
 /** Bump when the demo content changes so existing installs top up. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 const MARKER = { type: 'core', name: 'cong', key: 'seed' } as const;
 
 export interface SeedOptions {
   /** Total published articles wanted; beyond the demo's own, generated ones are added. */
   articles?: number;
+  /** Total published documents (văn bản) wanted; beyond the demo's own, generated ones are added. */
+  documents?: number;
   /** Keep webhooks quiet while seeding (one build afterwards instead of one per entry). */
   quiet?: boolean;
   log?: (message: string) => void;
@@ -27,7 +32,10 @@ export interface SeedOptions {
 }
 
 /** How many items of each kind a run created. */
-export type SeedCounts = Record<'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings' | 'comments', number>;
+export type SeedCounts = Record<
+  'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings' | 'comments' | 'documents' | 'units' | 'officials' | 'weeks',
+  number
+>;
 
 export interface SeedReport {
   skipped: boolean;
@@ -38,6 +46,8 @@ export interface SeedReport {
 interface Marker {
   version: number;
   articles: number;
+  /** Documents wanted by that run (absent: a run before documents existed). */
+  documents?: number;
   completedAt: string;
 }
 
@@ -50,10 +60,11 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
   const log = options.log ?? ((m: string) => strapi.log.info(`[seed] ${m}`));
   const now = options.now ?? new Date();
   const wanted = Math.max(options.articles ?? DEMO_ARTICLE_COUNT, DEMO_ARTICLE_COUNT);
-  const created: SeedCounts = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0 };
+  const wantedDocuments = Math.max(options.documents ?? DEMO_DOCUMENT_COUNT, DEMO_DOCUMENT_COUNT);
+  const created: SeedCounts = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0, documents: 0, units: 0, officials: 0, weeks: 0 };
 
   const marker = (await strapi.store.get(MARKER)) as Marker | null;
-  if (marker && marker.version >= SEED_VERSION && marker.articles >= wanted) {
+  if (marker && marker.version >= SEED_VERSION && marker.articles >= wanted && (marker.documents ?? 0) >= wantedDocuments) {
     log(`already done (${marker.completedAt}); nothing to do`);
     return { skipped: true, created, seconds: (Date.now() - started) / 1000 };
   }
@@ -61,7 +72,7 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
   await strapi.store.set({ ...SEED_STARTED, value: { startedAt: new Date().toISOString() } });
   const restoreWebhooks = options.quiet === false ? () => {} : await silenceWebhooks(strapi);
   try {
-    return await fill(strapi, { log, now, wanted, created, started });
+    return await fill(strapi, { log, now, wanted, wantedDocuments, created, started });
   } finally {
     restoreWebhooks();
   }
@@ -71,11 +82,12 @@ interface FillContext {
   log: (message: string) => void;
   now: Date;
   wanted: number;
+  wantedDocuments: number;
   created: SeedCounts;
   started: number;
 }
 
-async function fill(strapi: Core.Strapi, { log, now, wanted, created, started }: FillContext): Promise<SeedReport> {
+async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, created, started }: FillContext): Promise<SeedReport> {
   await seedSettings(strapi, created);
   const images = await seedIllustrations(strapi, created);
   const categoryIds = await seedCategoriesAndArticles(strapi, images, now, created);
@@ -86,9 +98,13 @@ async function fill(strapi: Core.Strapi, { log, now, wanted, created, started }:
   await seedPages(strapi, created);
   await seedComments(strapi, now, created);
   log(`announcements, links, pages and comments ready`);
+  await seedOrganisation(strapi, created);
+  await seedSchedule(strapi, now, created);
+  await seedDocuments(strapi, now, wantedDocuments, created, log);
+  log(`organisation, work schedule and documents ready`);
   await seedGeneratedArticles(strapi, wanted, images, categoryIds, created, log);
 
-  await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, completedAt: new Date().toISOString() } satisfies Marker });
+  await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, documents: wantedDocuments, completedAt: new Date().toISOString() } satisfies Marker });
   const seconds = (Date.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s: ${JSON.stringify(created)}`);
   return { skipped: false, created, seconds };

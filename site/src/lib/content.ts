@@ -4,7 +4,7 @@
  */
 import { RESERVED_SLUGS } from '../consts';
 import { getCollection } from 'astro:content';
-import type { AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, LinkRecord, PageRecord, SettingsRecord } from './records';
+import type { AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord, SectorRecord, SettingsRecord, UnitRecord, WorkWeekRecord } from './records';
 import { vietnamDay } from './format';
 
 export interface Item<T> {
@@ -81,6 +81,42 @@ export async function getPages(): Promise<Array<Item<PageRecord>>> {
   return ((await getCollection('pages')) as Array<Item<PageRecord>>).filter((p) => !RESERVED_SLUGS.has(p.data.slug));
 }
 
+const byOrderThenName = <T extends { order: number; name: string }>(a: Item<T>, b: Item<T>) => a.data.order - b.data.order || collator.compare(a.data.name, b.data.name);
+
+/** Published documents, newest first: by date of issue, then by number (the same array every call: do not mutate). */
+export function getDocuments(): Promise<Array<Item<LegalDocumentRecord>>> {
+  return once('documents', async () =>
+    ((await getCollection('documents')) as Array<Item<LegalDocumentRecord>>).sort(
+      (a, b) => b.data.issuedOn.localeCompare(a.data.issuedOn) || collator.compare(b.data.number, a.data.number),
+    ),
+  );
+}
+
+/** Document kinds (Loại văn bản) in their editorial order. */
+export function getDocumentKinds(): Promise<Array<Item<DocumentKindRecord>>> {
+  return once('document-kinds', async () => ((await getCollection('documentKinds')) as Array<Item<DocumentKindRecord>>).sort(byOrderThenName));
+}
+
+/** Sectors (Lĩnh vực) in their editorial order. */
+export function getSectors(): Promise<Array<Item<SectorRecord>>> {
+  return once('sectors', async () => ((await getCollection('sectors')) as Array<Item<SectorRecord>>).sort(byOrderThenName));
+}
+
+/** Published units of the organisation in their editorial order (the hierarchy: src/lib/organisation.ts). */
+export function getUnits(): Promise<Array<Item<UnitRecord>>> {
+  return once('units', async () => ((await getCollection('units')) as Array<Item<UnitRecord>>).sort(byOrderThenName));
+}
+
+/** Published officials in their editorial order. */
+export function getOfficials(): Promise<Array<Item<OfficialRecord>>> {
+  return once('officials', async () => ((await getCollection('officials')) as Array<Item<OfficialRecord>>).sort(byOrderThenName));
+}
+
+/** Published work-schedule weeks, oldest first. */
+export function getWorkWeeks(): Promise<Array<Item<WorkWeekRecord>>> {
+  return once('work-weeks', async () => ((await getCollection('workWeeks')) as Array<Item<WorkWeekRecord>>).sort((a, b) => a.data.weekOf.localeCompare(b.data.weekOf)));
+}
+
 /** The agency's settings, with safe defaults until an editor saves them. */
 export function getSettings(): Promise<SettingsRecord> {
   return once('settings', () => loadSettings());
@@ -100,6 +136,10 @@ async function loadSettings(): Promise<SettingsRecord> {
       emblem: null,
       mainMenu: [{ label: 'Trang chủ', url: '/' }],
       serviceLinks: [],
+      agencyNameEn: '',
+      addressEn: '',
+      introductionEn: '',
+      openDataLicence: '',
     }
   );
 }

@@ -3,7 +3,7 @@
  * from validated CMS entries.
  */
 import type { EntryOf } from '@cong/content-types';
-import type { announcement, article, category, comment, link, page, siteSetting } from '@cong/content-types';
+import type { announcement, article, category, comment, documentKind, DocumentStatus, legalDocument, link, official, page, sector, siteSetting, unit, workWeek } from '@cong/content-types';
 
 export interface MediaRecord {
   url: string;
@@ -87,6 +87,99 @@ export interface SettingsRecord {
   emblem: MediaRecord | null;
   mainMenu: Array<{ label: string; url: string }>;
   serviceLinks: Array<{ label: string; url: string }>;
+  /** English name and address for the English pages ('' when not translated). */
+  agencyNameEn: string;
+  addressEn: string;
+  /** The English Introduction, Markdown ('' when not translated). */
+  introductionEn: string;
+  /** The open data licence line ('' : the default, CC BY 4.0). */
+  openDataLicence: string;
+}
+
+/** A name and slug of a listing entry (a document's kind or sector, a unit's parent). */
+export interface NamedRef {
+  name: string;
+  slug: string;
+}
+
+export interface LegalDocumentRecord {
+  number: string;
+  slug: string;
+  abstract: string;
+  kind: NamedRef | null;
+  sector: NamedRef | null;
+  issuer: string;
+  signer: string;
+  issuedOn: string;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  /** Set by the editor; null: computed from the dates (src/lib/documents.ts). */
+  status: DocumentStatus | null;
+  files: MediaRecord[];
+  /** What this document says of others ("Thay thế 12/2024/QĐ-UBND"); the reverse side is computed. */
+  related: Array<{ kind: string; number: string; slug: string }>;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentKindRecord {
+  name: string;
+  slug: string;
+  order: number;
+}
+
+export type SectorRecord = DocumentKindRecord;
+
+export interface UnitRecord {
+  name: string;
+  slug: string;
+  kind: string;
+  parent: NamedRef | null;
+  /** Chức năng, nhiệm vụ (Markdown) and its English version ('' when empty). */
+  functions: string;
+  functionsEn: string;
+  address: string;
+  phone: string;
+  email: string;
+  nameEn: string;
+  order: number;
+  updatedAt: string;
+}
+
+export interface OfficialRecord {
+  name: string;
+  slug: string;
+  position: string;
+  positionEn: string;
+  unit: NamedRef | null;
+  phone: string;
+  email: string;
+  photo: MediaRecord | null;
+  bio: string;
+  bioEn: string;
+  focalPoint: boolean;
+  order: number;
+  updatedAt: string;
+}
+
+export interface ScheduleItemRecord {
+  day: string;
+  time: string;
+  content: string;
+  chair: string;
+  participants: string;
+  location: string;
+  note: string;
+}
+
+export interface WorkWeekRecord {
+  title: string;
+  /** The week's Monday (YYYY-MM-DD). */
+  weekOf: string;
+  items: ScheduleItemRecord[];
+  note: string;
+  publishedAt: string;
+  updatedAt: string;
 }
 
 type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number; updatedAt?: string | null };
@@ -100,6 +193,107 @@ export const ARTICLE_POPULATE = { 'populate[cover]': 'true', 'populate[category]
 
 /** What an announcement's record needs besides its own fields. */
 export const ANNOUNCEMENT_POPULATE = { 'populate[attachments]': 'true' };
+
+/** What a document's record needs besides its own fields. */
+export const LEGAL_DOCUMENT_POPULATE = {
+  'populate[kind][fields][0]': 'name',
+  'populate[kind][fields][1]': 'slug',
+  'populate[sector][fields][0]': 'name',
+  'populate[sector][fields][1]': 'slug',
+  'populate[files]': 'true',
+  'populate[related][populate][document][fields][0]': 'number',
+  'populate[related][populate][document][fields][1]': 'slug',
+};
+
+/** What a unit's record needs besides its own fields. */
+export const UNIT_POPULATE = { 'populate[parent][fields][0]': 'name', 'populate[parent][fields][1]': 'slug' };
+
+/** What an official's record needs besides its own fields. */
+export const OFFICIAL_POPULATE = { 'populate[unit][fields][0]': 'name', 'populate[unit][fields][1]': 'slug', 'populate[photo]': 'true' };
+
+/** What a week's record needs besides its own fields. */
+export const WORK_WEEK_POPULATE = { 'populate[items]': 'true' };
+
+const ref = (r: { name: string; slug: string } | null | undefined): NamedRef | null => (r ? { name: r.name, slug: r.slug } : null);
+
+/** Legal document → record. */
+export function toLegalDocumentRecord(e: EntryOf<typeof legalDocument>): LegalDocumentRecord {
+  return {
+    number: e.number,
+    slug: e.slug,
+    abstract: e.abstract,
+    kind: ref(e.kind),
+    sector: ref(e.sector),
+    issuer: e.issuer,
+    signer: e.signer ?? '',
+    issuedOn: e.issuedOn,
+    effectiveFrom: e.effectiveFrom ?? null,
+    effectiveUntil: e.effectiveUntil ?? null,
+    status: e.validity ?? null,
+    files: ((e.files ?? []) as Media[]).map((m) => toMedia(m)),
+    // A relation to a document that is not published comes back empty: nothing to link to.
+    related: (e.related ?? []).flatMap((r) => (r.document ? [{ kind: r.kind, number: r.document.number, slug: r.document.slug }] : [])),
+    publishedAt: e.publishedAt ?? e.updatedAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Document kind or sector → record. */
+export function toListingRecord(e: EntryOf<typeof documentKind> | EntryOf<typeof sector>): DocumentKindRecord {
+  return { name: e.name, slug: e.slug, order: e.order ?? 0 };
+}
+
+/** Unit → record. */
+export function toUnitRecord(e: EntryOf<typeof unit>): UnitRecord {
+  return {
+    name: e.name,
+    slug: e.slug,
+    kind: e.kind,
+    parent: ref(e.parent),
+    functions: e.functions ?? '',
+    functionsEn: e.functionsEn ?? '',
+    address: e.address ?? '',
+    phone: e.phone ?? '',
+    email: e.email ?? '',
+    nameEn: e.nameEn ?? '',
+    order: e.order ?? 0,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Official → record. */
+export function toOfficialRecord(e: EntryOf<typeof official>): OfficialRecord {
+  return {
+    name: e.name,
+    slug: e.slug,
+    position: e.position,
+    positionEn: e.positionEn ?? '',
+    unit: ref(e.unit),
+    phone: e.phone ?? '',
+    email: e.email ?? '',
+    photo: e.photo ? toMedia(e.photo as Media) : null,
+    bio: e.bio ?? '',
+    bioEn: e.bioEn ?? '',
+    focalPoint: Boolean(e.focalPoint),
+    order: e.order ?? 0,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Work week → record, its items in day and time order. */
+export function toWorkWeekRecord(e: EntryOf<typeof workWeek>): WorkWeekRecord {
+  const items = (e.items ?? []).map((i) => ({
+    day: i.day,
+    time: i.time ?? '',
+    content: i.content,
+    chair: i.chair ?? '',
+    participants: i.participants ?? '',
+    location: i.location ?? '',
+    note: i.note ?? '',
+  }));
+  items.sort((a, b) => a.day.localeCompare(b.day) || a.time.localeCompare(b.time, 'vi', { numeric: true }));
+  return { title: e.title, weekOf: e.weekOf, items, note: e.note ?? '', publishedAt: e.publishedAt ?? e.updatedAt, updatedAt: e.updatedAt };
+}
 
 /** Article → record. */
 export function toArticleRecord(e: EntryOf<typeof article>): ArticleRecord {
@@ -159,6 +353,10 @@ export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord
     emblem: e.emblem ? toMedia(e.emblem as Media) : null,
     mainMenu: (e.mainMenu ?? []).map((m) => ({ label: m.label, url: m.url })),
     serviceLinks: (e.serviceLinks ?? []).map((m) => ({ label: m.label, url: m.url })),
+    agencyNameEn: e.agencyNameEn ?? '',
+    addressEn: e.addressEn ?? '',
+    introductionEn: e.introductionEn ?? '',
+    openDataLicence: e.openDataLicence ?? '',
   };
 }
 
