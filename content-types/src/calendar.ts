@@ -60,3 +60,12 @@ export function mondayOfWeekKey(key: string): string | null {
   const back = isoWeekOf(monday);
   return back.year === year && back.week === Number(m[2]) ? monday : null;
 }
+
+/** Viet Nam's offset from UTC: +7 hours all year (no daylight saving). */
+const VIET_NAM_OFFSET_MS = 7 * 3_600_000;
+
+/** The calendar day in Viet Nam (YYYY-MM-DD) at `moment`. */
+export function vietnamDayAt(moment: Date): string {
+  if (Number.isNaN(moment.getTime())) throw new RangeError('vietnamDayAt: not a date');
+  return new Date(moment.getTime() + VIET_NAM_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -4,6 +4,11 @@
  * and the files it shows, as the site build's loader sees them) and compares it with the
  * fingerprint recorded in the live release; a difference schedules a build. A media event is
  * checked the same way: it builds only when a file a published entry shows has changed.
+ *
+ * The fingerprint also holds the calendar day in Viet Nam: pages show what depends on it (a
+ * document's validity, an announcement's expiry, the current week of the work schedule, today's
+ * items on the home page), so the first reconciliation after midnight rebuilds (incrementally:
+ * only the pages whose output changed are rendered).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +16,7 @@ import path from 'node:path';
 import { contentTypes, siteSetting } from '../../content-types/src/model.ts';
 import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { stampQuery, toStamp } from '../../content-types/src/stamp.ts';
+import { vietnamDayAt } from '../../content-types/src/calendar.ts';
 import { RELEASE_MANIFEST } from './releases.ts';
 
 const COLLECTIONS = contentTypes.filter((t) => t.kind === 'collectionType');
@@ -21,6 +27,8 @@ export interface PublishedState {
   entries: ReadonlyArray<{ type: string; documentId: string; version: string }>;
   /** The settings' stamp: its updatedAt and the emblem's file (a replaced emblem keeps the settings' updatedAt). */
   settingsVersion: string | null;
+  /** The calendar day in Viet Nam the pages are built for (YYYY-MM-DD). */
+  day: string;
 }
 
 /** A hash of (type, documentId, version) of everything published, plus the settings. */
@@ -28,11 +36,12 @@ export function fingerprintOf(state: PublishedState): string {
   const hash = createHash('sha256');
   for (const { type, documentId, version } of state.entries) hash.update(`${type}:${documentId}:${version}\n`);
   hash.update(`site-setting:${state.settingsVersion ?? ''}\n`);
+  hash.update(`day:${state.day}\n`);
   return hash.digest('hex');
 }
 
-/** The fingerprint of what the CMS publishes now. */
-export async function contentFingerprint(cmsUrl: string, token: string): Promise<string> {
+/** The fingerprint of what the CMS publishes now, on today's date in Viet Nam (`now`: for tests). */
+export async function contentFingerprint(cmsUrl: string, token: string, now: Date = new Date()): Promise<string> {
   const client = createCmsClient({ baseUrl: cmsUrl, token, attempts: 2, retryDelayMs: 500 });
   const entries: Array<PublishedState['entries'][number]> = [];
   for (const type of COLLECTIONS) {
@@ -40,7 +49,7 @@ export async function contentFingerprint(cmsUrl: string, token: string): Promise
     for (const entry of listed) entries.push({ type: type.pluralName, ...toStamp(type, entry) });
   }
   const settings = (await client.getSingle(siteSetting.singularName, stampQuery(siteSetting))) as Parameters<typeof toStamp>[1] | null;
-  return fingerprintOf({ entries, settingsVersion: settings ? toStamp(siteSetting, settings).version : null });
+  return fingerprintOf({ entries, settingsVersion: settings ? toStamp(siteSetting, settings).version : null, day: vietnamDayAt(now) });
 }
 
 const manifest = (releaseDir: string) => path.join(releaseDir, RELEASE_MANIFEST);

@@ -22,14 +22,23 @@ function state(articleEntry = anArticle(), settingsVersion: string | null = UPDA
       { type: 'announcements', ...toStamp(announcement, anAnnouncement) },
     ],
     settingsVersion,
+    day: '2026-11-27',
   };
 }
 
 describe('fingerprintOf', () => {
-  test('is the SHA-256 of one "type:documentId:version" line per entry and the settings line (releases built before keep matching)', () => {
-    const expected = createHash('sha256').update('articles:abc0123456:v1\nsite-setting:s1\n').digest('hex');
-    expect(fingerprintOf({ entries: [{ type: 'articles', documentId: 'abc0123456', version: 'v1' }], settingsVersion: 's1' })).toBe(expected);
-    expect(fingerprintOf({ entries: [], settingsVersion: null })).toBe(createHash('sha256').update('site-setting:\n').digest('hex'));
+  test('is the SHA-256 of one "type:documentId:version" line per entry, the settings line and the day line', () => {
+    const expected = createHash('sha256').update('articles:abc0123456:v1\nsite-setting:s1\nday:2026-11-27\n').digest('hex');
+    expect(fingerprintOf({ entries: [{ type: 'articles', documentId: 'abc0123456', version: 'v1' }], settingsVersion: 's1', day: '2026-11-27' })).toBe(expected);
+    expect(fingerprintOf({ entries: [], settingsVersion: null, day: '2026-11-27' })).toBe(createHash('sha256').update('site-setting:\nday:2026-11-27\n').digest('hex'));
+  });
+
+  test('moves with the day in Viet Nam: pages that show validity, expiry, this week or today are rebuilt after midnight', async () => {
+    expect(fingerprintOf({ ...state(), day: '2026-11-28' })).not.toBe(fingerprintOf(state()));
+    const { vietnamDayAt } = await import('../../content-types/src/calendar');
+    // 23:59 on 27/11 in Viet Nam is 16:59 UTC; a minute later it is 28/11 there, still 27/11 in UTC.
+    expect(vietnamDayAt(new Date('2026-11-27T16:59:00Z'))).toBe('2026-11-27');
+    expect(vietnamDayAt(new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
   });
 
   test('the same content gives the same fingerprint', () => {

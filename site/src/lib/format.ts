@@ -2,6 +2,7 @@
  * Vietnamese formatting of dates and numbers, always in Asia/Ho_Chi_Minh whatever the build
  * machine's time zone: "Thứ Sáu, 27/11/2026 08:30", "1.822.950".
  */
+import { vietnamDayAt } from '@cong/content-types';
 
 /** The portal's time zone. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -57,8 +58,7 @@ export function formatLongDate(value: Date | string): string {
 
 /** The calendar day in Viet Nam as YYYY-MM-DD (to compare with date-only fields). */
 export function vietnamDay(value: Date | string): string {
-  const p = pieces(value);
-  return `${p.year}-${p.month}-${p.day}`;
+  return vietnamDayAt(toDate(value));
 }
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
