@@ -219,6 +219,8 @@ export interface ComponentDef<A extends Record<string, Field> = Record<string, F
   category: string;
   name: string;
   displayName: string;
+  /** The field that titles each item of a list in the admin (a menu item's label, a schedule line's content). */
+  mainField: NoInfer<Extract<keyof A, string>>;
   attributes: A;
 }
 

@@ -25,6 +25,7 @@ export const menuItem = defineComponent({
   category: 'navigation',
   name: 'menu-item',
   displayName: 'Mục menu',
+  mainField: 'label',
   attributes: {
     label: text({ label: 'Tên mục', required: true, maxLength: 60 }),
     url: href({ label: 'Đường dẫn', required: true, description: 'Đường dẫn trong cổng (bắt đầu bằng /) hoặc địa chỉ http(s)://' }),
@@ -277,6 +278,7 @@ export const documentRelation = defineComponent({
   category: 'documents',
   name: 'relation',
   displayName: 'Văn bản liên quan',
+  mainField: 'kind',
   attributes: {
     kind: enumeration({ label: 'Quan hệ', required: true, values: DOCUMENT_RELATIONS, default: 'Căn cứ', description: 'Văn bản này thay thế / sửa đổi / bổ sung văn bản được chọn, hoặc ban hành căn cứ vào văn bản đó.' }),
     document: manyToOne({ label: 'Văn bản', target: 'legal-document', fields: { number: z.string(), slug: z.string() } }),
@@ -391,6 +393,7 @@ export const scheduleItem = defineComponent({
   category: 'schedule',
   name: 'item',
   displayName: 'Mục lịch',
+  mainField: 'content',
   attributes: {
     day: date({ label: 'Ngày', required: true }),
     time: text({ label: 'Giờ', maxLength: 20, placeholder: '07:30' }),

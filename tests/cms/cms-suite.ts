@@ -585,6 +585,18 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(settings.mainField).toBe('title');
     });
 
+    test("titles each item of a week's schedule by its content, and names a related document by its số/ký hiệu", async () => {
+      const item = await request(`${cms.url}/content-manager/components/schedule.item/configuration`, { token: superAdmin });
+      expect(item.status).toBe(200);
+      expect(item.body.data.component.settings.mainField).toBe('content');
+      expect(item.body.data.component.metadatas.chair.edit.label).toBe('Chủ trì');
+      const relation = await request(`${cms.url}/content-manager/components/documents.relation/configuration`, { token: superAdmin });
+      expect(relation.body.data.component.metadatas.document.edit.mainField).toBe('number');
+      const documents = await request(`${cms.url}/content-manager/content-types/api::legal-document.legal-document/configuration`, { token: superAdmin });
+      expect(documents.body.data.contentType.settings.mainField).toBe('number');
+      expect(documents.body.data.contentType.metadatas.kind.edit.mainField).toBe('name');
+    });
+
     test('logs only warnings inside the tests (CMS_LOG_LEVEL, http elsewhere)', () => {
       expect(cms.strapi.log.level).toBe('warn');
     });

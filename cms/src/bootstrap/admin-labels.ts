@@ -64,7 +64,7 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
     const model = { uid: component.uid };
     const current = await componentsService.findConfiguration(model);
     await componentsService.updateConfiguration(model, {
-      settings: { ...current.settings, mainField: 'label' },
+      settings: { ...current.settings, mainField: component.mainField },
       metadatas: mergeLabels(current, component.attributes),
       layouts: current.layouts,
     });
