@@ -6,9 +6,14 @@
  */
 import { createSlug, DOCUMENT_STATUSES, type DocumentStatus } from '@cong/content-types';
 import { formatDecimal, formatNumber, vietnamDay } from './format';
-import type { Item } from './content';
 import type { DocumentKindRecord, LegalDocumentRecord, MediaRecord, SectorRecord } from './records';
 import type { DocumentIndex } from './document-search';
+
+/** An entry of a collection (as content.ts's Item: not imported, so this stays free of astro:content). */
+interface Item<T> {
+  id: string;
+  data: T;
+}
 
 /** Documents per list page (a list of numbers and abstracts reads denser than news). */
 export const DOCUMENT_PAGE_SIZE = 20;
