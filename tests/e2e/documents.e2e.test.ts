@@ -1,7 +1,8 @@
 /**
- * Documents (văn bản, /van-ban/) end to end, with one CMS and one build: a Tác giả creates a
- * document with an attached PDF through the admin API and a Biên tập viên publishes it; then the
- * built site is checked against what the CMS publishes (a page per published document, none for
+ * Documents (văn bản, /van-ban/) end to end, with one CMS: the demo is built; a Tác giả creates a
+ * document with an attached PDF through the admin API and a Biên tập viên publishes it; the site
+ * is rebuilt incrementally, as the publisher does (the page of the document it supplements is
+ * rendered again, an untouched one comes from the cache); then the built site is checked against what the CMS publishes (a page per published document, none for
  * the draft, filter pages holding exactly their subsets, relations on both sides), and a reader
  * in Chromium searches (15/2026, qd-ubnd, quy hoach), filters by loại and năm, downloads the PDF;
  * axe (WCAG 2.1 AA) and the Nu Html Checker on every new page type; screenshots at 375 and 1280 px.
@@ -38,8 +39,10 @@ const hasJava = (() => {
 })();
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
-/** The document an editor adds through the admin during the test. */
-const AUTHORED = { number: '77/KH-UBND', abstract: 'Kế hoạch phòng, chống lụt bão và tìm kiếm cứu nạn năm 2027', issuer: 'Ủy ban nhân dân xã Tân Hòa', signer: 'Phó Chủ tịch Trần Thị Thu Hà', issuedOn: '2026-11-27' };
+/** The document an editor adds through the admin during the test; it supplements 05/KH-UBND. */
+const AUTHORED = { number: '77/KH-UBND', abstract: 'Kế hoạch bổ sung tiêm vắc xin phòng bệnh dại cho chó, mèo năm 2027', issuer: 'Ủy ban nhân dân xã Tân Hòa', signer: 'Phó Chủ tịch Trần Thị Thu Hà', issuedOn: '2026-11-27' };
+const SUPPLEMENTED = '05/KH-UBND';
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 let cms: CmsHarness;
 let site: SiteBuild;
@@ -47,6 +50,9 @@ let server: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 let client: string;
 let authoredFlow: { authorPublish: number; editorPublish: number; fileName: string };
+/** The incremental rebuild's output, and the first build's page of the supplemented document. */
+let rebuildLog: string;
+let supplementedBefore: string;
 
 interface DbDocument {
   number: string;
@@ -78,11 +84,12 @@ async function authorAndPublish(): Promise<typeof authoredFlow> {
   const files = (await uploaded.json()) as Array<{ id: number }>;
   expect(uploaded.status, JSON.stringify(files)).toBe(201);
   const kind = await cms.strapi.db.query('api::document-kind.document-kind').findOne({ where: { slug: 'ke-hoach' } });
-  const sector = await cms.strapi.db.query('api::sector.sector').findOne({ where: { slug: 'nong-nghiep' } });
+  const sector = await cms.strapi.db.query('api::sector.sector').findOne({ where: { slug: 'y-te' } });
+  const supplemented = await cms.strapi.db.query(LEGAL).findOne({ where: { number: SUPPLEMENTED, publishedAt: { $notNull: true } } });
   const created = await request(`${cms.url}${CM(LEGAL)}`, {
     method: 'POST',
     token: author,
-    body: { ...AUTHORED, kind: { connect: [{ id: kind.id, documentId: kind.documentId }] }, sector: { connect: [{ id: sector.id, documentId: sector.documentId }] }, files: [files[0]!.id] },
+    body: { ...AUTHORED, kind: { connect: [{ id: kind.id, documentId: kind.documentId }] }, sector: { connect: [{ id: sector.id, documentId: sector.documentId }] }, files: [files[0]!.id], related: [{ kind: 'Bổ sung', document: { connect: [{ id: supplemented.id, documentId: supplemented.documentId }] } }] },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const documentId = created.body.data.documentId as string;
@@ -95,11 +102,15 @@ async function authorAndPublish(): Promise<typeof authoredFlow> {
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
-  authoredFlow = await authorAndPublish();
   site = createSiteBuild(cms, 'documents');
   await site.build();
-  client = path.join(site.out, 'client');
-  server = await serveSite(site.out);
+  supplementedBefore = readFileSync(path.join(site.out, 'client', 'van-ban', '05-kh-ubnd', 'index.html'), 'utf8');
+  authoredFlow = await authorAndPublish();
+  // As the publisher builds: a new release folder, the cache shared with the first build.
+  rebuildLog = plain(await site.build({ out: 'release-2' }));
+  const release = path.join(site.work, 'release-2');
+  client = path.join(release, 'client');
+  server = await serveSite(release);
   browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
 }, 300_000);
@@ -150,6 +161,17 @@ describe('documents on the built site', () => {
     expect(authoredFlow.editorPublish).toBe(200);
   });
 
+  test('the rebuild renders the new document and the one it supplements again, and takes untouched pages from the cache', () => {
+    const restored = (urlPath: string) => new RegExp(`${urlPath.replace(/[/.]/g, '\\$&')}index\\.html \\((restored|cached)\\)`).test(rebuildLog);
+    expect(restored('/van-ban/03-ct-ubnd/'), 'a document the publish does not touch').toBe(true);
+    expect(restored('/van-ban/linh-vuc/nong-nghiep/'), 'a filter page the publish does not touch').toBe(true);
+    expect(restored('/van-ban/05-kh-ubnd/'), 'the supplemented document shows the new relation').toBe(false);
+    expect(restored('/van-ban/loai/ke-hoach/'), 'the filter page the new document joins').toBe(false);
+    expect(supplementedBefore).not.toContain(AUTHORED.number);
+    expect(html('van-ban/05-kh-ubnd')).toMatch(/Được bổ sung bởi<\/span> <a href="\/van-ban\/77-kh-ubnd\/">77\/KH-UBND<\/a>/);
+    expect(html('van-ban/77-kh-ubnd')).toMatch(/Bổ sung<\/span> <a href="\/van-ban\/05-kh-ubnd\/">05\/KH-UBND<\/a>/);
+  });
+
   test('every published document has its page, the draft none, the list holds them all newest first', async () => {
     const published = await publishedDocuments();
     expect(published).toHaveLength(DEMO_DOCUMENT_COUNT + 1);
@@ -191,7 +213,7 @@ describe('documents on the built site', () => {
     const status: Record<string, string> = { '22/2021/QĐ-UBND': 'het-hieu-luc-toan-bo', '20/2026/QĐ-UBND': 'chua-co-hieu-luc', '12/2024/QĐ-UBND': 'het-hieu-luc-mot-phan' };
     expectGroups('tinh-trang', (d) => status[d.number] ?? 'con-hieu-luc');
     expect(listed('van-ban/loai/ke-hoach/')).toContain(AUTHORED.number);
-    expect(listed('van-ban/linh-vuc/nong-nghiep/')).toContain(AUTHORED.number);
+    expect(listed('van-ban/linh-vuc/y-te/')).toContain(AUTHORED.number);
   });
 
   test('a document page shows every field, its files with type and size, and relations on both sides', () => {
@@ -237,7 +259,7 @@ describe('documents in the browser', () => {
     expect(byCode.every((n) => n.includes('QĐ-UBND'))).toBe(true);
     expect(await searchFor(page, 'quy hoach')).toEqual(expect.arrayContaining(['15/2026/QĐ-UBND', '22/2021/QĐ-UBND', '08/2025/NQ-HĐND']));
     expect(await searchFor(page, 'dieu chinh quy hoach')).toEqual(['15/2026/QĐ-UBND', '08/2025/NQ-HĐND']);
-    expect(await searchFor(page, 'lut bao')).toEqual([AUTHORED.number]);
+    expect(await searchFor(page, 'benh dai')).toEqual([AUTHORED.number]);
     expect(await searchFor(page, 'không có văn bản này')).toEqual([]);
     // The result opens the document.
     await searchFor(page, '15/2026');
@@ -303,6 +325,19 @@ describe('documents in the browser', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${p} at ${width}px`).toBe(true);
         await page.context().close();
       }
+    }
+  });
+
+  test('prints a document and a list without the menus, filters, search form and tools', async () => {
+    for (const p of ['/van-ban/15-2026-qd-ubnd/', '/van-ban/']) {
+      const page = await open(p);
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of ['.main-nav', '.sidebar', '.doc-filters', '.tools', '#tim-van-ban']) {
+        if ((await page.locator(selector).count()) > 0) expect(await page.locator(selector).first().isHidden(), `${p} ${selector}`).toBe(true);
+      }
+      expect(await page.locator('h1').isVisible()).toBe(true);
+      if (p !== '/van-ban/') await page.screenshot({ path: path.join(screenshots, 'van-ban-chi-tiet-print.png'), fullPage: true });
+      await page.context().close();
     }
   });
 
