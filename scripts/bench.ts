@@ -5,7 +5,9 @@
  * 10,000), cold, with nothing changed and with one article edited (Astro's incremental build);
  * publish-to-live latency through the publisher for both;
  * an article page's weight; the public server's throughput beside nginx's on the same release
- * (wrk from Debian, on loopback). Benchmarks are not tests.
+ * (wrk from Debian, on loopback). With `--documents N`: seeding to N published documents (văn bản)
+ * and the site builds at that volume; `--only documents` measures only that (after the demo's seed).
+ * Benchmarks are not tests.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,11 +21,21 @@ import { guarded, type Bench } from './bench/context.ts';
 import { benchThroughput } from './bench/http-load.ts';
 import { benchPublishLatency } from './bench/publish.ts';
 import { articleWeight, benchSiteBuild } from './bench/site-build.ts';
+import { benchDocuments } from './bench/documents.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, documents: { type: 'string' }, only: { type: 'string' } } });
 const articles = Number(values.articles);
 if (!Number.isInteger(articles) || articles < 1) {
   console.error(`--articles must be a positive whole number (got "${values.articles}")`);
+  process.exit(2);
+}
+const documents = values.documents === undefined ? 0 : Number(values.documents);
+if (!Number.isInteger(documents) || documents < 0) {
+  console.error(`--documents must be a whole number (got "${values.documents}")`);
+  process.exit(2);
+}
+if (values.only !== undefined && (values.only !== 'documents' || documents === 0)) {
+  console.error('--only takes "documents", with --documents N');
   process.exit(2);
 }
 
@@ -39,37 +51,44 @@ const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', ...(n ? 
 const bench: Bench = { url, port, env, dataDir, buildDir, rows };
 
 try {
-  const cold = await measure(cmsArgs, env, cmsDir, url);
-  rows.push(['CMS cold start (new SQLite database) to /_health', `${cold.seconds.toFixed(1)} s`, `idle ${cold.idleMb?.toFixed(0)} MB RSS`]);
-  const warm = await measure(cmsArgs, env, cmsDir, url);
-  rows.push(['CMS warm start to /_health', `${warm.seconds.toFixed(1)} s`, `idle ${warm.idleMb?.toFixed(0)} MB RSS`]);
+  if (values.only === 'documents') {
+    const demo = await measure(seedArgs(), env, rootDir);
+    rows.push(['Seed the demo portal', `${demo.seconds.toFixed(1)} s`, `peak ${demo.peakMb.toFixed(0)} MB`]);
+    await benchDocuments(bench, documents);
+  } else {
+    const cold = await measure(cmsArgs, env, cmsDir, url);
+    rows.push(['CMS cold start (new SQLite database) to /_health', `${cold.seconds.toFixed(1)} s`, `idle ${cold.idleMb?.toFixed(0)} MB RSS`]);
+    const warm = await measure(cmsArgs, env, cmsDir, url);
+    rows.push(['CMS warm start to /_health', `${warm.seconds.toFixed(1)} s`, `idle ${warm.idleMb?.toFixed(0)} MB RSS`]);
 
-  const demo = await measure(seedArgs(), env, rootDir);
-  rows.push(['Seed the demo portal', `${demo.seconds.toFixed(1)} s`, `peak ${demo.peakMb.toFixed(0)} MB`]);
-  let stop = await startCms(env, url);
-  const demoOut = await benchSiteBuild(bench, 'Site build, demo content (cold)', 'cache-demo');
-  await benchSiteBuild(bench, 'Site build, demo content (nothing changed)', 'cache-demo');
-  const w = articleWeight(path.join(demoOut, 'client'));
-  await stop();
-  await guarded(rows, 'Throughput', () => benchThroughput(bench, demoOut));
-  await guarded(rows, 'Publish to live, demo content', () => benchPublishLatency(bench, 'Publish to live, demo content', 5));
-  stop = await startCms(env, url);
-  rows.push(['Article page weight', `${((w.html + w.js + w.fonts) / 1024).toFixed(1)} KB`, `HTML ${(w.html / 1024).toFixed(1)} KB (${(w.gzip / 1024).toFixed(1)} KB gzip, CSS ${(w.css / 1024).toFixed(1)} KB inlined), JS ${(w.js / 1024).toFixed(1)} KB, fonts ${(w.fonts / 1024).toFixed(1)} KB`]);
-  await stop();
+    const demo = await measure(seedArgs(), env, rootDir);
+    rows.push(['Seed the demo portal', `${demo.seconds.toFixed(1)} s`, `peak ${demo.peakMb.toFixed(0)} MB`]);
+    let stop = await startCms(env, url);
+    const demoOut = await benchSiteBuild(bench, 'Site build, demo content (cold)', 'cache-demo');
+    await benchSiteBuild(bench, 'Site build, demo content (nothing changed)', 'cache-demo');
+    const w = articleWeight(path.join(demoOut, 'client'));
+    await stop();
+    await guarded(rows, 'Throughput', () => benchThroughput(bench, demoOut));
+    await guarded(rows, 'Publish to live, demo content', () => benchPublishLatency(bench, 'Publish to live, demo content', 5));
+    stop = await startCms(env, url);
+    rows.push(['Article page weight', `${((w.html + w.js + w.fonts) / 1024).toFixed(1)} KB`, `HTML ${(w.html / 1024).toFixed(1)} KB (${(w.gzip / 1024).toFixed(1)} KB gzip, CSS ${(w.css / 1024).toFixed(1)} KB inlined), JS ${(w.js / 1024).toFixed(1)} KB, fonts ${(w.fonts / 1024).toFixed(1)} KB`]);
+    await stop();
 
-  const seed = await measure(seedArgs(articles), env, rootDir);
-  rows.push([`Seed to ${articles.toLocaleString('en')} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
-  const rerun = await measure(seedArgs(articles), env, rootDir);
-  rows.push(['Seed again (idempotent, nothing to do)', `${rerun.seconds.toFixed(1)} s`, `peak ${rerun.peakMb.toFixed(0)} MB`]);
-  stop = await startCms(env, url);
-  await benchSiteBuild(bench, `Site build, ${articles.toLocaleString('en')} articles (cold)`, 'cache-large');
-  await benchSiteBuild(bench, `Site build, ${articles.toLocaleString('en')} articles (nothing changed)`, 'cache-large');
-  await guarded(rows, `Site build, ${articles.toLocaleString('en')} articles (one article edited)`, async () => {
-    await editOneArticle(bench);
-    await benchSiteBuild(bench, `Site build, ${articles.toLocaleString('en')} articles (one article edited)`, 'cache-large');
-  });
-  await stop();
-  await guarded(rows, `Publish to live, ${articles.toLocaleString('en')} articles`, () => benchPublishLatency(bench, `Publish to live, ${articles.toLocaleString('en')} articles`, 3));
+    const seed = await measure(seedArgs(articles), env, rootDir);
+    rows.push([`Seed to ${articles.toLocaleString('en')} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
+    const rerun = await measure(seedArgs(articles), env, rootDir);
+    rows.push(['Seed again (idempotent, nothing to do)', `${rerun.seconds.toFixed(1)} s`, `peak ${rerun.peakMb.toFixed(0)} MB`]);
+    stop = await startCms(env, url);
+    await benchSiteBuild(bench, `Site build, ${articles.toLocaleString('en')} articles (cold)`, 'cache-large');
+    await benchSiteBuild(bench, `Site build, ${articles.toLocaleString('en')} articles (nothing changed)`, 'cache-large');
+    await guarded(rows, `Site build, ${articles.toLocaleString('en')} articles (one article edited)`, async () => {
+      await editOneArticle(bench);
+      await benchSiteBuild(bench, `Site build, ${articles.toLocaleString('en')} articles (one article edited)`, 'cache-large');
+    });
+    await stop();
+    await guarded(rows, `Publish to live, ${articles.toLocaleString('en')} articles`, () => benchPublishLatency(bench, `Publish to live, ${articles.toLocaleString('en')} articles`, 3));
+    if (documents > 0) await guarded(rows, `Documents, ${documents.toLocaleString('en')}`, () => benchDocuments(bench, documents));
+  }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(buildDir, { recursive: true, force: true });

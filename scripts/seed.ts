@@ -1,6 +1,7 @@
 /**
- * `npm run seed [-- --articles N]`: fills the CMS with the demo portal (idempotent), with N
- * published articles in all when asked (generated ones beyond the demo's own). Webhooks stay
+ * `npm run seed [-- --articles N] [-- --documents N]`: fills the CMS with the demo portal
+ * (idempotent), with N published articles and/or documents (văn bản) in all when asked
+ * (generated ones beyond the demo's own). Webhooks stay
  * quiet: the publisher's reconciliation picks the new content up in one build.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
@@ -8,16 +9,22 @@ import { parseArgs } from 'node:util';
 import { seedDemoContent } from '../cms/src/seed/index.ts';
 import { closeStrapi, loadStrapi } from './lib/cms.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' } } });
-const articles = values.articles === undefined ? undefined : Number(values.articles);
-if (articles !== undefined && (!Number.isInteger(articles) || articles < 0 || articles > 1_000_000)) {
-  console.error(`--articles must be a whole number between 0 and 1000000 (got "${values.articles}")`);
-  process.exit(2);
+const { values } = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' } } });
+function count(name: 'articles' | 'documents'): number | undefined {
+  const raw = values[name];
+  const n = raw === undefined ? undefined : Number(raw);
+  if (n !== undefined && (!Number.isInteger(n) || n < 0 || n > 1_000_000)) {
+    console.error(`--${name} must be a whole number between 0 and 1000000 (got "${raw}")`);
+    process.exit(2);
+  }
+  return n;
 }
+const articles = count('articles');
+const documents = count('documents');
 
 const strapi = await loadStrapi();
 try {
-  await seedDemoContent(strapi, { articles, log: (m) => console.log(`[seed] ${m}`) });
+  await seedDemoContent(strapi, { articles, documents, log: (m) => console.log(`[seed] ${m}`) });
 } catch (error) {
   console.error('[seed] failed; nothing was marked done, run it again after fixing the cause:', error);
   process.exitCode = 1;

@@ -12,6 +12,8 @@ import { createSlug } from '../../content-types/src/slug';
 import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
+import { DEMO_DOCUMENTS } from '../../cms/src/seed/demo-documents';
+import { DEMO_DOCUMENT_COUNT } from '../../cms/src/seed/documents';
 import { ensureApiToken, PREVIEW_TOKEN_NAME } from '../../cms/src/bootstrap/build-token';
 import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
@@ -85,7 +87,9 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(await count('api::link.link')).toBe(LINKS.length);
       expect(await count('api::page.page')).toBe(PAGES.length);
       const pdfs = await cms.strapi.db.query('plugin::upload.file').count({ where: { mime: 'application/pdf' } });
-      expect(pdfs).toBe(ANNOUNCEMENTS.filter((a) => a.pdf).length);
+      // The announcements' PDFs and the documents' (văn bản) ones.
+      expect(pdfs).toBe(ANNOUNCEMENTS.filter((a) => a.pdf).length + DEMO_DOCUMENTS.flatMap((d) => d.files ?? []).filter((f) => f.kind === 'pdf').length);
+      expect(await count('api::legal-document.legal-document')).toBe(DEMO_DOCUMENT_COUNT);
       const approved = await cms.strapi.documents('api::comment.comment').findMany({ status: 'published' });
       expect(approved).toHaveLength(COMMENTS.filter((c) => c.approved).length);
       const waiting = await cms.strapi.documents('api::comment.comment').findMany({ status: 'draft' });

@@ -1,5 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, paginate } from '../lib/content';
+import { getDocuments } from '../lib/content';
+import { getDocumentData } from '../lib/document-data';
+import { FACETS, paginateDocuments } from '../lib/documents';
+import { pageUrl } from '../lib/pagination';
 
 /** Every public page of the portal. */
 export const GET: APIRoute = async ({ site }) => {
@@ -14,6 +18,14 @@ export const GET: APIRoute = async ({ site }) => {
   }
   for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
   for (const p of await getPages()) entries.push({ path: `/${p.data.slug}/`, lastmod: p.data.updatedAt });
+  // Documents (văn bản): the lists, each filter's pages and every document.
+  const documents = await getDocuments();
+  const { groups: documentGroups } = await getDocumentData();
+  for (const p of paginateDocuments(documents)) entries.push({ path: pageUrl('/van-ban/', p.page) });
+  for (const f of FACETS) {
+    for (const g of documentGroups.facets[f.key]) for (const p of paginateDocuments(g.items)) entries.push({ path: pageUrl(`/van-ban/${f.key}/${g.slug}/`, p.page) });
+  }
+  for (const d of documents) entries.push({ path: `/van-ban/${d.data.slug}/`, lastmod: d.data.updatedAt });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
