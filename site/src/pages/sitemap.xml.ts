@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, paginate } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, getUnits, paginate } from '../lib/content';
 
 /** Every public page of the portal. */
 export const GET: APIRoute = async ({ site }) => {
@@ -14,6 +14,10 @@ export const GET: APIRoute = async ({ site }) => {
   }
   for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
   for (const p of await getPages()) entries.push({ path: `/${p.data.slug}/`, lastmod: p.data.updatedAt });
+  // Organisation, contacts and the English version (issue 12).
+  entries.push({ path: '/co-cau-to-chuc/' }, { path: '/danh-ba/' });
+  for (const u of await getUnits()) entries.push({ path: `/co-cau-to-chuc/${u.data.slug}/`, lastmod: u.data.updatedAt });
+  entries.push({ path: '/en/' }, { path: '/en/organization/' }, { path: '/en/contacts/' });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
