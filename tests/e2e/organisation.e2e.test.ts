@@ -204,6 +204,8 @@ describe('organisation and contacts', () => {
     const page = await open('/danh-ba/');
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: path.join(screenshots, 'danh-ba-print.png'), fullPage: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages).toHaveLength(1);
     await page.close();
