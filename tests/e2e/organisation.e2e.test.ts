@@ -47,6 +47,7 @@ interface Official {
   bio: string | null;
   focalPoint: boolean;
   unit: { slug: string } | null;
+  photo: { url: string } | null;
 }
 
 let cms: CmsHarness;
@@ -64,7 +65,7 @@ beforeAll(async () => {
   // A unit an editor has not published yet.
   await cms.strapi.documents('api::unit.unit').create({ data: { name: DRAFT_UNIT, kind: 'Khác', functions: 'Chưa công bố.' } as never });
   units = (await cms.strapi.documents('api::unit.unit').findMany({ status: 'published', populate: ['parent'], limit: 500 })) as unknown as Unit[];
-  officials = (await cms.strapi.documents('api::official.official').findMany({ status: 'published', populate: ['unit'], limit: 500 })) as unknown as Official[];
+  officials = (await cms.strapi.documents('api::official.official').findMany({ status: 'published', populate: ['unit', 'photo'], limit: 500 })) as unknown as Official[];
   const drafts = (await cms.strapi.documents('api::official.official').findMany({ status: 'draft', populate: ['unit'], limit: 500 })) as unknown as Official[];
   draftOfficial = drafts.find((d) => !officials.some((o) => o.slug === d.slug))!;
   site = createSiteBuild(cms, 'organisation');
@@ -105,6 +106,8 @@ describe('organisation and contacts', () => {
     expect(units.length).toBeGreaterThanOrEqual(8);
     expect(units.some((u) => units.some((c) => c.parent?.slug === u.slug) && u.parent)).toBe(true);
     expect(officials.filter((o) => o.focalPoint)).toHaveLength(1);
+    expect(officials.filter((o) => o.photo).length).toBeGreaterThan(0);
+    expect(officials.filter((o) => !o.photo).length).toBeGreaterThan(0);
     expect(draftOfficial?.name).toBeTruthy();
     expect(units.some((u) => !u.nameEn)).toBe(true);
   });
@@ -136,6 +139,9 @@ describe('organisation and contacts', () => {
       const card = new RegExp(`<li class="official-card" id="${official.slug}">[\\s\\S]*?</li>`).exec(page)?.[0] ?? '';
       expect(card, official.name).toContain(official.name);
       if (official.bio) expect(card, official.name).toContain(official.bio);
+      // A photo is made into small pictures at build time (96 px wide); without one, no picture at all.
+      if (official.photo) expect(card, official.name).toMatch(/<img src="[^"]+" srcset="\/_astro\/[^"]+" sizes="96px" width="96" height="128" alt="Ảnh [^"]+"/);
+      else expect(card, official.name).not.toContain('<img');
       expect(directory, official.name).toContain(official.name);
       expect(english, official.name).toContain(`<span lang="vi">${official.name}</span>`);
       expect(organisation, official.name).toContain(official.name);
@@ -149,7 +155,7 @@ describe('organisation and contacts', () => {
   test("the chart's nesting is the CMS's parent relations", async () => {
     const page = await open('/co-cau-to-chuc/');
     const nesting = await page.locator('.org-chart').evaluate((chart) =>
-      [...chart.querySelectorAll(':scope .org-unit > a')].map((a) => {
+      Array.from(chart.querySelectorAll(':scope .org-unit > a')).map((a) => {
         const item = a.closest('li')!;
         const parentItem = item.parentElement!.closest('li');
         const parentLink = parentItem?.querySelector(':scope > .org-unit > a');
@@ -262,7 +268,7 @@ describe('the English version', () => {
     expect(await page.locator('nav.main-nav a').allTextContents()).toEqual(['Introduction', 'Organization', 'Contacts']);
     const text = await page.evaluate(() => {
       const copy = document.body.cloneNode(true) as HTMLElement;
-      for (const el of copy.querySelectorAll('[lang="vi"]')) el.remove();
+      copy.querySelectorAll('[lang="vi"]').forEach((el) => el.remove());
       return copy.textContent ?? '';
     });
     const found = VIETNAMESE.exec(text);
