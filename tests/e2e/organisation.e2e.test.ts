@@ -13,7 +13,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seedDemoContent } from '../../cms/src/seed/index';
+import { seedDemoContent, type SeedCounts } from '../../cms/src/seed/index';
+import { seedOrganisation } from '../../cms/src/seed/organisation';
 import { launchChromium } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, rootDir, serveSite, SITE_URL, type SiteBuild } from '../helpers/site-build';
@@ -110,6 +111,12 @@ describe('organisation and contacts', () => {
     expect(officials.filter((o) => !o.photo).length).toBeGreaterThan(0);
     expect(draftOfficial?.name).toBeTruthy();
     expect(units.some((u) => !u.nameEn)).toBe(true);
+  });
+
+  test('seeding the organisation again creates nothing (each entry is looked up by its slug)', async () => {
+    const counts = { units: 0, officials: 0, media: 0 } as SeedCounts;
+    await seedOrganisation(cms.strapi, counts);
+    expect(counts).toMatchObject({ units: 0, officials: 0, media: 0 });
   });
 
   test('every published unit has its page, on the chart, in the directory and the sitemap; the draft unit nowhere', async () => {
@@ -258,6 +265,9 @@ describe('the English version', () => {
     expect(await page.locator('.site-header .lang-switch').getAttribute('href')).toBe('/en/');
     expect(await page.locator('link[hreflang]').count()).toBe(0);
     await page.close();
+    // The organisation pages' styles stay on the pages that use them.
+    expect(await html('/tin-tuc/')).not.toContain('org-chart');
+    expect(await html('/co-cau-to-chuc/')).toContain('.org-chart');
   });
 
   test.each([['/en/'], ['/en/organization/'], ['/en/contacts/'], ['/en/khong-co-trang-nay/']])('%s is English: lang="en", English frame, no Vietnamese text outside lang="vi" names', async (target) => {
