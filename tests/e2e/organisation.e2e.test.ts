@@ -133,6 +133,11 @@ describe('organisation and contacts', () => {
     expect(directory).toContain('Văn phòng HĐND và UBND');
     for (const [file, text] of builtPages()) expect(text, file).not.toContain('Tổ công tác chuyển đổi số');
     expect((await fetch(`${server.url}/co-cau-to-chuc/to-cong-tac-chuyen-doi-so-du-thao/`)).status).toBe(404);
+    expect(sitemap).not.toContain('to-cong-tac-chuyen-doi-so');
+    // Giới thiệu (a static page) leads to the chart and the directory.
+    const introduction = await html('/gioi-thieu/');
+    expect(introduction).toContain('href="/co-cau-to-chuc/"');
+    expect(introduction).toContain('href="/danh-ba/"');
     for (const target of ['/co-cau-to-chuc/', '/danh-ba/', '/en/', '/en/organization/', '/en/contacts/']) expect(sitemap).toContain(`${SITE_URL}${target}`);
   });
 
