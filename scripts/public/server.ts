@@ -211,7 +211,9 @@ export function createPublicServer(root: string, options: PublicServerOptions = 
       if (!readOnly) {
         return methodNotAllowed(res);
       }
-      const notFound = releaseFiles.get('/404.html');
+      // Under /en/ the English page (site/src/pages/en/404.astro), else the Vietnamese one.
+      const english = /^\/en(\/|$|\?)/.test(req.url ?? '/') ? releaseFiles.get('/en/404/index.html') : null;
+      const notFound = english && 'relative' in english ? english : releaseFiles.get('/404.html');
       if (notFound && 'relative' in notFound) return sendFile(req, res, releaseFiles.client, notFound, 404);
       res.writeHead(404, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8' }));
       res.end('Không tìm thấy trang.');

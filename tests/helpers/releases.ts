@@ -55,6 +55,8 @@ export async function makeRelease(root: string, label: string, second: number): 
   writeFileSync(path.join(client, 'tin-tuc', 'bai-a', 'index.html'), `<h1>Bài A (${label})</h1>`);
   writeFileSync(path.join(client, '_astro', 'app.abc123.js'), 'console.log(1);'.repeat(200));
   writeFileSync(path.join(client, '404.html'), '<h1>Không tìm thấy trang</h1>');
+  mkdirSync(path.join(client, 'en', '404'), { recursive: true });
+  writeFileSync(path.join(client, 'en', '404', 'index.html'), '<html lang="en"><h1>Page not found</h1></html>');
   writeFileSync(path.join(client, 'robots.txt'), 'User-agent: *\n');
   writeFileSync(path.join(dir, 'server', 'entry.mjs'), ENTRY(label));
   await precompress(client);

@@ -227,6 +227,10 @@ describe.skipIf(!available.nginx)('nginx in front of the public server', () => {
     const missing = await rawRequest(port, '/khong-co-trang-nay/');
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toContain('Không tìm thấy trang');
+    // Unknown addresses under /en/ get the English page from the public server (issue 12).
+    const english = await rawRequest(port, '/en/khong-co/');
+    expect(english.status).toBe(404);
+    expect(english.body.toString()).toContain('Page not found');
   });
 
   test('sends an SVG file sandboxed, like the public server (review of issue 11)', async () => {

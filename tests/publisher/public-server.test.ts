@@ -209,6 +209,13 @@ describe('public server', () => {
       expect(res.body.toString()).toContain('Không tìm thấy trang');
     }
     expect(missing.body.toString()).toContain('Không tìm thấy trang');
+    // Under /en/ the English page (issue 12), and only there.
+    for (const english of ['/en/khong-co/', '/en/organization/khong-co/', '/en/khong-co', '/en/khong-co/?x=1']) {
+      const res = await get(port, english);
+      expect(res.status, english).toBe(404);
+      expect(res.body.toString(), english).toContain('Page not found');
+    }
+    for (const other of ['/english/', '/khong-co/en/', '/enx/']) expect((await get(port, other)).body.toString(), other).toContain('Không tìm thấy trang');
   });
 
   test('answers 503 in Vietnamese before the first release', async () => {

@@ -12,7 +12,7 @@ describe('picture widths', () => {
   });
 
   test('every slot states its sizes and a fallback width among its candidates', () => {
-    for (const slot of ['thumb', 'lead', 'content'] as const) {
+    for (const slot of ['thumb', 'lead', 'content', 'portrait'] as const) {
       const rule = pictureSlot(slot);
       expect(rule.widths).toContain(rule.fallbackWidth);
       expect(rule.sizes).toMatch(/\d+px$/);

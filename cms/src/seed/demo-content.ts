@@ -625,7 +625,11 @@ Xã nằm ở phía đông tỉnh Lam Giang, cách trung tâm tỉnh khoảng 25
 
 ## Tiềm năng
 
-Xã có đất đai màu mỡ, bờ biển dài 6 km, nghề làm nước mắm truyền thống và lễ hội đình làng Trung Hòa được công nhận di sản văn hóa phi vật thể cấp tỉnh.`,
+Xã có đất đai màu mỡ, bờ biển dài 6 km, nghề làm nước mắm truyền thống và lễ hội đình làng Trung Hòa được công nhận di sản văn hóa phi vật thể cấp tỉnh.
+
+## Tổ chức bộ máy
+
+Ủy ban nhân dân xã gồm Chủ tịch, hai Phó Chủ tịch, Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa – Xã hội, Trung tâm Phục vụ hành chính công và các thôn. Xem [sơ đồ cơ cấu tổ chức](/co-cau-to-chuc/), chức năng, nhiệm vụ của từng đơn vị và [danh bạ điện thoại, thư điện tử](/danh-ba/).`,
   },
   {
     title: 'Liên hệ',

@@ -4,7 +4,7 @@
  */
 
 /** The places a CMS picture appears: a news list's thumbnail, the home page's lead story, the content column. */
-export type ImageSlot = 'thumb' | 'lead' | 'content';
+export type ImageSlot = 'thumb' | 'lead' | 'content' | 'portrait';
 
 interface SlotRule {
   /** Candidate widths in CSS pixels × density; only those below the file's own width are made. */
@@ -22,6 +22,8 @@ const SLOTS: Record<ImageSlot, SlotRule> = {
   lead: { widths: [400, 640, 960, 1280], fallbackWidth: 640, sizes: '(max-width: 700px) calc(100vw - 2rem), (max-width: 900px) calc(66vw - 2rem), 560px' },
   // The content column: 836 px beside the sidebar; the whole page width under 900 px.
   content: { widths: [400, 640, 960, 1280], fallbackWidth: 960, sizes: '(max-width: 900px) calc(100vw - 2rem), 840px' },
+  // .official-photo: an official's photo, 96 px wide everywhere.
+  portrait: { widths: [96, 192, 288], fallbackWidth: 96, sizes: '96px' },
 };
 
 export function pictureSlot(slot: ImageSlot): SlotRule {

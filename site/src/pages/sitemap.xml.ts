@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, paginate } from '../lib/content';
-import { getDocuments } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getPages, getUnits, paginate } from '../lib/content';
 import { getDocumentData } from '../lib/document-data';
 import { FACETS, paginateDocuments } from '../lib/documents';
 import { pageUrl } from '../lib/pagination';
@@ -26,6 +25,10 @@ export const GET: APIRoute = async ({ site }) => {
     for (const g of documentGroups.facets[f.key]) for (const p of paginateDocuments(g.items)) entries.push({ path: pageUrl(`/van-ban/${f.key}/${g.slug}/`, p.page) });
   }
   for (const d of documents) entries.push({ path: `/van-ban/${d.data.slug}/`, lastmod: d.data.updatedAt });
+  // Organisation, contacts and the English version (issue 12).
+  entries.push({ path: '/co-cau-to-chuc/' }, { path: '/danh-ba/' });
+  for (const u of await getUnits()) entries.push({ path: `/co-cau-to-chuc/${u.data.slug}/`, lastmod: u.data.updatedAt });
+  entries.push({ path: '/en/' }, { path: '/en/organization/' }, { path: '/en/contacts/' });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
