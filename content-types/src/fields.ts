@@ -220,12 +220,12 @@ export interface ComponentDef<A extends Record<string, Field> = Record<string, F
   name: string;
   displayName: string;
   /** The field that titles each item of a list in the admin (a menu item's label, a schedule line's content). */
-  mainField: NoInfer<Extract<keyof A, string>>;
+  mainField: string;
   attributes: A;
 }
 
 /** Declares a component of the model. */
-export function defineComponent<A extends Record<string, Field>>(def: Omit<ComponentDef<A>, 'uid'>): ComponentDef<A> {
+export function defineComponent<A extends Record<string, Field>>(def: Omit<ComponentDef<A>, 'uid' | 'mainField'> & { mainField: NoInfer<Extract<keyof A, string>> }): ComponentDef<A> {
   return { ...def, uid: `${def.category}.${def.name}` };
 }
 
