@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, paginate } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getPages, getWorkWeeks, paginate } from '../lib/content';
+import { vietnamDay } from '../lib/format';
+import { scheduleWeeks, weekPath } from '../lib/schedule';
 
 /** Every public page of the portal. */
 export const GET: APIRoute = async ({ site }) => {
@@ -14,6 +16,9 @@ export const GET: APIRoute = async ({ site }) => {
   }
   for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
   for (const p of await getPages()) entries.push({ path: `/${p.data.slug}/`, lastmod: p.data.updatedAt });
+  // Lịch công tác and Dữ liệu mở (issue 12, part c).
+  entries.push({ path: '/lich-cong-tac/' }, { path: '/du-lieu-mo/' });
+  for (const w of scheduleWeeks((await getWorkWeeks()).map((w) => w.data), vietnamDay(new Date()))) entries.push({ path: weekPath(w.key), lastmod: w.week?.updatedAt });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
