@@ -51,16 +51,21 @@ const keyOf = (monday: string) => weekKey(isoWeekOf(monday));
 const oldMonday = addDays(thisMonday, -28);
 const draftMonday = addDays(thisMonday, 21);
 const QUOTED = 'Họp "Dân vận khéo", tổng kết năm;\ntrao giấy khen';
+const PASTED = 'Kiểm tra công trình kênh tiêu thôn Gò Mít (dán từ bảng)';
 
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
   const docs = cms.strapi.documents.bind(cms.strapi);
   // An older published week (with a gap of two empty weeks after it) and a draft week after next week.
-  await docs('api::work-week.work-week').create({
+  const old = await docs('api::work-week.work-week').create({
     data: { title: 'Lịch công tác tuần cũ', weekOf: oldMonday, note: 'Ghi chú, có "ngoặc kép"', items: [{ day: addDays(oldMonday, 2), time: '08:00', content: QUOTED, chair: 'Chủ tịch UBND xã', participants: '', location: 'Hội trường', note: '' }] } as never,
     status: 'published',
   });
+  // "Dán lịch từ bảng": rows copied from a spreadsheet are added to the week's items on save; a row it cannot read stops the save.
+  await expect(docs('api::work-week.work-week').update({ documentId: old.documentId, data: { paste: 'sáng mai\t08:00\tHọp' } as never })).rejects.toThrow('Dán lịch từ bảng: Dòng 1: không hiểu ngày “sáng mai”');
+  await docs('api::work-week.work-week').update({ documentId: old.documentId, data: { paste: `Ngày\tGiờ\tNội dung\tChủ trì\n${addDays(oldMonday, 3).split('-').reverse().join('/')}\t14:00\t${PASTED}\tPhó Chủ tịch UBND xã` } as never });
+  await docs('api::work-week.work-week').publish({ documentId: old.documentId });
   await docs('api::work-week.work-week').create({
     data: { title: 'Lịch công tác dự thảo chưa đăng', weekOf: draftMonday, items: [{ day: draftMonday, time: '07:30', content: 'Nội dung dự thảo không được công bố', chair: 'Chủ tịch UBND xã' }] } as never,
   });
@@ -168,9 +173,12 @@ describe('Lịch công tác', () => {
     await page.close();
   });
 
-  test('an old week shows its items as entered, quotes and line break included', async () => {
+  test('an old week shows its items as entered, quotes and line break included, and the rows pasted from a table', async () => {
     const page = await open(`/lich-cong-tac/${keyOf(oldMonday)}/`);
-    expect(await page.locator('.schedule td[data-label="Nội dung"]').allTextContents()).toEqual([QUOTED]);
+    expect(await page.locator('.schedule td[data-label="Nội dung"]').allTextContents()).toEqual([QUOTED, PASTED]);
+    expect(await page.locator('.schedule tr', { hasText: PASTED }).locator('td[data-label="Chủ trì"]').textContent()).toBe('Phó Chủ tịch UBND xã');
+    const [week] = (await published(contentTypes.find((t) => t.singularName === 'work-week')!, WORK_WEEK_POPULATE)).filter((w) => w.weekOf === oldMonday);
+    expect(week!.paste ?? '').toBe('');
     expect(await page.locator('.week-note').textContent()).toBe('Ghi chú: Ghi chú, có "ngoặc kép"');
     await page.close();
   });
