@@ -8,31 +8,21 @@
  * they are the pages themselves, linked by `url`.
  */
 import {
-  announcement, article, category, documentKind, legalDocument, link, official, scheduleItem, sector, unit, workWeek,
-  type ContentType, type Field,
+  announcement, article, category, documentKind, isoWeekOf, legalDocument, link, official, scheduleItem, sector, unit, weekKey, workWeek, type ContentType,
 } from '@cong/content-types';
 import type { Cell } from './csv';
+import { abs, BY_NAME, fileUrl, itemKit, kit, type Column, type FieldSchema } from './open-data-columns';
 import {
   getAnnouncements, getArticles, getCategories, getDocumentKinds, getDocuments, getLinks, getOfficials, getSectors, getUnits, getWorkWeeks, type Item,
 } from './content';
 import type {
-  AnnouncementRecord, ArticleRecord, CategoryRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, MediaRecord, OfficialRecord, ScheduleItemRecord, SectorRecord, UnitRecord, WorkWeekRecord,
+  AnnouncementRecord, ArticleRecord, CategoryRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, ScheduleItemRecord, SectorRecord, UnitRecord, WorkWeekRecord,
 } from './records';
-import { isoWeekOf, weekKey } from '@cong/content-types';
 
 /** The licence line when the settings leave it empty. */
 export const DEFAULT_LICENCE = 'Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)';
 
-/** One field of a dataset, as its schema documents it. */
-export interface FieldSchema {
-  name: string;
-  /** `string`, `integer`, `boolean`, `date` (YYYY-MM-DD), `datetime` (ISO 8601, UTC), `url`, or a list (`url[]`, `string[]`). */
-  type: string;
-  label: string;
-  description: string;
-  /** The allowed values of a field with a fixed list. */
-  values?: string[];
-}
+export type { FieldSchema };
 
 /** A dataset as a build publishes it. */
 export interface PublishedDataset {
@@ -48,64 +38,6 @@ export interface PublishedDataset {
   updatedAt: string | null;
 }
 
-interface Column<R> {
-  schema: FieldSchema;
-  value: (row: R, site: URL) => Cell;
-}
-
-/** How the model's Strapi field kinds are published. */
-function typeOf(field: Field): string {
-  const kind = field.strapi.type;
-  if (kind === 'integer' || kind === 'boolean' || kind === 'date' || kind === 'datetime') return kind;
-  if (kind === 'media') return field.strapi.multiple ? 'url[]' : 'url';
-  if (kind === 'component') return 'string[]';
-  return 'string';
-}
-
-/** A column that is the model's attribute `name`; `note` says how a link or list is written. */
-function attr<R, A extends Record<string, Field>>(type: { attributes: A }, name: Extract<keyof A, string>, value: Column<R>['value'], note?: string): Column<R> {
-  const field = type.attributes[name]!;
-  const values = field.strapi.type === 'enumeration' ? (field.strapi.enum as string[]) : undefined;
-  return {
-    schema: { name, type: typeOf(field), label: field.label, description: [field.description, note].filter(Boolean).join(' '), ...(values ? { values } : {}) },
-    value,
-  };
-}
-
-/** A column the model does not declare (ids, dates, the page's address). */
-const column = <R>(name: string, type: string, label: string, description: string, value: Column<R>['value']): Column<R> => ({ schema: { name, type, label, description }, value });
-
-/** A column with some of its schema replaced (a field published under another name or shape). */
-const withSchema = <R>(c: Column<R>, schema: Partial<FieldSchema>): Column<R> => ({ ...c, schema: { ...c.schema, ...schema } });
-
-const abs = (path: string, site: URL) => new URL(path, site).href;
-const fileUrl = (m: MediaRecord | null, site: URL) => (m ? abs(m.url, site) : null);
-const BY_NAME = 'Ghi tên của mục được chọn.';
-
-/** A record's publication or change time, when its type keeps one. */
-const stamp = (data: object, key: 'publishedAt' | 'updatedAt'): string | null => (data as Partial<Record<typeof key, string>>)[key] ?? null;
-
-/** The column makers for rows of type R (one kit per dataset, so callbacks know their row). */
-function kit<R>() {
-  return {
-    attr: <A extends Record<string, Field>>(type: { attributes: A }, name: Extract<keyof A, string>, value: Column<R>['value'], note?: string) => attr<R, A>(type, name, value, note),
-    column: (name: string, type: string, label: string, description: string, value: Column<R>['value']) => column<R>(name, type, label, description, value),
-    withSchema: (c: Column<R>, schema: Partial<FieldSchema>) => withSchema<R>(c, schema),
-  };
-}
-
-/** The kit for the records of a type: also their id, dates and page. */
-function itemKit<T extends object>() {
-  const k = kit<Item<T>>();
-  return {
-    ...k,
-    documentId: () => k.column('documentId', 'string', 'Mã định danh', 'Mã của mục trong hệ thống, không đổi khi mục được sửa.', (r) => r.id),
-    pageUrl: (path: (data: T) => string) => k.column('url', 'url', 'Địa chỉ trang', 'Trang của mục trên cổng.', (r, site) => abs(path(r.data), site)),
-    publishedAt: () => k.column('publishedAt', 'datetime', 'Thời điểm đăng', 'Giờ UTC (ISO 8601).', (r) => stamp(r.data, 'publishedAt')),
-    updatedAt: () => k.column('updatedAt', 'datetime', 'Thời điểm cập nhật', 'Giờ UTC (ISO 8601).', (r) => stamp(r.data, 'updatedAt')),
-  };
-}
-
 /** A dataset's definition, its row type hidden behind `load`. */
 interface DatasetDef {
   slug: string;
@@ -116,6 +48,7 @@ interface DatasetDef {
   load(site: URL): Promise<{ records: Array<Record<string, Cell>>; updatedAt: string | null }>;
 }
 
+/** A dataset of rows R, its columns made with `columnKit`. */
 function dataset<R, K>(
   columnKit: K,
   d: { slug: string; title: string; description: string; type: ContentType; rows: () => Promise<R[]>; changed?: (row: R) => string; columns: (c: K) => Array<Column<R>> },
