@@ -196,6 +196,19 @@ describe('Lịch công tác', () => {
     await page.close();
   });
 
+  test('a reader whose today is in another built week is sent to it, and the home page hides items of another day', async () => {
+    // As if no publish had happened since: the reader's clock is next Wednesday, 09:00 in Viet Nam.
+    const later = new Date(`${addDays(thisMonday, 9)}T02:00:00Z`);
+    const page = await browser.newPage();
+    await page.clock.setFixedTime(later);
+    await page.goto(`${server.url}/lich-cong-tac/`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/lich-cong-tac/${keyOf(addDays(thisMonday, 7))}/`);
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('.today-schedule').count()).toBe(1);
+    await expect.poll(() => page.locator('.today-schedule').isVisible()).toBe(false);
+    await page.close();
+  });
+
   test('prints the table without the navigation', async () => {
     const page = await open('/lich-cong-tac/');
     await page.emulateMedia({ media: 'print' });
