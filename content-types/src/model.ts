@@ -420,6 +420,12 @@ export const workWeek = defineType({
     title: text({ label: 'Tiêu đề', required: true, maxLength: 160, placeholder: 'Lịch công tác tuần 49 năm 2026' }),
     weekOf: date({ label: 'Tuần bắt đầu từ ngày (thứ Hai)', required: true, unique: true, description: 'Mỗi tuần một lịch: thứ Hai của tuần.' }),
     items: repeatable({ label: 'Các mục lịch', component: scheduleItem, max: 200 }),
+    paste: longText({
+      label: 'Dán lịch từ bảng',
+      maxLength: 20000,
+      description:
+        'Cách nhập nhanh: chép các dòng của bảng lịch trong Excel hoặc Word (cột Ngày, Giờ, Nội dung, Chủ trì, Thành phần, Địa điểm, Ghi chú) và dán vào đây. Ngày ghi như 01/12/2026 hoặc Thứ Ba; để trống thì lấy ngày của dòng trên. Khi lưu, các dòng được thêm vào “Các mục lịch” và ô này được xóa.',
+    }),
     note: longText({ label: 'Ghi chú chung', maxLength: 1000 }),
   },
   checks: [

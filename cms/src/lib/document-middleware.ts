@@ -9,6 +9,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { assertValidSchedule } from './scheduler';
+import { expandSchedulePaste } from './schedule-paste';
 import { errors } from '@strapi/utils';
 import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, type ContentType } from '@cong/content-types';
 
@@ -123,6 +124,8 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     assertValidText(type, data);
     assertValidSchedule(data);
     const documentId = context.action === 'update' ? params.documentId : undefined;
+    // A work week's "Dán lịch từ bảng" becomes items before the week's checks see them.
+    if (context.uid === 'api::work-week.work-week') await expandSchedulePaste(strapi, data, documentId);
     await assertTypeChecks(strapi, type, data, documentId);
     const spec = slugTypes.get(context.uid);
     if (spec) {

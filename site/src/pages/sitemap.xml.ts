@@ -1,8 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getPages, getUnits, paginate } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getPages, getUnits, getWorkWeeks, paginate } from '../lib/content';
 import { getDocumentData } from '../lib/document-data';
 import { FACETS, paginateDocuments } from '../lib/documents';
 import { pageUrl } from '../lib/pagination';
+import { vietnamDay } from '../lib/format';
+import { scheduleWeeks, weekPath } from '../lib/schedule';
 
 /** Every public page of the portal. */
 export const GET: APIRoute = async ({ site }) => {
@@ -29,6 +31,9 @@ export const GET: APIRoute = async ({ site }) => {
   entries.push({ path: '/co-cau-to-chuc/' }, { path: '/danh-ba/' });
   for (const u of await getUnits()) entries.push({ path: `/co-cau-to-chuc/${u.data.slug}/`, lastmod: u.data.updatedAt });
   entries.push({ path: '/en/' }, { path: '/en/organization/' }, { path: '/en/contacts/' });
+  // Lịch công tác and Dữ liệu mở (issue 12, part c).
+  entries.push({ path: '/lich-cong-tac/' }, { path: '/du-lieu-mo/' });
+  for (const w of scheduleWeeks((await getWorkWeeks()).map((w) => w.data), vietnamDay(new Date()))) entries.push({ path: weekPath(w.key), lastmod: w.week?.updatedAt });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
