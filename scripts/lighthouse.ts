@@ -47,6 +47,13 @@ const pages: Array<[string, string]> = [
   ['announcement', await firstLink('/thong-bao/', 'thong-bao')],
   ['links', '/lien-ket/'],
   ['search ?q=cai+cach', '/tim-kiem/?q=cai+cach'],
+  ['documents', '/van-ban/'],
+  ['document', await firstLink('/van-ban/', 'van-ban')],
+  ['organisation chart', '/co-cau-to-chuc/'],
+  ['contacts directory', '/danh-ba/'],
+  ['work schedule', '/lich-cong-tac/'],
+  ['open data', '/du-lieu-mo/'],
+  ['English contacts', '/en/contacts/'],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -315,10 +315,13 @@ describe('Dữ liệu mở', () => {
 
   test('gives each record the address of its page on the portal', async () => {
     const read = (name: string) => JSON.parse(readFileSync(client(`du-lieu-mo/${name}.json`), 'utf8')) as { records: Array<Record<string, string>> };
-    for (const name of ['tin-tuc', 'thong-bao', 'chuyen-muc', 'lich-cong-tac']) {
+    for (const name of ['tin-tuc', 'thong-bao', 'chuyen-muc', 'lich-cong-tac', 'van-ban', 'co-cau-to-chuc', 'can-bo', 'loai-van-ban', 'linh-vuc']) {
       for (const r of read(name).records) {
         expect(r.url!.startsWith(`${SITE_URL}/`), r.url).toBe(true);
-        expect(existsSync(client(`${new URL(r.url!).pathname}index.html`)), r.url).toBe(true);
+        const target = new URL(r.url!);
+        expect(existsSync(client(`${target.pathname}index.html`)), r.url).toBe(true);
+        // An official's place is a card on a page: the address names it.
+        if (target.hash) expect(readFileSync(client(`${target.pathname}index.html`), 'utf8'), r.url).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
       }
     }
     const schedule = read('lich-cong-tac').records.find((r) => r.content === QUOTED)!;

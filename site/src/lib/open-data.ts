@@ -192,7 +192,8 @@ export const DATASETS: readonly DatasetDef[] = [
       c.attr(official, 'bioEn', (r) => r.data.bioEn),
       c.attr(official, 'order', (r) => r.data.order),
       c.updatedAt(),
-      c.pageUrl(() => '/danh-ba/'),
+      // An official's place is their card on their unit's page (the chart's page without a unit).
+      c.pageUrl((d) => `/co-cau-to-chuc/${d.unit ? `${d.unit.slug}/` : ''}#${d.slug}`),
     ],
   }),
   dataset(kit<ScheduleRow>(), {
