@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { INLINE_SCRIPTS } from './src/inline-scripts.mjs';
 import { mediaMirror } from './src/integrations/media-mirror.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { runtimeReport } from './src/integrations/runtime.ts';
@@ -35,6 +37,8 @@ export default defineConfig({
     // into a page. What a <meta> cannot say (frame-ancestors) is sent as a header by the public
     // server and nginx (scripts/public/headers.ts).
     csp: {
+      // The few inline scripts that must run before the first paint (src/inline-scripts.mjs).
+      scriptDirective: { hashes: INLINE_SCRIPTS.map((script) => /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(script).digest('base64')}`)) },
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",

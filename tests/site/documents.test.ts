@@ -120,6 +120,22 @@ describe('groupDocuments', () => {
     expect(find({ 'tinh-trang': 'het-hieu-luc-mot-phan' })).toEqual(['12/2024/QĐ-UBND']);
     expect(find({ q: 'quy', nam: '2024' })).toEqual(['12/2024/QĐ-UBND']);
   });
+  test('matches at the start of words: a number is not found inside a longer one, and a phrase comes before scattered words (review of issue 12)', () => {
+    const all = [
+      doc('1015/2026/QĐ-UBND', { abstract: 'Quyết định giao kế hoạch vốn năm 2026', issuedOn: '2026-09-01' }),
+      doc('15/2026/QĐ-UBND', { abstract: 'Phê duyệt điều chỉnh quy hoạch chung xây dựng xã Tân Hòa', issuedOn: '2026-03-16' }),
+      doc('7/2026/QÐ-UBND', { abstract: 'Ban hành quy chế (Ð viết theo bảng mã cũ)', issuedOn: '2026-02-01' }),
+    ];
+    const index = buildDocumentIndex(all, groupDocuments(all, [], [], '2026-06-01'));
+    const find = (q: string) => filterIndex(index, { q }).map((d) => d[1]);
+    expect(find('15/2026')).toEqual(['15/2026/QĐ-UBND']);
+    expect(find('15-2026')).toEqual(['15/2026/QĐ-UBND']);
+    expect(find('qd/ubnd 15')).toEqual(['15/2026/QĐ-UBND']);
+    // "quy hoach" as a phrase first, then the newer document where "quy…" and "…hoạch" stand apart.
+    expect(find('quy hoach')).toEqual(['15/2026/QĐ-UBND', '1015/2026/QĐ-UBND']);
+    expect(find('7/2026/qd')).toEqual(['7/2026/QÐ-UBND']);
+    expect(find('oach')).toEqual([]);
+  });
 });
 
 describe('folding and labels', () => {

@@ -4,12 +4,15 @@
  * without diacritics, đ as d, and the index's shape. Pure and small: it is bundled into the page.
  */
 
-/** Lower case, tones and marks removed, đ → d: "15/2026/QĐ-UBND" → "15/2026/qd-ubnd", "Quy hoạch" → "quy hoach". */
+/**
+ * Lower case, tones and marks removed, đ → d: "15/2026/QĐ-UBND" → "15/2026/qd-ubnd", "Quy hoạch" →
+ * "quy hoach". The look-alike Ð/ð (U+00D0/U+00F0) that old TCVN3/VNI conversions left in texts fold to d too.
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐÐð]/g, 'd')
     .toLowerCase();
 }
 
@@ -21,13 +24,32 @@ export function queryTerms(query: string): string[] {
     .filter(Boolean);
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** True when `term` occurs in `text` at the start of a word: "15/2026" in "15/2026/qd-ubnd", not in "1015/2026/…". */
+function atWordStart(text: string, term: string): boolean {
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    if (i === 0 || !WORD_CHAR.test(text[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/** A term's punctuation as spaces ("15-2026" → "15 2026"), as the index also holds each number. */
+const spaced = (term: string) => term.replace(/[^\p{L}\p{N}]+/gu, ' ');
+
 /**
- * True when every term occurs in the folded text (number and abstract). Terms match inside
- * words too, so "15/2026" finds "15/2026/QĐ-UBND" and "qd" finds "QĐ-UBND"; a term with
- * punctuation also matches with the punctuation as spaces ("qd ubnd" and "qd-ubnd" alike).
+ * True when every term occurs in the folded text (number and abstract) at the start of a word:
+ * "15/2026" finds "15/2026/QĐ-UBND" but not "1015/2026/…", "qd" finds "QĐ-UBND", "hoach" finds
+ * "hoạch". A term with punctuation also matches with the punctuation as spaces, so "15-2026",
+ * "qd/ubnd", "qd ubnd" and "qd-ubnd" find the same documents.
  */
 export function matchesTerms(folded: string, terms: string[]): boolean {
-  return terms.every((t) => folded.includes(t));
+  return terms.every((t) => atWordStart(folded, t) || atWordStart(folded, spaced(t)));
+}
+
+/** True when the terms occur together, in order, as one phrase ("quy hoach", not "quyết … kế hoạch"). */
+export function matchesPhrase(folded: string, terms: string[]): boolean {
+  return terms.length > 0 && atWordStart(folded, spaced(terms.join(' ')));
 }
 
 /** The compact index the build writes to /van-ban/chi-muc.json: names once, documents as rows. */
@@ -49,7 +71,7 @@ export interface DocumentFilter {
   'tinh-trang': string;
 }
 
-/** The rows of `index` a filter selects, in the index's order (newest first). */
+/** The rows of `index` a filter selects, newest first; with several words, those holding them as one phrase come first. */
 export function filterIndex(index: DocumentIndex, filter: Partial<DocumentFilter>, folded?: string[]): DocumentIndex['docs'] {
   const at = (list: Array<[string, string]>, slug: string | undefined) => (slug ? list.findIndex(([s]) => s === slug) : -2);
   const kind = at(index.kinds, filter.loai);
@@ -59,15 +81,22 @@ export function filterIndex(index: DocumentIndex, filter: Partial<DocumentFilter
   const year = filter.nam || '';
   const terms = queryTerms(filter.q ?? '');
   const texts = folded ?? (terms.length > 0 ? foldIndex(index) : []);
-  return index.docs.filter(
-    (d, i) =>
+  const phrase: DocumentIndex['docs'] = [];
+  const rest: DocumentIndex['docs'] = [];
+  index.docs.forEach((d, i) => {
+    if (
       (kind === -2 || d[4] === kind) &&
       (sector === -2 || d[5] === sector) &&
       (issuer === -2 || d[6] === issuer) &&
       (status === -2 || d[7] === status) &&
       (year === '' || d[3].startsWith(year)) &&
-      (terms.length === 0 || matchesTerms(texts[i]!, terms)),
-  );
+      (terms.length === 0 || matchesTerms(texts[i]!, terms))
+    ) {
+      // Where the query's words stand together (a number as typed, "quy hoach") first.
+      (terms.length > 1 && !matchesPhrase(texts[i]!, terms) ? rest : phrase).push(d);
+    }
+  });
+  return [...phrase, ...rest];
 }
 
 /** The folded texts of an index's rows (computed once after loading, reused by every search). */

@@ -75,7 +75,12 @@ export function itemKit<T extends object>() {
   return {
     ...k,
     documentId: () => k.column('documentId', 'string', 'Mã định danh', 'Mã của mục trong hệ thống, không đổi khi mục được sửa.', (r) => r.id),
-    pageUrl: (path: (data: T) => string) => k.column('url', 'url', 'Địa chỉ trang', 'Trang của mục trên cổng.', (r, site) => abs(path(r.data), site)),
+    /** The entry's page; null where it has none (a document kind no published document has yet). */
+    pageUrl: (path: (data: T) => string | null) =>
+      k.column('url', 'url', 'Địa chỉ trang', 'Trang của mục trên cổng (để trống khi mục chưa có trang).', (r, site) => {
+        const p = path(r.data);
+        return p === null ? null : abs(p, site);
+      }),
     publishedAt: () => k.column('publishedAt', 'datetime', 'Thời điểm đăng', 'Giờ UTC (ISO 8601).', (r) => stamp(r.data, 'publishedAt')),
     updatedAt: () => k.column('updatedAt', 'datetime', 'Thời điểm cập nhật', 'Giờ UTC (ISO 8601).', (r) => stamp(r.data, 'updatedAt')),
   };

@@ -4,19 +4,19 @@
  * attribute names, plus `documentId` (the entry's id, stable across edits) and `url` (its page);
  * each field's type, Vietnamese label and description come from `content-types/src/model.ts`.
  * Linked entries are given by name, files by absolute URL; nothing private is ever in a record
- * (the loader never receives private fields). Bodies of news and announcements are left out:
+ * (the loader never receives private fields). Bodies of news, announcements and static pages are left out:
  * they are the pages themselves, linked by `url`.
  */
 import {
-  announcement, article, category, documentKind, isoWeekOf, legalDocument, link, official, scheduleItem, sector, unit, weekKey, workWeek, type ContentType,
+  announcement, article, category, documentKind, isoWeekOf, legalDocument, link, official, page, scheduleItem, sector, unit, weekKey, workWeek, type ContentType,
 } from '@cong/content-types';
 import type { Cell } from './csv';
 import { abs, BY_NAME, fileUrl, itemKit, kit, type Column, type FieldSchema } from './open-data-columns';
 import {
-  getAnnouncements, getArticles, getCategories, getDocumentKinds, getDocuments, getLinks, getOfficials, getSectors, getUnits, getWorkWeeks, type Item,
+  getAnnouncements, getArticles, getCategories, getDocumentKinds, getDocuments, getLinks, getOfficials, getPages, getSectors, getUnits, getWorkWeeks, type Item,
 } from './content';
 import type {
-  AnnouncementRecord, ArticleRecord, CategoryRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, ScheduleItemRecord, SectorRecord, UnitRecord, WorkWeekRecord,
+  AnnouncementRecord, ArticleRecord, CategoryRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord, ScheduleItemRecord, SectorRecord, UnitRecord, WorkWeekRecord,
 } from './records';
 
 /** The licence line when the settings leave it empty. */
@@ -67,6 +67,14 @@ function dataset<R, K>(
       return { records, updatedAt: changes.at(-1) ?? null };
     },
   };
+}
+
+/** A kind or sector, and whether a published document has it (only then has it a filter page). */
+type Listed<T> = T & { listed: boolean };
+
+async function withListed<T extends { slug: string }>(entries: Promise<Array<Item<T>>>, of: (d: LegalDocumentRecord) => string | undefined): Promise<Array<Item<Listed<T>>>> {
+  const used = new Set((await getDocuments()).map((d) => of(d.data)));
+  return (await entries).map((e) => ({ ...e, data: { ...e.data, listed: used.has(e.data.slug) } }));
 }
 
 /** One row of the schedule: an item of a published week. */
@@ -232,6 +240,21 @@ export const DATASETS: readonly DatasetDef[] = [
       c.attr(link, 'order', (r) => r.data.order),
     ],
   }),
+  dataset(itemKit<PageRecord>(), {
+    slug: 'trang',
+    title: 'Trang thông tin',
+    description: 'Các trang nội dung cố định như Giới thiệu, Liên hệ (nội dung ở trang của mục, theo địa chỉ url).',
+    type: page,
+    rows: getPages,
+    changed: (r) => r.data.updatedAt,
+    columns: (c) => [
+      c.documentId(),
+      c.attr(page, 'title', (r) => r.data.title),
+      c.attr(page, 'slug', (r) => r.data.slug),
+      c.updatedAt(),
+      c.pageUrl((d) => `/${d.slug}/`),
+    ],
+  }),
   dataset(itemKit<CategoryRecord>(), {
     slug: 'chuyen-muc',
     title: 'Chuyên mục',
@@ -247,32 +270,32 @@ export const DATASETS: readonly DatasetDef[] = [
       c.pageUrl((d) => `/chuyen-muc/${d.slug}/`),
     ],
   }),
-  dataset(itemKit<DocumentKindRecord>(), {
+  dataset(itemKit<Listed<DocumentKindRecord>>(), {
     slug: 'loai-van-ban',
     title: 'Loại văn bản',
     description: 'Danh mục loại văn bản.',
     type: documentKind,
-    rows: getDocumentKinds,
+    rows: () => withListed(getDocumentKinds(), (d) => d.kind?.slug),
     columns: (c) => [
       c.documentId(),
       c.attr(documentKind, 'name', (r) => r.data.name),
       c.attr(documentKind, 'slug', (r) => r.data.slug),
       c.attr(documentKind, 'order', (r) => r.data.order),
-      c.pageUrl((d) => `/van-ban/loai/${d.slug}/`),
+      c.pageUrl((d) => (d.listed ? `/van-ban/loai/${d.slug}/` : null)),
     ],
   }),
-  dataset(itemKit<SectorRecord>(), {
+  dataset(itemKit<Listed<SectorRecord>>(), {
     slug: 'linh-vuc',
     title: 'Lĩnh vực',
     description: 'Danh mục lĩnh vực của văn bản.',
     type: sector,
-    rows: getSectors,
+    rows: () => withListed(getSectors(), (d) => d.sector?.slug),
     columns: (c) => [
       c.documentId(),
       c.attr(sector, 'name', (r) => r.data.name),
       c.attr(sector, 'slug', (r) => r.data.slug),
       c.attr(sector, 'order', (r) => r.data.order),
-      c.pageUrl((d) => `/van-ban/linh-vuc/${d.slug}/`),
+      c.pageUrl((d) => (d.listed ? `/van-ban/linh-vuc/${d.slug}/` : null)),
     ],
   }),
 ];
