@@ -7,11 +7,8 @@
  * in Chromium searches (15/2026, qd-ubnd, quy hoach), filters by loại and năm, downloads the PDF;
  * axe (WCAG 2.1 AA) and the Nu Html Checker on every new page type; screenshots at 375 and 1280 px.
  */
-import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSlug } from '../../content-types/src/slug';
@@ -20,23 +17,13 @@ import { DEMO_DOCUMENTS } from '../../cms/src/seed/demo-documents';
 import { DEMO_DOCUMENT_COUNT } from '../../cms/src/seed/documents';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { launchChromium } from '../helpers/browser';
+import { hasJava, htmlCheckerErrors, seriousViolations } from '../helpers/checkers';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
 import { createSiteBuild, rootDir, serveSite, type SiteBuild } from '../helpers/site-build';
 
 const LEGAL = 'api::legal-document.legal-document';
 const CM = (model: string) => `/content-manager/collection-types/${model}`;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('Java is missing: the Nu Html Checker needs it (apt-get install default-jre-headless)');
-    return false;
-  }
-})();
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
 /** The document an editor adds through the admin during the test; it supplements 05/KH-UBND. */
@@ -146,14 +133,6 @@ async function open(p: string, width = 1280, javaScriptEnabled = true): Promise<
   return page;
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('documents on the built site', () => {
   test('the Tác giả could not publish; the Biên tập viên did', () => {
@@ -343,9 +322,6 @@ describe('documents in the browser', () => {
 
   test.runIf(hasJava)('the new page types are valid HTML for the Nu Html Checker', async () => {
     const pages = ['van-ban/index.html', 'van-ban/loai/quyet-dinh/index.html', 'van-ban/15-2026-qd-ubnd/index.html', 'van-ban/22-2021-qd-ubnd/index.html', 'index.html'].map((p) => path.join(client, p));
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...pages], { maxBuffer: 16 * 1024 * 1024 });
-    const report = JSON.parse(stderr || stdout) as { messages: Array<{ type: string; subType?: string; url: string; message: string; lastLine?: number }> };
-    const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.relative(client, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await htmlCheckerErrors(pages, client)).toEqual([]);
   });
 });

@@ -6,31 +6,18 @@
  * "not yet translated" note instead of Vietnamese, their own 404), axe WCAG 2.1 AA on every new page
  * type, the Nu Html Checker on each, and screenshots at 375 and 1280 px in test-results/screenshots/.
  */
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent, type SeedCounts } from '../../cms/src/seed/index';
 import { seedOrganisation } from '../../cms/src/seed/organisation';
 import { launchChromium } from '../helpers/browser';
+import { hasJava, htmlCheckerErrors, seriousViolations } from '../helpers/checkers';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, rootDir, serveSite, SITE_URL, type SiteBuild } from '../helpers/site-build';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
-const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('Java is missing: the Nu Html Checker needs it (apt-get install default-jre-headless)');
-    return false;
-  }
-})();
 
 /** Letters only Vietnamese writes (tone marks, ă â ê ô ơ ư đ): none may show under lang="en". */
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
@@ -336,12 +323,7 @@ describe('accessibility and valid HTML of the new page types', () => {
       for (const target of pageTypes()) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(`${server.url}${target}`);
-        await page.evaluate(axeSource);
-        const result = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        });
-        const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const serious = await seriousViolations(page);
         expect(serious, `${target} at ${width} px`).toEqual([]);
         await page.close();
       }
@@ -351,9 +333,6 @@ describe('accessibility and valid HTML of the new page types', () => {
   test.runIf(hasJava)('every new page type is valid HTML for the Nu Html Checker', async () => {
     const client = path.join(site.out, 'client');
     const files = pageTypes().map((t) => (t.includes('khong-co') ? 'en/404/index.html' : `${t.slice(1)}index.html`)).map((p) => path.join(client, p));
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...files], { maxBuffer: 16 * 1024 * 1024 });
-    const report = JSON.parse(stderr || stdout) as { messages: Array<{ type: string; subType?: string; url: string; message: string; lastLine?: number }> };
-    const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.relative(client, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await htmlCheckerErrors(files, client)).toEqual([]);
   });
 });

@@ -4,32 +4,18 @@
  * and screenshots kept in test-results/screenshots/ to look at.
  */
 import { createHash } from 'node:crypto';
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { launchChromium } from '../helpers/browser';
+import { hasJava, htmlCheckerErrors, seriousViolations } from '../helpers/checkers';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, rootDir, serveSite, type SiteBuild } from '../helpers/site-build';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
-// The Nu Html Checker (vnu-jar from the npm registry) runs on Java, which these machines have.
-const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('Java is missing: the Nu Html Checker needs it (apt-get install default-jre-headless)');
-    return false;
-  }
-})();
 
 let cms: CmsHarness;
 let site: SiteBuild;
@@ -65,16 +51,6 @@ async function open(path: string, width = 1280): Promise<Page> {
   return page;
 }
 
-/** Serious or critical WCAG 2.1 AA violations axe finds on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, not added as an inline script: the page's policy stays on.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the public portal', () => {
   test('answers on-demand routes from the release server bundle, behind the static files', async () => {
@@ -253,10 +229,7 @@ describe('the public portal', () => {
     const client = path.join(site.out, 'client');
     const first = (dir: string) => readdirSync(path.join(client, dir), { withFileTypes: true }).find((d) => d.isDirectory() && d.name !== 'trang')!.name;
     const pages = ['index.html', 'tin-tuc/index.html', `tin-tuc/${first('tin-tuc')}/index.html`, 'thong-bao/index.html', `thong-bao/${first('thong-bao')}/index.html`, `chuyen-muc/${first('chuyen-muc')}/index.html`, 'lien-ket/index.html', 'tim-kiem/index.html', 'gioi-thieu/index.html', '404.html'].map((p) => path.join(client, p));
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...pages], { maxBuffer: 16 * 1024 * 1024 });
-    const report = JSON.parse(stderr || stdout) as { messages: Array<{ type: string; subType?: string; url: string; message: string; lastLine?: number }> };
-    const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.relative(client, new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`);
-    expect(errors).toEqual([]);
+    expect(await htmlCheckerErrors(pages, client)).toEqual([]);
   }, 120_000);
 
   test('nothing shifts on a slow phone: cumulative layout shift at most 0.02 on every page type (issues 11, 12)', async () => {

@@ -4,11 +4,8 @@
  * today's items on the home page, the open data files equal to what the CMS publishes (through
  * its REST API with the build token), BOM and RFC 4180, axe, print, and valid HTML.
  */
-import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays, contentTypes, isoWeekOf, mondayOf, weekKey, type ContentType } from '../../content-types/src/index';
@@ -17,21 +14,11 @@ import { ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFIC
 import { cellText, type Cell } from '../../site/src/lib/csv';
 import { vietnamDay } from '../../site/src/lib/format';
 import { launchChromium } from '../helpers/browser';
+import { hasJava, htmlCheckerErrors, seriousViolations } from '../helpers/checkers';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { parseCsv } from '../helpers/csv';
 import { createSiteBuild, rootDir, serveSite, SITE_URL, type SiteBuild } from '../helpers/site-build';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('Java is missing: the Nu Html Checker needs it (apt-get install default-jre-headless)');
-    return false;
-  }
-})();
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 
 type Entry = Record<string, unknown> & { documentId: string };
@@ -106,14 +93,6 @@ async function open(url: string, width = 1280): Promise<Page> {
   return page;
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('Lịch công tác', () => {
   test('every published week has its page, the weeks between them an empty one, up to next week; a draft week none', async () => {
@@ -363,8 +342,6 @@ describe('the new pages', () => {
 
   test.runIf(hasJava)('are valid HTML for the Nu Html Checker', async () => {
     const pages = ['lich-cong-tac/index.html', `lich-cong-tac/${keyOf(oldMonday)}/index.html`, `lich-cong-tac/${keyOf(addDays(thisMonday, -14))}/index.html`, 'du-lieu-mo/index.html', 'index.html'].map(client);
-    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...pages], { maxBuffer: 16 * 1024 * 1024 });
-    const report = JSON.parse(stderr || stdout) as { messages: Array<{ type: string; subType?: string; url: string; message: string; lastLine?: number }> };
-    expect(report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.relative(client(''), new URL(m.url).pathname)}:${m.lastLine}: ${m.message}`)).toEqual([]);
+    expect(await htmlCheckerErrors(pages, client(''))).toEqual([]);
   }, 120_000);
 });
