@@ -40,14 +40,15 @@ function meta(o: Common): Pick<Field, 'label' | 'description' | 'placeholder'> {
 }
 
 /** A one-line text (Strapi `string`). */
-export function text(o: Common & Required & { maxLength?: number; minLength?: number; unique?: boolean }): Field<z.ZodString> {
+export function text(o: Common & Required & { maxLength?: number; minLength?: number; unique?: boolean; private?: boolean }): Field<z.ZodString> {
   const maxLength = o.maxLength ?? 255;
   let schema = z.string().max(maxLength);
   if (o.required) schema = schema.min(Math.max(1, o.minLength ?? 1));
   return {
     ...meta(o),
     // `unique`: Strapi refuses a second entry with the same value (per draft or published version).
-    strapi: clean({ type: 'string', required: o.required, unique: o.unique || undefined, maxLength, minLength: o.minLength }),
+    // `private`: never returned by the REST API (a question's asker's phone).
+    strapi: clean({ type: 'string', required: o.required, unique: o.unique || undefined, private: o.private || undefined, maxLength, minLength: o.minLength }),
     zod: optionalUnless(schema, o.required),
   };
 }
@@ -123,12 +124,25 @@ export function email(o: Common & Required & { private?: boolean }): Field<z.Zod
 }
 
 /** A whole number. */
-export function integer(o: Common & Required & { min?: number; default?: number }): Field<z.ZodNumber> {
+export function integer(o: Common & Required & { min?: number; max?: number; default?: number }): Field<z.ZodNumber> {
   let schema = z.number().int();
   if (o.min !== undefined) schema = schema.min(o.min);
+  if (o.max !== undefined) schema = schema.max(o.max);
   return {
     ...meta(o),
-    strapi: clean({ type: 'integer', required: o.required, min: o.min, default: o.default }),
+    strapi: clean({ type: 'integer', required: o.required, min: o.min, max: o.max, default: o.default }),
+    zod: optionalUnless(schema, o.required),
+  };
+}
+
+/** A number with decimals (Strapi `float`), e.g. a latitude. */
+export function decimal(o: Common & Required & { min?: number; max?: number }): Field<z.ZodNumber> {
+  let schema = z.number();
+  if (o.min !== undefined) schema = schema.min(o.min);
+  if (o.max !== undefined) schema = schema.max(o.max);
+  return {
+    ...meta(o),
+    strapi: clean({ type: 'float', required: o.required, min: o.min, max: o.max }),
     zod: optionalUnless(schema, o.required),
   };
 }

@@ -13,3 +13,4 @@ export * from './cms-client';
 export * from './stamp';
 export * from './webhook';
 export * from './calendar';
+export * from './compliance';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineType, type FieldProblem } from './define';
 import { isDay, isoWeekday, addDays } from './calendar';
 import {
-  boolean, date, datetime, defineComponent, email, enumeration, href, integer, longText, manyToOne,
+  boolean, date, datetime, decimal, defineComponent, email, enumeration, href, integer, longText, manyToOne,
   markdown, media, repeatable, slug, text, url,
 } from './fields';
 
@@ -189,6 +189,23 @@ export const siteSetting = defineType({
       maxLength: 500,
       description: 'Hiện trên trang Dữ liệu mở. Để trống: Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0).',
     }),
+    documentExchangeUrl: url({
+      label: 'Địa chỉ hệ thống gửi nhận văn bản',
+      placeholder: 'https://',
+      description: 'Hiện thành mục “Gửi nhận văn bản” trong hộp Dịch vụ công. Để trống thì không hiện.',
+    }),
+    mapImage: media({
+      label: 'Bản đồ hành chính (ảnh)',
+      multiple: false,
+      allowedTypes: ['images'],
+      description: 'Ảnh bản đồ hành chính hiện trên trang Bản đồ. Nhập “Mô tả” (alternative text) cho ảnh trong thư viện ảnh.',
+    }),
+    mapTileUrl: url({
+      label: 'Địa chỉ lớp bản đồ nền (tùy chọn)',
+      placeholder: 'https://…/{z}/{x}/{y}.png',
+      description: 'Chỉ điền khi cơ quan có máy chủ bản đồ nền: trang Bản đồ khi đó có thêm bản đồ tương tác. Để trống thì trang không tải gì từ máy chủ bên ngoài.',
+    }),
+    mapAttribution: text({ label: 'Ghi nguồn lớp bản đồ nền', maxLength: 255, placeholder: '© …' }),
     mainMenu: repeatable({ label: 'Menu chính', component: menuItem, max: 12 }),
     serviceLinks: repeatable({
       label: 'Hộp "Dịch vụ công" ở cột phải',
@@ -252,13 +269,13 @@ export const documentKind = defineType({
   },
 });
 
-/** Lĩnh vực: the field of work a document (later a procedure, a question) belongs to. */
+/** Lĩnh vực: the field of work a document, a procedure or a question belongs to. */
 export const sector = defineType({
   kind: 'collectionType',
   singularName: 'sector',
   pluralName: 'sectors',
   displayName: 'Lĩnh vực',
-  description: 'Lĩnh vực quản lý (Đất đai, Xây dựng, Tư pháp – Hộ tịch, …) để phân loại văn bản.',
+  description: 'Lĩnh vực quản lý (Đất đai, Xây dựng, Tư pháp – Hộ tịch, …) để phân loại văn bản, thủ tục hành chính và câu hỏi.',
   draftAndPublish: false,
   mainField: 'name',
   defaultSort: { field: 'order', order: 'ASC' },
@@ -445,14 +462,186 @@ export const workWeek = defineType({
   ],
 });
 
+/** Kinds of disclosure (công khai) the law and the budget rules ask an agency to publish. */
+export const DISCLOSURE_KINDS = [
+  'Dự toán ngân sách',
+  'Quyết toán ngân sách',
+  'Báo cáo thực hiện ngân sách',
+  'Đầu tư công',
+  'Mua sắm công',
+  'Quy hoạch',
+  'Kế hoạch',
+  'Chiến lược, chương trình',
+  'Báo cáo tài chính',
+  'Thống kê',
+  'Khác',
+] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+/** The period a disclosure covers within its year. */
+export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', '6 tháng đầu năm', '9 tháng'] as const;
+
+/** Công khai minh bạch: a budget, investment, procurement, planning or statistical disclosure. */
+export const disclosure = defineType({
+  kind: 'collectionType',
+  singularName: 'disclosure',
+  pluralName: 'disclosures',
+  displayName: 'Công khai minh bạch',
+  description: 'Công khai ngân sách (dự toán, quyết toán, báo cáo thực hiện), đầu tư công, mua sắm công, quy hoạch, kế hoạch, báo cáo tài chính, thống kê.',
+  draftAndPublish: true,
+  mainField: 'title',
+  defaultSort: { field: 'publishedOn', order: 'DESC' },
+  listFields: ['title', 'kind', 'year', 'period', 'publishedOn'],
+  attributes: {
+    title: text({ label: 'Tiêu đề', required: true, maxLength: 255, placeholder: 'Công khai dự toán ngân sách xã năm 2027' }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'title', description: 'Hệ thống tự tạo từ tiêu đề và giữ nguyên sau khi đăng.' }),
+    kind: enumeration({ label: 'Loại công khai', required: true, values: DISCLOSURE_KINDS, default: 'Khác' }),
+    year: integer({ label: 'Năm', required: true, min: 2000, max: 2100, description: 'Năm ngân sách hoặc năm của số liệu.' }),
+    period: enumeration({ label: 'Kỳ báo cáo', values: DISCLOSURE_PERIODS, description: 'Với báo cáo thực hiện ngân sách: quý, 6 tháng, 9 tháng hoặc cả năm.' }),
+    publishedOn: date({ label: 'Ngày công khai', required: true, description: 'Ngày quyết định hoặc văn bản công khai được ký.' }),
+    summary: longText({ label: 'Tóm tắt', maxLength: 1000 }),
+    body: markdown({ label: 'Nội dung' }),
+    files: media({ label: 'Tệp đính kèm', multiple: true, allowedTypes: ['files', 'images'], description: 'Quyết định công khai, biểu mẫu số liệu (PDF, DOC/DOCX, XLS/XLSX).' }),
+  },
+});
+
+/** How much of a procedure can be done online (Nghị định 42/2022/NĐ-CP). */
+export const ONLINE_LEVELS = ['Toàn trình', 'Một phần', 'Cung cấp thông tin'] as const;
+
+/** Thủ tục hành chính: a procedure the agency handles. */
+export const procedure = defineType({
+  kind: 'collectionType',
+  singularName: 'procedure',
+  pluralName: 'procedures',
+  displayName: 'Thủ tục hành chính',
+  description: 'Thủ tục hành chính cơ quan giải quyết, với mã trên Cổng Dịch vụ công quốc gia. Nhập cả danh sách từ tệp CSV ở trang “Nhập từ tệp CSV”.',
+  draftAndPublish: true,
+  mainField: 'name',
+  defaultSort: { field: 'name', order: 'ASC' },
+  listFields: ['name', 'code', 'sector', 'onlineLevel'],
+  attributes: {
+    name: text({ label: 'Tên thủ tục', required: true, maxLength: 255 }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'name', description: 'Hệ thống tự tạo từ tên thủ tục.' }),
+    code: text({ label: 'Mã thủ tục', unique: true, maxLength: 40, placeholder: '1.001234', description: 'Mã của thủ tục trên Cổng Dịch vụ công quốc gia.' }),
+    sector: manyToOne({ label: 'Lĩnh vực', target: 'sector', fields: { name: z.string(), slug: z.string() } }),
+    agency: text({ label: 'Cơ quan thực hiện', required: true, maxLength: 255, placeholder: 'Ủy ban nhân dân xã …' }),
+    onlineLevel: enumeration({ label: 'Mức độ trực tuyến', required: true, values: ONLINE_LEVELS, default: 'Cung cấp thông tin' }),
+    duration: text({ label: 'Thời hạn giải quyết', maxLength: 255, placeholder: '05 ngày làm việc' }),
+    fee: text({ label: 'Phí, lệ phí', maxLength: 255, placeholder: 'Không' }),
+    serviceUrl: url({ label: 'Nộp hồ sơ trực tuyến (địa chỉ)', placeholder: 'https://', description: 'Trang của thủ tục trên Cổng Dịch vụ công.' }),
+    body: markdown({ label: 'Trình tự, thành phần hồ sơ, yêu cầu' }),
+  },
+});
+
+/** Tình hình giải quyết hồ sơ: the agency's dossier figures for one month. */
+export const dossierReport = defineType({
+  kind: 'collectionType',
+  singularName: 'dossier-report',
+  pluralName: 'dossier-reports',
+  displayName: 'Tình hình giải quyết hồ sơ',
+  description: 'Số liệu giải quyết hồ sơ thủ tục hành chính theo tháng. Tỷ lệ đúng hạn do hệ thống tính. Nhập nhiều tháng từ tệp CSV ở trang “Nhập từ tệp CSV”.',
+  draftAndPublish: true,
+  mainField: 'month',
+  defaultSort: { field: 'month', order: 'DESC' },
+  listFields: ['month', 'received', 'onTime', 'late', 'pending'],
+  attributes: {
+    month: date({ label: 'Tháng (chọn ngày mùng 1)', required: true, unique: true, description: 'Mỗi tháng một mục: chọn ngày đầu tháng, ví dụ 01/11/2026 cho tháng 11/2026.' }),
+    received: integer({ label: 'Tiếp nhận mới', required: true, min: 0, default: 0 }),
+    carriedOver: integer({ label: 'Kỳ trước chuyển qua', required: true, min: 0, default: 0 }),
+    onTime: integer({ label: 'Đã giải quyết đúng hạn', required: true, min: 0, default: 0 }),
+    late: integer({ label: 'Đã giải quyết trễ hạn', required: true, min: 0, default: 0 }),
+    pending: integer({ label: 'Đang giải quyết', required: true, min: 0, default: 0 }),
+    note: longText({ label: 'Ghi chú', maxLength: 1000 }),
+  },
+  checks: [
+    (entry) => (typeof entry.month === 'string' && isDay(entry.month) && !entry.month.endsWith('-01')
+      ? { path: 'month', message: 'Chọn ngày mùng 1 của tháng báo cáo.' }
+      : null),
+    (entry) => {
+      const n = (k: string) => (typeof entry[k] === 'number' ? (entry[k] as number) : 0);
+      const handled = n('onTime') + n('late') + n('pending');
+      const total = n('received') + n('carriedOver');
+      return handled > total
+        ? { path: 'pending', message: `Đúng hạn + trễ hạn + đang giải quyết (${handled}) không được lớn hơn tiếp nhận mới + kỳ trước chuyển qua (${total}).` }
+        : null;
+    },
+  ],
+});
+
+/**
+ * Hỏi đáp: a citizen's question, sent from the public server as a draft ("chờ trả lời"); an
+ * editor writes the answer and publishes. The asker's email and phone are never public.
+ */
+export const question = defineType({
+  kind: 'collectionType',
+  singularName: 'question',
+  pluralName: 'questions',
+  displayName: 'Hỏi đáp',
+  description: 'Câu hỏi của người dân gửi từ cổng. Câu hỏi mới ở trạng thái chờ trả lời (bản nháp): nhập câu trả lời, người trả lời rồi bấm “Đăng”; xóa nếu không phù hợp.',
+  draftAndPublish: true,
+  mainField: 'title',
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  listFields: ['title', 'askerName', 'sector', 'answeredOn', 'createdAt'],
+  attributes: {
+    title: text({ label: 'Tiêu đề câu hỏi', required: true, maxLength: 200 }),
+    slug: slug({ label: 'Đường dẫn (slug)', targetField: 'title', description: 'Hệ thống tự tạo từ tiêu đề.' }),
+    askerName: text({ label: 'Người hỏi', required: true, maxLength: 80 }),
+    email: email({ label: 'Thư điện tử (không hiển thị công khai)', private: true }),
+    phone: text({ label: 'Điện thoại (không hiển thị công khai)', maxLength: 20, private: true }),
+    sector: manyToOne({ label: 'Lĩnh vực', target: 'sector', fields: { name: z.string(), slug: z.string() } }),
+    content: longText({ label: 'Nội dung câu hỏi', required: true, maxLength: 4000 }),
+    answer: markdown({ label: 'Trả lời', description: 'Bắt buộc trước khi đăng.' }),
+    answeredBy: text({ label: 'Người, đơn vị trả lời', maxLength: 160 }),
+    answeredOn: date({ label: 'Ngày trả lời', description: 'Để trống: ngày đăng.' }),
+  },
+});
+
+/** Kinds of places on the administrative map. */
+export const PLACE_KINDS = ['Thôn, tổ dân phố', 'Trụ sở cơ quan', 'Trường học', 'Cơ sở y tế', 'Khác'] as const;
+
+/** Địa điểm: a hamlet, residential group or office on the map page. */
+export const place = defineType({
+  kind: 'collectionType',
+  singularName: 'place',
+  pluralName: 'places',
+  displayName: 'Bản đồ – địa điểm',
+  description: 'Thôn, tổ dân phố, trụ sở cơ quan, trường học, trạm y tế với địa chỉ và tọa độ, hiện trên trang Bản đồ.',
+  draftAndPublish: true,
+  mainField: 'name',
+  defaultSort: { field: 'order', order: 'ASC' },
+  listFields: ['name', 'kind', 'address', 'order'],
+  attributes: {
+    name: text({ label: 'Tên địa điểm', required: true, maxLength: 160 }),
+    kind: enumeration({ label: 'Loại', required: true, values: PLACE_KINDS, default: 'Khác' }),
+    address: text({ label: 'Địa chỉ', maxLength: 255 }),
+    latitude: decimal({ label: 'Vĩ độ', min: -90, max: 90, description: 'Ví dụ 18.3594 (độ thập phân).' }),
+    longitude: decimal({ label: 'Kinh độ', min: -180, max: 180, description: 'Ví dụ 105.8877 (độ thập phân).' }),
+    description: longText({ label: 'Ghi chú', maxLength: 1000, description: 'Ví dụ: diện tích, số hộ, giờ làm việc.' }),
+    order: integer({ label: 'Thứ tự hiển thị', min: 0, default: 0, description: 'Số nhỏ hiển thị trước.' }),
+  },
+  checks: [
+    (entry) => {
+      const lat = entry.latitude;
+      const lng = entry.longitude;
+      return (lat == null) !== (lng == null) ? { path: lat == null ? 'latitude' : 'longitude', message: 'Nhập cả vĩ độ và kinh độ, hoặc để trống cả hai.' } : null;
+    },
+  ],
+});
+
 /** Every content type of the model, in the order editors see them. */
-export const contentTypes = [article, announcement, legalDocument, workWeek, unit, official, category, documentKind, sector, link, page, siteSetting, comment] as const;
+export const contentTypes = [
+  article, announcement, legalDocument, workWeek, disclosure, procedure, dossierReport, question, unit, official, place,
+  category, documentKind, sector, link, page, siteSetting, comment,
+] as const;
 
 /** The types editors can schedule (Hẹn giờ đăng / gỡ): those that carry the schedule fields. */
 export const scheduledTypes = contentTypes.filter((t) => 'publishAt' in t.attributes && 'unpublishAt' in t.attributes);
 
-/** The types a "Tác giả" (author) writes: every type with drafts but readers' comments. */
-export const authoredTypes = contentTypes.filter((t) => t.draftAndPublish && t.uid !== comment.uid);
+/** Types whose entries readers send from the public server (moderated by editors, never written by authors). */
+export const readerTypes = [comment, question] as const;
+
+/** The types a "Tác giả" (author) writes: every type with drafts but those readers send. */
+export const authoredTypes = contentTypes.filter((t) => t.draftAndPublish && !readerTypes.some((r) => r.uid === t.uid));
 
 /** Every component of the model. */
 export const components = [menuItem, documentRelation, scheduleItem] as const;

@@ -1,9 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { announcement, article, category, comment, documentKind, legalDocument, link, official, page, sector, siteSetting, unit, workWeek } from '@cong/content-types';
+import {
+  announcement, article, category, comment, disclosure, documentKind, dossierReport, legalDocument, link, official, page, place, procedure, question, sector, siteSetting, unit, workWeek,
+} from '@cong/content-types';
 import { cmsLoader } from './lib/cms-loader';
 import {
-  ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE, toAnnouncementRecord, toArticleRecord, toCategoryRecord,
-  toCommentRecord, toLegalDocumentRecord, toLinkRecord, toListingRecord, toOfficialRecord, toPageRecord, toSettingsRecord, toUnitRecord, toWorkWeekRecord,
+  ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, DISCLOSURE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, SECTOR_POPULATE, SETTINGS_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE,
+  toAnnouncementRecord, toArticleRecord, toCategoryRecord, toCommentRecord, toDisclosureRecord, toDossierReportRecord, toLegalDocumentRecord, toLinkRecord, toListingRecord,
+  toOfficialRecord, toPageRecord, toPlaceRecord, toProcedureRecord, toQuestionRecord, toSettingsRecord, toUnitRecord, toWorkWeekRecord,
 } from './lib/records';
 
 export const collections = {
@@ -23,5 +26,10 @@ export const collections = {
   units: defineCollection({ loader: cmsLoader({ type: unit, populate: UNIT_POPULATE, toData: toUnitRecord }) }),
   officials: defineCollection({ loader: cmsLoader({ type: official, populate: OFFICIAL_POPULATE, toData: toOfficialRecord }) }),
   workWeeks: defineCollection({ loader: cmsLoader({ type: workWeek, populate: WORK_WEEK_POPULATE, toData: toWorkWeekRecord }) }),
-  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: { 'populate[mainMenu]': 'true', 'populate[serviceLinks]': 'true', 'populate[emblem]': 'true' }, toData: toSettingsRecord }) }),
+  disclosures: defineCollection({ loader: cmsLoader({ type: disclosure, populate: DISCLOSURE_POPULATE, toData: toDisclosureRecord, bodyField: 'body' }) }),
+  procedures: defineCollection({ loader: cmsLoader({ type: procedure, populate: SECTOR_POPULATE, toData: toProcedureRecord, bodyField: 'body' }) }),
+  dossierReports: defineCollection({ loader: cmsLoader({ type: dossierReport, toData: toDossierReportRecord }) }),
+  questions: defineCollection({ loader: cmsLoader({ type: question, populate: SECTOR_POPULATE, toData: toQuestionRecord, bodyField: 'answer' }) }),
+  places: defineCollection({ loader: cmsLoader({ type: place, toData: toPlaceRecord }) }),
+  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: SETTINGS_POPULATE, toData: toSettingsRecord }) }),
 };

@@ -79,14 +79,18 @@ describe('derived type lists', () => {
     expect(scheduledTypes.map((t) => t.uid)).toEqual(['api::article.article', 'api::announcement.announcement']);
   });
 
-  test('authoredTypes are the draft & publish types but comments: what an author writes', () => {
+  test('authoredTypes are the draft & publish types but what readers send (comments, questions): what an author writes', () => {
     expect(authoredTypes.map((t) => t.uid)).toEqual([
       'api::article.article',
       'api::announcement.announcement',
       'api::legal-document.legal-document',
       'api::work-week.work-week',
+      'api::disclosure.disclosure',
+      'api::procedure.procedure',
+      'api::dossier-report.dossier-report',
       'api::unit.unit',
       'api::official.official',
+      'api::place.place',
       'api::link.link',
       'api::page.page',
     ]);

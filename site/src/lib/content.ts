@@ -4,7 +4,10 @@
  */
 import { RESERVED_SLUGS } from '../consts';
 import { getCollection } from 'astro:content';
-import type { AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord, SectorRecord, SettingsRecord, UnitRecord, WorkWeekRecord } from './records';
+import type {
+  AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, DisclosureRecord, DocumentKindRecord, DossierReportRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord,
+  PlaceRecord, ProcedureRecord, QuestionRecord, SectorRecord, SettingsRecord, UnitRecord, WorkWeekRecord,
+} from './records';
 import { vietnamDay } from './format';
 
 export interface Item<T> {
@@ -117,6 +120,35 @@ export function getWorkWeeks(): Promise<Array<Item<WorkWeekRecord>>> {
   return once('work-weeks', async () => ((await getCollection('workWeeks')) as Array<Item<WorkWeekRecord>>).sort((a, b) => a.data.weekOf.localeCompare(b.data.weekOf)));
 }
 
+/** Published disclosures, newest first: by day of disclosure, then title. */
+export function getDisclosures(): Promise<Array<Item<DisclosureRecord>>> {
+  return once('disclosures', async () =>
+    ((await getCollection('disclosures')) as Array<Item<DisclosureRecord>>).sort(
+      (a, b) => b.data.publishedOn.localeCompare(a.data.publishedOn) || collator.compare(a.data.title, b.data.title),
+    ),
+  );
+}
+
+/** Published procedures by name (Vietnamese collation). */
+export function getProcedures(): Promise<Array<Item<ProcedureRecord>>> {
+  return once('procedures', async () => ((await getCollection('procedures')) as Array<Item<ProcedureRecord>>).sort((a, b) => collator.compare(a.data.name, b.data.name)));
+}
+
+/** Published dossier figures, oldest month first. */
+export function getDossierReports(): Promise<Array<Item<DossierReportRecord>>> {
+  return once('dossier-reports', async () => ((await getCollection('dossierReports')) as Array<Item<DossierReportRecord>>).sort((a, b) => a.data.month.localeCompare(b.data.month)));
+}
+
+/** Published (answered) questions, newest first. */
+export function getQuestions(): Promise<Array<Item<QuestionRecord>>> {
+  return once('questions', async () => ((await getCollection('questions')) as Array<Item<QuestionRecord>>).sort(newestFirst));
+}
+
+/** Published places of the map in their editorial order. */
+export function getPlaces(): Promise<Array<Item<PlaceRecord>>> {
+  return once('places', async () => ((await getCollection('places')) as Array<Item<PlaceRecord>>).sort(byOrderThenName));
+}
+
 /** The agency's settings, with safe defaults until an editor saves them. */
 export function getSettings(): Promise<SettingsRecord> {
   return once('settings', () => loadSettings());
@@ -140,6 +172,10 @@ async function loadSettings(): Promise<SettingsRecord> {
       addressEn: '',
       introductionEn: '',
       openDataLicence: '',
+      documentExchangeUrl: '',
+      mapImage: null,
+      mapTileUrl: '',
+      mapAttribution: '',
     }
   );
 }

@@ -3,7 +3,10 @@
  * from validated CMS entries.
  */
 import type { EntryOf } from '@cong/content-types';
-import type { announcement, article, category, comment, documentKind, DocumentStatus, legalDocument, link, official, page, sector, siteSetting, unit, workWeek } from '@cong/content-types';
+import type {
+  announcement, article, category, comment, disclosure, documentKind, DocumentStatus, dossierReport, legalDocument, link, official, page, place, procedure, question, sector,
+  siteSetting, unit, workWeek,
+} from '@cong/content-types';
 
 export interface MediaRecord {
   url: string;
@@ -94,6 +97,13 @@ export interface SettingsRecord {
   introductionEn: string;
   /** The open data licence line ('' : the default, CC BY 4.0). */
   openDataLicence: string;
+  /** The document exchange system ("Gửi nhận văn bản"), '' when not set. */
+  documentExchangeUrl: string;
+  /** The administrative map picture of the map page. */
+  mapImage: MediaRecord | null;
+  /** Tile server of the interactive map, '' (the default): no interactive map, no outside request. */
+  mapTileUrl: string;
+  mapAttribution: string;
 }
 
 /** A name and slug of a listing entry (a document's kind or sector, a unit's parent). */
@@ -182,6 +192,70 @@ export interface WorkWeekRecord {
   updatedAt: string;
 }
 
+export interface DisclosureRecord {
+  title: string;
+  slug: string;
+  kind: string;
+  year: number;
+  period: string | null;
+  publishedOn: string;
+  summary: string;
+  files: MediaRecord[];
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface ProcedureRecord {
+  name: string;
+  slug: string;
+  code: string;
+  sector: NamedRef | null;
+  agency: string;
+  onlineLevel: string;
+  duration: string;
+  fee: string;
+  serviceUrl: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+/** One month of dossier figures; the on-time rate is computed (src/lib/dossiers.ts), never stored. */
+export interface DossierReportRecord {
+  /** The month's first day (YYYY-MM-DD). */
+  month: string;
+  received: number;
+  carriedOver: number;
+  onTime: number;
+  late: number;
+  pending: number;
+  note: string;
+  updatedAt: string;
+}
+
+/** A published question with its answer (the asker's email and phone never reach the site). */
+export interface QuestionRecord {
+  title: string;
+  slug: string;
+  askerName: string;
+  sector: NamedRef | null;
+  content: string;
+  answeredBy: string;
+  /** Ngày trả lời, or the day it was published. */
+  answeredOn: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface PlaceRecord {
+  name: string;
+  kind: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  description: string;
+  order: number;
+}
+
 type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number; updatedAt?: string | null };
 
 function toMedia(media: Media, alt?: string | null): MediaRecord {
@@ -210,6 +284,15 @@ export const UNIT_POPULATE = { 'populate[parent][fields][0]': 'name', 'populate[
 
 /** What an official's record needs besides its own fields. */
 export const OFFICIAL_POPULATE = { 'populate[unit][fields][0]': 'name', 'populate[unit][fields][1]': 'slug', 'populate[photo]': 'true' };
+
+/** What a disclosure's record needs besides its own fields. */
+export const DISCLOSURE_POPULATE = { 'populate[files]': 'true' };
+
+/** What a procedure's or a question's record needs besides its own fields. */
+export const SECTOR_POPULATE = { 'populate[sector][fields][0]': 'name', 'populate[sector][fields][1]': 'slug' };
+
+/** What the settings record needs besides its own fields. */
+export const SETTINGS_POPULATE = { 'populate[mainMenu]': 'true', 'populate[serviceLinks]': 'true', 'populate[emblem]': 'true', 'populate[mapImage]': 'true' };
 
 /** What a week's record needs besides its own fields. */
 export const WORK_WEEK_POPULATE = { 'populate[items]': 'true' };
@@ -295,6 +378,82 @@ export function toWorkWeekRecord(e: EntryOf<typeof workWeek>): WorkWeekRecord {
   return { title: e.title, weekOf: e.weekOf, items, note: e.note ?? '', publishedAt: e.publishedAt ?? e.updatedAt, updatedAt: e.updatedAt };
 }
 
+/** Disclosure → record. */
+export function toDisclosureRecord(e: EntryOf<typeof disclosure>): DisclosureRecord {
+  return {
+    title: e.title,
+    slug: e.slug,
+    kind: e.kind,
+    year: e.year,
+    period: e.period ?? null,
+    publishedOn: e.publishedOn,
+    summary: e.summary ?? '',
+    files: ((e.files ?? []) as Media[]).map((m) => toMedia(m)),
+    publishedAt: e.publishedAt ?? e.updatedAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Procedure → record. */
+export function toProcedureRecord(e: EntryOf<typeof procedure>): ProcedureRecord {
+  return {
+    name: e.name,
+    slug: e.slug,
+    code: e.code ?? '',
+    sector: ref(e.sector),
+    agency: e.agency,
+    onlineLevel: e.onlineLevel,
+    duration: e.duration ?? '',
+    fee: e.fee ?? '',
+    serviceUrl: e.serviceUrl ?? '',
+    publishedAt: e.publishedAt ?? e.updatedAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Dossier report → record. */
+export function toDossierReportRecord(e: EntryOf<typeof dossierReport>): DossierReportRecord {
+  return {
+    month: e.month,
+    received: e.received,
+    carriedOver: e.carriedOver,
+    onTime: e.onTime,
+    late: e.late,
+    pending: e.pending,
+    note: e.note ?? '',
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Question → record: what is public of it. */
+export function toQuestionRecord(e: EntryOf<typeof question>): QuestionRecord {
+  const publishedAt = e.publishedAt ?? e.updatedAt;
+  return {
+    title: e.title,
+    slug: e.slug,
+    askerName: e.askerName,
+    sector: ref(e.sector),
+    content: e.content,
+    answeredBy: e.answeredBy ?? '',
+    answeredOn: e.answeredOn ?? publishedAt.slice(0, 10),
+    publishedAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** Place → record. */
+export function toPlaceRecord(e: EntryOf<typeof place>): PlaceRecord {
+  return {
+    name: e.name,
+    kind: e.kind,
+    address: e.address ?? '',
+    latitude: e.latitude ?? null,
+    longitude: e.longitude ?? null,
+    description: e.description ?? '',
+    order: e.order ?? 0,
+  };
+}
+
 /** Article → record. */
 export function toArticleRecord(e: EntryOf<typeof article>): ArticleRecord {
   return {
@@ -357,6 +516,10 @@ export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord
     addressEn: e.addressEn ?? '',
     introductionEn: e.introductionEn ?? '',
     openDataLicence: e.openDataLicence ?? '',
+    documentExchangeUrl: e.documentExchangeUrl ?? '',
+    mapImage: e.mapImage ? toMedia(e.mapImage as Media) : null,
+    mapTileUrl: e.mapTileUrl ?? '',
+    mapAttribution: e.mapAttribution ?? '',
   };
 }
 

@@ -1,0 +1,12 @@
+// Generated from content-types/ by `npm run generate`: do not edit.
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::question.question', {
+  config: {
+    find: { middlewares: ['global::published-only'] },
+    findOne: { middlewares: ['global::published-only'] },
+    create: { middlewares: ['global::published-only'] },
+    update: { middlewares: ['global::published-only'] },
+    delete: { middlewares: ['global::published-only'] },
+  },
+});
