@@ -16,7 +16,7 @@ import { seedSchedule } from './schedule';
 import { SEED_STARTED } from './when';
 
 /** Bump when the demo content changes so existing installs top up. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 const MARKER = { type: 'core', name: 'cong', key: 'seed' } as const;
 
 export interface SeedOptions {
@@ -33,7 +33,8 @@ export interface SeedOptions {
 
 /** How many items of each kind a run created. */
 export type SeedCounts = Record<
-  'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings' | 'comments' | 'documents' | 'units' | 'officials' | 'weeks',
+  | 'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings' | 'comments' | 'documents' | 'units' | 'officials' | 'weeks'
+  | 'disclosures' | 'procedures' | 'dossierReports' | 'questions' | 'places',
   number
 >;
 
@@ -61,7 +62,7 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
   const now = options.now ?? new Date();
   const wanted = Math.max(options.articles ?? DEMO_ARTICLE_COUNT, DEMO_ARTICLE_COUNT);
   const wantedDocuments = Math.max(options.documents ?? DEMO_DOCUMENT_COUNT, DEMO_DOCUMENT_COUNT);
-  const created: SeedCounts = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0, documents: 0, units: 0, officials: 0, weeks: 0 };
+  const created: SeedCounts = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0, documents: 0, units: 0, officials: 0, weeks: 0, disclosures: 0, procedures: 0, dossierReports: 0, questions: 0, places: 0 };
 
   const marker = (await strapi.store.get(MARKER)) as Marker | null;
   if (marker && marker.version >= SEED_VERSION && marker.articles >= wanted && (marker.documents ?? 0) >= wantedDocuments) {
