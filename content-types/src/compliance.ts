@@ -71,8 +71,8 @@ const disclosed = (kinds: DisclosureKind[]): ComplianceSource => ({
   where: { field: 'kind', in: kinds },
   date: 'publishedOn',
 });
-/** The page of one kind of disclosure: `/cong-khai/du-toan-ngan-sach/`. */
-export const disclosureKindPath = (kind: DisclosureKind) => `/cong-khai/${createSlug(kind)}/`;
+/** The page of one kind of disclosure: `/cong-khai/loai/du-toan-ngan-sach/`. */
+export const disclosureKindPath = (kind: DisclosureKind) => `/cong-khai/loai/${createSlug(kind)}/`;
 const disclosurePath = disclosureKindPath;
 
 /** Every item the portal must publish, in the order of the public list. */
