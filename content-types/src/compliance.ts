@@ -336,7 +336,39 @@ export async function complianceFactsViaRest(client: CmsClient, items: readonly 
   return facts;
 }
 
-/** Every item judged on `today`. */
-export function assessAll(facts: Map<string, ComplianceFacts>, today: string, items: readonly ComplianceItem[] = COMPLIANCE_ITEMS): ComplianceAssessment[] {
-  return items.map((item) => assess(item, facts.get(item.key) ?? { count: 0, latest: null }, today));
+
+/** One line of the report: the item as the law names it, and how it stands. */
+export interface ComplianceRow extends ComplianceAssessment {
+  legalBasis: string;
+  path: string;
+  how: string;
+  rhythm: Rhythm;
+  rhythmLabel: string;
+  /** Where an editor brings it up to date in the admin (under /admin), or null when nothing to edit. */
+  adminPath: string | null;
+}
+
+/** The admin's content-manager address of a type's list (or its single entry). */
+export function adminPathOf(type: ContentType): string {
+  return `/admin/content-manager/${type.kind === 'singleType' ? 'single-types' : 'collection-types'}/${type.uid}`;
+}
+
+/** The report on `today`, item by item, in the catalogue's order. */
+export function complianceReport(facts: Map<string, ComplianceFacts>, today: string, items: readonly ComplianceItem[] = COMPLIANCE_ITEMS): ComplianceRow[] {
+  return items.map((item) => ({
+    ...assess(item, facts.get(item.key) ?? { count: 0, latest: null }, today),
+    legalBasis: item.legalBasis,
+    path: item.path,
+    how: item.how,
+    rhythm: item.rhythm,
+    rhythmLabel: RHYTHM_LABELS[item.rhythm],
+    adminPath: item.source ? adminPathOf(item.source.type) : null,
+  }));
+}
+
+/** How many items stand in each state. */
+export function complianceSummary(rows: readonly ComplianceAssessment[]): Record<ComplianceStatus, number> {
+  const summary: Record<ComplianceStatus, number> = { ok: 0, overdue: 0, missing: 0 };
+  for (const row of rows) summary[row.status] += 1;
+  return summary;
 }

@@ -479,7 +479,8 @@ export const DISCLOSURE_KINDS = [
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 /** The period a disclosure covers within its year. */
-export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', '6 tháng đầu năm', '9 tháng'] as const;
+// Strapi refuses an enumeration value with a digit before any letter: "Sáu tháng", not "6 tháng".
+export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Sáu tháng đầu năm', 'Chín tháng'] as const;
 
 /** Công khai minh bạch: a budget, investment, procurement, planning or statistical disclosure. */
 export const disclosure = defineType({
@@ -497,7 +498,7 @@ export const disclosure = defineType({
     slug: slug({ label: 'Đường dẫn (slug)', targetField: 'title', description: 'Hệ thống tự tạo từ tiêu đề và giữ nguyên sau khi đăng.' }),
     kind: enumeration({ label: 'Loại công khai', required: true, values: DISCLOSURE_KINDS, default: 'Khác' }),
     year: integer({ label: 'Năm', required: true, min: 2000, max: 2100, description: 'Năm ngân sách hoặc năm của số liệu.' }),
-    period: enumeration({ label: 'Kỳ báo cáo', values: DISCLOSURE_PERIODS, description: 'Với báo cáo thực hiện ngân sách: quý, 6 tháng, 9 tháng hoặc cả năm.' }),
+    period: enumeration({ label: 'Kỳ báo cáo', values: DISCLOSURE_PERIODS, description: 'Với báo cáo thực hiện ngân sách: quý, sáu tháng, chín tháng hoặc cả năm.' }),
     publishedOn: date({ label: 'Ngày công khai', required: true, description: 'Ngày quyết định hoặc văn bản công khai được ký.' }),
     summary: longText({ label: 'Tóm tắt', maxLength: 1000 }),
     body: markdown({ label: 'Nội dung' }),

@@ -3,6 +3,7 @@ import {
   announcement, article, category, comment, disclosure, documentKind, dossierReport, legalDocument, link, official, page, place, procedure, question, sector, siteSetting, unit, workWeek,
 } from '@cong/content-types';
 import { cmsLoader } from './lib/cms-loader';
+import { complianceLoader } from './lib/compliance-loader';
 import {
   ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, DISCLOSURE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, SECTOR_POPULATE, SETTINGS_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE,
   toAnnouncementRecord, toArticleRecord, toCategoryRecord, toCommentRecord, toDisclosureRecord, toDossierReportRecord, toLegalDocumentRecord, toLinkRecord, toListingRecord,
@@ -31,5 +32,6 @@ export const collections = {
   dossierReports: defineCollection({ loader: cmsLoader({ type: dossierReport, toData: toDossierReportRecord }) }),
   questions: defineCollection({ loader: cmsLoader({ type: question, populate: SECTOR_POPULATE, toData: toQuestionRecord, bodyField: 'answer' }) }),
   places: defineCollection({ loader: cmsLoader({ type: place, toData: toPlaceRecord }) }),
+  compliance: defineCollection({ loader: complianceLoader() }),
   settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: SETTINGS_POPULATE, toData: toSettingsRecord }) }),
 };

@@ -3,6 +3,7 @@
  * for the screens editors use most (content manager, media library) filled in.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { BulletList } from '@strapi/icons';
 import vi from './translations/vi.json';
 
 // The admin reads its language from here before anyone signs in (the login page included).
@@ -16,6 +17,16 @@ export default {
     translations: { vi },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // "Mức độ công khai thông tin": what the portal still lacks of what the law asks it to publish.
+    app.addMenuLink({
+      to: 'cong-khai-thong-tin',
+      icon: BulletList,
+      intlLabel: { id: 'cong.compliance.menu', defaultMessage: 'Mức độ công khai thông tin' },
+      Component: () => import('./pages/Compliance'),
+      permissions: [],
+    });
   },
   bootstrap(_app: StrapiApp) {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'vi');

@@ -9,6 +9,7 @@ import type {
   PlaceRecord, ProcedureRecord, QuestionRecord, SectorRecord, SettingsRecord, UnitRecord, WorkWeekRecord,
 } from './records';
 import { vietnamDay } from './format';
+import { complianceReport, type ComplianceFacts, type ComplianceRow } from '@cong/content-types';
 
 export interface Item<T> {
   id: string;
@@ -147,6 +148,12 @@ export function getQuestions(): Promise<Array<Item<QuestionRecord>>> {
 /** Published places of the map in their editorial order. */
 export function getPlaces(): Promise<Array<Item<PlaceRecord>>> {
   return once('places', async () => ((await getCollection('places')) as Array<Item<PlaceRecord>>).sort(byOrderThenName));
+}
+
+/** The compliance report on `today` (YYYY-MM-DD, Viet Nam): every catalogue item and how it stands. */
+export async function getComplianceReport(today = vietnamDay(new Date())): Promise<ComplianceRow[]> {
+  const facts = new Map(((await getCollection('compliance')) as Array<Item<ComplianceFacts>>).map((e) => [e.id, e.data]));
+  return complianceReport(facts, today);
 }
 
 /** The agency's settings, with safe defaults until an editor saves them. */

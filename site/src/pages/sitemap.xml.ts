@@ -33,6 +33,8 @@ export const GET: APIRoute = async ({ site }) => {
   entries.push({ path: '/en/' }, { path: '/en/organization/' }, { path: '/en/contacts/' });
   // Lịch công tác and Dữ liệu mở (issue 12, part c).
   entries.push({ path: '/lich-cong-tac/' }, { path: '/du-lieu-mo/' });
+  // Danh mục thông tin phải công khai (issue 13).
+  entries.push({ path: '/danh-muc-thong-tin-cong-khai/' });
   for (const w of scheduleWeeks((await getWorkWeeks()).map((w) => w.data), vietnamDay(new Date()))) entries.push({ path: weekPath(w.key), lastmod: w.week?.updatedAt });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

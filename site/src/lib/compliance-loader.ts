@@ -1,0 +1,22 @@
+/**
+ * Loads what the CMS publishes for each item of the compliance catalogue (content-types/src/compliance.ts):
+ * how many published entries and the latest day, one record per item. The page judges them on the
+ * build's day (the publisher rebuilds after midnight), the same way the admin page and
+ * `npm run compliance` do.
+ */
+import type { Loader } from 'astro/loaders';
+import { complianceFactsViaRest, createCmsClient } from '@cong/content-types';
+import { parseSiteEnvironment } from './site-env';
+
+export function complianceLoader(): Loader {
+  return {
+    name: 'cong-compliance',
+    async load({ store }) {
+      if (process.env.CONG_TYPES_ONLY === '1') return;
+      const env = parseSiteEnvironment(process.env);
+      const facts = await complianceFactsViaRest(createCmsClient({ baseUrl: env.cmsUrl, token: env.token }));
+      store.clear();
+      for (const [key, value] of facts) store.set({ id: key, data: { ...value } });
+    },
+  };
+}
