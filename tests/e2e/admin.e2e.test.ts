@@ -39,10 +39,21 @@ afterAll(async () => {
   await cms?.close();
 });
 
+/** A page signed in as the first admin, on the admin's home. One sign-in per test: the admin allows 5 per 5 minutes. */
+async function signIn() {
+  const credentials = readFileSync(path.join(cms.dataDir, 'admin-credentials.txt'), 'utf8');
+  const page = await browser.newPage({ viewport: { width: 1800, height: 900 } });
+  await page.goto(`${cms.url}/admin/auth/login`);
+  await page.getByLabel(/Email/i).fill(/email: (.*)/.exec(credentials)![1]!);
+  await page.getByLabel(/Mật khẩu|Password/i).first().fill(/password: (.*)/.exec(credentials)![1]!);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 });
+  return page;
+}
+
 describe('moderation in the admin', () => {
   test('a comment with markup is inert text in the list and the edit view, waiting as "Chờ duyệt"', async () => {
-    const credentials = readFileSync(path.join(cms.dataDir, 'admin-credentials.txt'), 'utf8');
-    const page = await browser.newPage({ viewport: { width: 1800, height: 900 } });
+    const page = await signIn();
     const dialogs: string[] = [];
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
@@ -50,11 +61,6 @@ describe('moderation in the admin', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(`${cms.url}/admin/auth/login`);
-    await page.getByLabel(/Email/i).fill(/email: (.*)/.exec(credentials)![1]!);
-    await page.getByLabel(/Mật khẩu|Password/i).first().fill(/password: (.*)/.exec(credentials)![1]!);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 });
 
     await page.goto(`${cms.url}/admin/content-manager/collection-types/api::comment.comment`);
     const row = page.locator('tbody tr', { hasText: 'Bạn đọc' });
@@ -74,6 +80,31 @@ describe('moderation in the admin', () => {
     expect(requested.filter((u) => new URL(u).pathname.endsWith('/x'))).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('"Mức độ công khai thông tin" in the admin (issue 13, item 7)', () => {
+  test('lists each item with its state and a link to fix it; removing the last schedule week turns "Lịch công tác" to "Chưa có"', async () => {
+    const page = await signIn();
+    await page.getByRole('link', { name: 'Mức độ công khai thông tin' }).click();
+    await page.waitForURL(/\/admin\/cong-khai-thong-tin/);
+    const row = (name: string) => page.locator('tbody tr', { hasText: name });
+    await row('Lịch công tác của lãnh đạo').waitFor({ timeout: 30_000 });
+    expect(await page.locator('h1').textContent()).toBe('Mức độ công khai thông tin');
+    expect(await row('Lịch công tác của lãnh đạo').textContent()).toContain('Đủ');
+    expect(await row('Báo cáo tài chính năm').textContent()).toContain('Chưa có');
+    expect(await row('Báo cáo tình hình thực hiện ngân sách').textContent()).toContain('Quá hạn cập nhật');
+
+    const weeks = await cms.strapi.documents('api::work-week.work-week').findMany({ status: 'published', fields: ['weekOf'] });
+    expect(weeks.length).toBeGreaterThan(0);
+    for (const w of weeks) await cms.strapi.documents('api::work-week.work-week').delete({ documentId: w.documentId });
+    await page.reload();
+    await row('Lịch công tác của lãnh đạo').waitFor({ timeout: 30_000 });
+    expect(await row('Lịch công tác của lãnh đạo').textContent()).toContain('Chưa có');
+    // "Cập nhật" opens the list where an editor enters the week.
+    await row('Lịch công tác của lãnh đạo').getByRole('link', { name: 'Cập nhật' }).click();
+    await page.waitForURL(/\/admin\/content-manager\/collection-types\/api::work-week\.work-week/);
     await page.close();
   }, 120_000);
 });
