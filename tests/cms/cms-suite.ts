@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSlug } from '../../content-types/src/slug';
 import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
-import { ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
+import { AGENCY, ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { DEMO_DOCUMENTS } from '../../cms/src/seed/demo-documents';
 import { DEMO_DOCUMENT_COUNT } from '../../cms/src/seed/documents';
@@ -104,6 +104,27 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(rerun.skipped).toBe(false);
       expect(Object.values(rerun.created).every((n) => n === 0), JSON.stringify(rerun.created)).toBe(true);
       expect(await cms.strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } })).toBe(DEMO_ARTICLE_COUNT);
+    });
+
+    test("a demo portal seeded before version 3 gets the new \"Dịch vụ công\" box and the document exchange link; an editor's own box is kept", async () => {
+      const SETTINGS = 'api::site-setting.site-setting';
+      const old = ['Văn bản chỉ đạo, điều hành', 'Lịch công tác của lãnh đạo', 'Danh bạ cơ quan', 'Dịch vụ công trực tuyến', 'Dữ liệu mở'].map((label) => ({ label, url: '/van-ban/' }));
+      const settings = async () => (await cms.strapi.documents(SETTINGS).findFirst({ populate: ['serviceLinks'] })) as unknown as { documentId: string; documentExchangeUrl: string | null; serviceLinks: Array<{ label: string; url: string }> };
+      const reseedAsVersion2 = async () => {
+        await cms.strapi.store.set({ type: 'core', name: 'cong', key: 'seed', value: { version: 2, articles: DEMO_ARTICLE_COUNT, documents: DEMO_DOCUMENT_COUNT, completedAt: new Date().toISOString() } });
+        return seedDemoContent(cms.strapi, { log: () => undefined });
+      };
+      const { documentId } = await settings();
+      await cms.strapi.documents(SETTINGS).update({ documentId, data: { serviceLinks: old, documentExchangeUrl: null } as never });
+      expect((await reseedAsVersion2()).created.settings).toBe(1);
+      const upgraded = await settings();
+      expect(upgraded.serviceLinks.map((l) => l.url)).toEqual(AGENCY.serviceLinks.map((l) => l.url));
+      expect(upgraded.documentExchangeUrl).toBe(AGENCY.documentExchangeUrl);
+      const own = [{ label: 'Tra cứu hồ sơ', url: '/tra-cuu/' }];
+      await cms.strapi.documents(SETTINGS).update({ documentId, data: { serviceLinks: own } as never });
+      expect((await reseedAsVersion2()).created.settings).toBe(0);
+      expect((await settings()).serviceLinks.map((l) => ({ label: l.label, url: l.url }))).toEqual(own);
+      await cms.strapi.documents(SETTINGS).update({ documentId, data: { serviceLinks: AGENCY.serviceLinks } as never });
     });
 
     test('fires no webhook while seeding, though the same webhook fires for an ordinary publish', async () => {

@@ -327,7 +327,7 @@ describe('Dữ liệu mở', () => {
 });
 
 describe('the new pages', () => {
-  test.each(['/lich-cong-tac/', `/lich-cong-tac/${keyOf(addDays(thisMonday, -14))}/`, '/du-lieu-mo/', '/'])('%s has no serious WCAG 2.1 AA violation, at 1280 and 375 px', async (url) => {
+  test.each(['/lich-cong-tac/', `/lich-cong-tac/${keyOf(addDays(thisMonday, -14))}/`, '/du-lieu-mo/', '/danh-muc-thong-tin-cong-khai/', '/'])('%s has no serious WCAG 2.1 AA violation, at 1280 and 375 px', async (url) => {
     for (const width of [1280, 375]) {
       const page = await open(url, width);
       await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
@@ -341,7 +341,7 @@ describe('the new pages', () => {
   }, 60_000);
 
   test.runIf(hasJava)('are valid HTML for the Nu Html Checker', async () => {
-    const pages = ['lich-cong-tac/index.html', `lich-cong-tac/${keyOf(oldMonday)}/index.html`, `lich-cong-tac/${keyOf(addDays(thisMonday, -14))}/index.html`, 'du-lieu-mo/index.html', 'index.html'].map(client);
+    const pages = ['lich-cong-tac/index.html', `lich-cong-tac/${keyOf(oldMonday)}/index.html`, `lich-cong-tac/${keyOf(addDays(thisMonday, -14))}/index.html`, 'du-lieu-mo/index.html', 'danh-muc-thong-tin-cong-khai/index.html', 'index.html'].map(client);
     expect(await htmlCheckerErrors(pages, client(''))).toEqual([]);
   }, 120_000);
 });

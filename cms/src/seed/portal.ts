@@ -9,12 +9,32 @@ import { documentPdf } from './demo-media';
 import { backdate, DAY, ensureFile, findBy, type Row } from './store';
 import type { SeedCounts } from './index';
 
-/** "Cấu hình cổng" (single type, no draft & publish), when none is saved yet. */
+/** The "Dịch vụ công" box of demo portals seeded before version 3 (links to sections that did not exist yet). */
+const SERVICE_LINKS_BEFORE_V3 = ['Văn bản chỉ đạo, điều hành', 'Lịch công tác của lãnh đạo', 'Danh bạ cơ quan', 'Dịch vụ công trực tuyến', 'Dữ liệu mở'];
+
+/**
+ * "Cấu hình cổng" (single type, no draft & publish), when none is saved yet. A demo portal seeded
+ * before version 3 whose "Dịch vụ công" box is still the demo's gets the new box and the document
+ * exchange link; settings an editor changed are left alone.
+ */
 export async function seedSettings(strapi: Core.Strapi, created: SeedCounts): Promise<void> {
   const settingsUid = 'api::site-setting.site-setting';
-  if (await strapi.documents(settingsUid).findFirst({})) return;
-  await strapi.documents(settingsUid).create({ data: AGENCY as never });
-  created.settings += 1;
+  const existing = (await strapi.documents(settingsUid).findFirst({ populate: ['serviceLinks'] })) as
+    | (Row & { agencyName?: string; documentExchangeUrl?: string | null; serviceLinks?: Array<{ label: string }> })
+    | null;
+  if (!existing) {
+    await strapi.documents(settingsUid).create({ data: AGENCY as never });
+    created.settings += 1;
+    return;
+  }
+  const labels = (existing.serviceLinks ?? []).map((l) => l.label);
+  if (existing.agencyName === AGENCY.agencyName && labels.join('\n') === SERVICE_LINKS_BEFORE_V3.join('\n')) {
+    await strapi.documents(settingsUid).update({
+      documentId: existing.documentId,
+      data: { serviceLinks: AGENCY.serviceLinks, documentExchangeUrl: existing.documentExchangeUrl || AGENCY.documentExchangeUrl } as never,
+    });
+    created.settings += 1;
+  }
 }
 
 /** Announcements, newest first from `now`, with their generated PDFs and validity. */
