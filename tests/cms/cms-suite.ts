@@ -344,7 +344,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)': ['api::article.article.find', 'api::comment.comment.find', 'plugin::upload.content-api.find'],
         'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)': ['api::article.article.find', 'api::comment.comment.create'],
         'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)': ['api::announcement.announcement.find', 'api::article.article.find', 'api::page.page.find'],
-        [QUESTION_TOKEN_NAME]: ['api::question.question.create'],
+        [QUESTION_TOKEN_NAME]: ['api::question.question.create', 'api::sector.sector.find'],
       };
       const tokens = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: { $startsWith: 'Cổng:' } }, populate: ['permissions'] });
       expect(tokens.map((t: { name: string }) => t.name).sort()).toEqual(Object.keys(expected).sort());
@@ -356,7 +356,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       const comment = tokens.find((t: { name: string }) => t.name.startsWith('Cổng: gửi bình luận'))!;
       expect(comment.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::article.article.find', 'api::comment.comment.create']);
       const question = tokens.find((t: { name: string }) => t.name === QUESTION_TOKEN_NAME)!;
-      expect(question.permissions.map((p: { action: string }) => p.action)).toEqual(['api::question.question.create']);
+      expect(question.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::question.question.create', 'api::sector.sector.find']);
     });
 
     test('a token renamed in a new version keeps its key', async () => {
@@ -619,8 +619,11 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       for (const title of waiting) expect(await cms.strapi.db.query(QUESTION).count({ where: { title, publishedAt: { $notNull: true } } }), title).toBe(0);
     });
 
-    test('the question token creates a draft question, even when it asks to publish, and its answer carries no email or phone', async () => {
-      const sent = await request(`${cms.url}/api/questions?status=published`, { method: 'POST', token: cms.questionToken, body: { data: asked } });
+    test('the question token creates a draft question in a sector, even when it asks to publish, and its answer carries no email or phone', async () => {
+      const sectors = await request(`${cms.url}/api/sectors?filters[slug][$eq]=dat-dai`, { token: cms.questionToken });
+      expect(sectors.status).toBe(200);
+      const sector = sectors.body.data[0].documentId as string;
+      const sent = await request(`${cms.url}/api/questions?status=published`, { method: 'POST', token: cms.questionToken, body: { data: { ...asked, sector } } });
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
       expect(sent.body.data.publishedAt).toBeNull();
       expect(JSON.stringify(sent.body)).not.toContain(asked.email);
@@ -628,9 +631,11 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       const rows = await cms.strapi.db.query(QUESTION).findMany({ where: { title: asked.title } });
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ publishedAt: null, email: asked.email, phone: asked.phone, askerName: asked.askerName, slug: 'hoi-ve-lich-thu-gom-rac-thai-o-thon-phu-thuong' });
+      const [stored] = (await questions().findMany({ status: 'draft', filters: { title: asked.title } as never, populate: ['sector'] })) as unknown as Array<{ sector: { slug: string } }>;
+      expect(stored!.sector.slug).toBe('dat-dai');
     });
 
-    test('the question token can do nothing else: not read, update, delete or publish questions, nor touch another type', async () => {
+    test('the question token can do nothing else: not read, update, delete or publish questions, nor touch another type but read sectors', async () => {
       const draft = await cms.strapi.db.query(QUESTION).findOne({ where: { title: DEMO_QUESTIONS.find((q) => !q.answer)!.title } });
       const [published] = await questions().findMany({ status: 'published', limit: 1 });
       const token = cms.questionToken;
@@ -641,7 +646,6 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         update: request(`${cms.url}/api/questions/${draft.documentId}`, { method: 'PUT', token, body: { data: { answer: 'Trả lời giả.' } } }),
         publish: request(`${cms.url}/api/questions/${draft.documentId}?status=published`, { method: 'PUT', token, body: { data: { answer: 'Trả lời giả.' } } }),
         delete: request(`${cms.url}/api/questions/${published!.documentId}`, { method: 'DELETE', token }),
-        sectors: request(`${cms.url}/api/sectors`, { token }),
         articles: request(`${cms.url}/api/articles`, { token }),
         comment: request(`${cms.url}/api/comments`, { method: 'POST', token, body: { data: { name: 'Giả', content: 'Giả' } } }),
         article: request(`${cms.url}/api/articles`, { method: 'POST', token, body: { data: { title: 'Tin giả', body: 'x' } } }),

@@ -16,7 +16,7 @@ export const BUILD_TOKEN_NAME = 'Cổng: dựng trang công khai (chỉ đọc n
 /** Name of the public server's token for sending comments. */
 export const COMMENT_TOKEN_NAME = 'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)';
 /** Name of the public server's token for sending citizens' questions. */
-export const QUESTION_TOKEN_NAME = 'Cổng: gửi câu hỏi chờ trả lời (chỉ tạo câu hỏi)';
+export const QUESTION_TOKEN_NAME = 'Cổng: gửi câu hỏi chờ trả lời (tạo câu hỏi, đọc lĩnh vực)';
 /** Name of the public server's token for the draft preview: the only token that reads drafts. */
 export const PREVIEW_TOKEN_NAME = 'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)';
 
@@ -41,9 +41,13 @@ export function commentTokenPermissions(): string[] {
   return ['api::comment.comment.create', 'api::article.article.find'];
 }
 
-/** What the public server may do with questions: create them (always drafts), nothing else (the sector is checked against the release). */
+/**
+ * What the public server may do for a citizen's question: create it (always a draft) and read the
+ * sectors (Strapi lets a token set a relation only to a type it may read; sectors are public and
+ * have no drafts). It cannot read, change or publish a question.
+ */
 export function questionTokenPermissions(): string[] {
-  return ['api::question.question.create'];
+  return ['api::question.question.create', 'api::sector.sector.find'];
 }
 
 /** What the draft preview reads: the previewable types, the categories an article shows, and media. */
@@ -134,7 +138,7 @@ export async function ensureCommentToken(strapi: Core.Strapi, file: string): Pro
 export async function ensureQuestionToken(strapi: Core.Strapi, file: string): Promise<void> {
   await ensureApiToken(strapi, {
     name: QUESTION_TOKEN_NAME,
-    description: 'Máy chủ công khai dùng để gửi câu hỏi của người dân vào hàng chờ trả lời; chỉ tạo được câu hỏi ở trạng thái nháp, không đọc hay sửa được gì.',
+    description: 'Máy chủ công khai dùng để gửi câu hỏi của người dân vào hàng chờ trả lời: chỉ tạo được câu hỏi ở trạng thái nháp và đọc danh sách lĩnh vực; không đọc, sửa hay đăng được câu hỏi.',
     permissions: questionTokenPermissions(),
     file,
   });

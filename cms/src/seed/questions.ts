@@ -41,7 +41,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
   {
     title: 'Cấp đổi giấy chứng nhận quyền sử dụng đất bị rách, mờ',
     askerName: 'Nguyễn Thị Mai',
-    phone: '0912 345 678',
+    phone: '0915 246 802',
     sector: 'Đất đai',
     content: 'Giấy chứng nhận quyền sử dụng đất của gia đình tôi cấp từ năm 2003, nay bị ẩm mốc, mờ chữ. Tôi muốn cấp đổi thì nộp hồ sơ ở đâu, mất bao lâu?',
     answer: 'Chào bà Mai,\n\nBà nộp hồ sơ đề nghị cấp đổi tại **Bộ phận Một cửa UBND xã** hoặc trực tuyến trên Cổng dịch vụ công. Hồ sơ gồm đơn đề nghị cấp đổi và bản gốc giấy chứng nhận đã cấp.\n\nThời hạn giải quyết theo quy định của tỉnh là không quá 7 ngày làm việc kể từ ngày nhận đủ hồ sơ, không kể thời gian đo đạc lại (nếu có).',
