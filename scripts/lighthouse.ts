@@ -32,7 +32,7 @@ async function firstLink(list: string, section: string): Promise<string> {
     console.error(`Cannot reach the portal at ${base} (${(error as Error).message}): start it with \`npm start\`, or pass --url`);
     process.exit(1);
   }
-  const match = new RegExp(`href="(/${section}/(?!trang/)[^"/]+/)"`).exec(html);
+  const match = new RegExp(`href="(/${section}/(?!trang/|gui-cau-hoi/)[^"/]+/)"`).exec(html);
   if (!match) {
     console.error(`No link into /${section}/ on ${base}${list}: is the portal's content published?`);
     process.exit(1);
@@ -54,6 +54,9 @@ const pages: Array<[string, string]> = [
   ['work schedule', '/lich-cong-tac/'],
   ['open data', '/du-lieu-mo/'],
   ['English contacts', '/en/contacts/'],
+  ['questions and answers', '/hoi-dap/'],
+  ['question', await firstLink('/hoi-dap/', 'hoi-dap')],
+  ['ask a question', '/hoi-dap/gui-cau-hoi/'],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { unsupportedNodeMessage, uploadFileUrls } from '@cong/content-types';
 import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
-import { ensureBuildToken, ensureCommentToken, ensurePreviewToken } from './bootstrap/build-token';
+import { ensureBuildToken, ensureCommentToken, ensurePreviewToken, ensureQuestionToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
@@ -56,6 +56,7 @@ export default {
     await defaultAdminLanguage(strapi);
     await ensureBuildToken(strapi, env.buildTokenFile);
     await ensureCommentToken(strapi, env.commentTokenFile);
+    await ensureQuestionToken(strapi, env.questionTokenFile);
     await ensurePreviewToken(strapi, env.previewTokenFile);
     await ensurePublisherWebhook(strapi, env);
     // `npm start` asks for the demo portal: filled on a new database only (seed/when.ts).

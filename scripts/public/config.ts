@@ -76,8 +76,9 @@ export function onDemandEnvironment(raw: RawEnv, where: { rootDir: string; dataD
     READER_DB: path.resolve(where.rootDir, raw.READER_DB || path.join('data', 'reader.db')),
     PREVIEW_SECRET: where.previewSecret,
     CMS_URL: where.cmsUrl,
-    // Its own tokens, not the build token's: comments (create only) and the preview (the only one that reads drafts).
+    // Its own tokens, not the build token's: comments and questions (create only) and the preview (the only one that reads drafts).
     CMS_COMMENT_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_COMMENT_TOKEN_FILE || path.join(where.dataDir, 'comment-token')),
+    CMS_QUESTION_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_QUESTION_TOKEN_FILE || path.join(where.dataDir, 'question-token')),
     CMS_PREVIEW_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_PREVIEW_TOKEN_FILE || path.join(where.dataDir, 'preview-token')),
     CMS_PUBLIC_URL: raw.CMS_PUBLIC_URL || where.cmsUrl,
   };

@@ -14,7 +14,9 @@ import { AGENCY, ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORI
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { DEMO_DOCUMENTS } from '../../cms/src/seed/demo-documents';
 import { DEMO_DOCUMENT_COUNT } from '../../cms/src/seed/documents';
-import { ensureApiToken, PREVIEW_TOKEN_NAME } from '../../cms/src/bootstrap/build-token';
+import { ensureApiToken, PREVIEW_TOKEN_NAME, QUESTION_TOKEN_NAME } from '../../cms/src/bootstrap/build-token';
+import { ANSWER_REQUIRED } from '../../cms/src/lib/question-rules';
+import { DEMO_QUESTIONS } from '../../cms/src/seed/questions';
 import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { nextCmsEvent, webhooksDelivered } from '../helpers/conditions';
@@ -342,16 +344,19 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)': ['api::article.article.find', 'api::comment.comment.find', 'plugin::upload.content-api.find'],
         'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)': ['api::article.article.find', 'api::comment.comment.create'],
         'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)': ['api::announcement.announcement.find', 'api::article.article.find', 'api::page.page.find'],
+        [QUESTION_TOKEN_NAME]: ['api::question.question.create', 'api::sector.sector.find'],
       };
       const tokens = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: { $startsWith: 'Cổng:' } }, populate: ['permissions'] });
       expect(tokens.map((t: { name: string }) => t.name).sort()).toEqual(Object.keys(expected).sort());
       for (const token of tokens as Array<{ name: string; permissions: Array<{ action: string }> }>) {
         const actions = token.permissions.map((p) => p.action);
         for (const action of expected[token.name]!) expect(actions, token.name).toContain(action);
-        expect(actions.some((a) => /\.(create|update|delete|publish)$/.test(a) && a !== 'api::comment.comment.create'), token.name).toBe(false);
+        expect(actions.some((a) => /\.(create|update|delete|publish)$/.test(a) && a !== 'api::comment.comment.create' && a !== 'api::question.question.create'), token.name).toBe(false);
       }
       const comment = tokens.find((t: { name: string }) => t.name.startsWith('Cổng: gửi bình luận'))!;
       expect(comment.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::article.article.find', 'api::comment.comment.create']);
+      const question = tokens.find((t: { name: string }) => t.name === QUESTION_TOKEN_NAME)!;
+      expect(question.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::question.question.create', 'api::sector.sector.find']);
     });
 
     test('a token renamed in a new version keeps its key', async () => {
@@ -468,7 +473,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
     test('the data folder is 700 and everything in it 600, also what an older install left readable', () => {
       expect(mode(cms.dataDir)).toBe('700');
       const files = readdirSync(cms.dataDir);
-      expect(files).toEqual(expect.arrayContaining(['secrets.json', 'build-token', 'comment-token', 'preview-token', 'webhook-secret', ...(database === 'sqlite' ? ['cms.db'] : [])]));
+      expect(files).toEqual(expect.arrayContaining(['secrets.json', 'build-token', 'comment-token', 'question-token', 'preview-token', 'webhook-secret', ...(database === 'sqlite' ? ['cms.db'] : [])]));
       for (const name of files) expect(mode(path.join(cms.dataDir, name)), name).toBe(statSync(path.join(cms.dataDir, name)).isDirectory() ? '700' : '600');
     });
 
@@ -592,6 +597,124 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(outside.status).toBe(400);
       expect(outside.body.error.message).toBe('Mục lịch thứ 2: ngày không thuộc tuần từ 30/11/2026 đến 06/12/2026.');
       expect(await cms.strapi.db.query(WEEK).count({ where: { title: { $in: ['Lịch sai ngày', 'Lịch có mục ngoài tuần'] } } })).toBe(0);
+    });
+  });
+
+  describe('Hỏi đáp (issue 13, part c)', () => {
+    const QUESTION = 'api::question.question';
+    const questions = () => cms.strapi.documents(QUESTION);
+    const asked = { title: 'Hỏi về lịch thu gom rác thải ở thôn Phú Thượng', askerName: 'Lý Thị Sen', email: 'sen.ly@example.vn', phone: '0911 222 333', content: 'Xin hỏi xe thu gom rác đến thôn vào những ngày nào trong tuần?' };
+    /** Every question the build token can read, as the REST API answers it. */
+    const buildRead = async (query = '') => request(`${cms.url}/api/questions?pagination[pageSize]=100&populate=*${query}`, { token: cms.buildToken });
+
+    test('seeds the answered demo questions published and the others as drafts waiting for an answer', async () => {
+      const answered = DEMO_QUESTIONS.filter((q) => q.answer);
+      expect(answered.length).toBeGreaterThanOrEqual(8);
+      expect(new Set(answered.map((q) => q.sector)).size).toBeGreaterThanOrEqual(4);
+      const published = (await questions().findMany({ status: 'published', populate: ['sector'] })) as unknown as Array<{ title: string; answer: string; sector: { name: string } | null }>;
+      expect(published.map((q) => q.title).sort()).toEqual(answered.map((q) => q.title).sort());
+      for (const q of published) expect(q.answer.length, q.title).toBeGreaterThan(0);
+      const waiting = DEMO_QUESTIONS.filter((q) => !q.answer).map((q) => q.title);
+      expect(waiting).toHaveLength(2);
+      for (const title of waiting) expect(await cms.strapi.db.query(QUESTION).count({ where: { title, publishedAt: { $notNull: true } } }), title).toBe(0);
+    });
+
+    test('the question token creates a draft question in a sector, even when it asks to publish, and its answer carries no email or phone', async () => {
+      const sectors = await request(`${cms.url}/api/sectors?filters[slug][$eq]=dat-dai`, { token: cms.questionToken });
+      expect(sectors.status).toBe(200);
+      const sector = sectors.body.data[0].documentId as string;
+      const sent = await request(`${cms.url}/api/questions?status=published`, { method: 'POST', token: cms.questionToken, body: { data: { ...asked, sector } } });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      expect(sent.body.data.publishedAt).toBeNull();
+      expect(JSON.stringify(sent.body)).not.toContain(asked.email);
+      expect(JSON.stringify(sent.body)).not.toContain(asked.phone);
+      const rows = await cms.strapi.db.query(QUESTION).findMany({ where: { title: asked.title } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ publishedAt: null, email: asked.email, phone: asked.phone, askerName: asked.askerName, slug: 'hoi-ve-lich-thu-gom-rac-thai-o-thon-phu-thuong' });
+      const [stored] = (await questions().findMany({ status: 'draft', filters: { title: asked.title } as never, populate: ['sector'] })) as unknown as Array<{ sector: { slug: string } }>;
+      expect(stored!.sector.slug).toBe('dat-dai');
+    });
+
+    test('the question token can do nothing else: not read, update, delete or publish questions, nor touch another type but read sectors', async () => {
+      const draft = await cms.strapi.db.query(QUESTION).findOne({ where: { title: DEMO_QUESTIONS.find((q) => !q.answer)!.title } });
+      const [published] = await questions().findMany({ status: 'published', limit: 1 });
+      const token = cms.questionToken;
+      const attempts = {
+        find: request(`${cms.url}/api/questions`, { token }),
+        findDrafts: request(`${cms.url}/api/questions?status=draft`, { token }),
+        findOne: request(`${cms.url}/api/questions/${published!.documentId}`, { token }),
+        update: request(`${cms.url}/api/questions/${draft.documentId}`, { method: 'PUT', token, body: { data: { answer: 'Trả lời giả.' } } }),
+        publish: request(`${cms.url}/api/questions/${draft.documentId}?status=published`, { method: 'PUT', token, body: { data: { answer: 'Trả lời giả.' } } }),
+        delete: request(`${cms.url}/api/questions/${published!.documentId}`, { method: 'DELETE', token }),
+        articles: request(`${cms.url}/api/articles`, { token }),
+        comment: request(`${cms.url}/api/comments`, { method: 'POST', token, body: { data: { name: 'Giả', content: 'Giả' } } }),
+        article: request(`${cms.url}/api/articles`, { method: 'POST', token, body: { data: { title: 'Tin giả', body: 'x' } } }),
+        upload: request(`${cms.url}/api/upload/files`, { token }),
+      };
+      for (const [what, res] of Object.entries(attempts)) expect((await res).status, what).toBe(403);
+      expect(await cms.strapi.db.query(QUESTION).count({ where: { answer: 'Trả lời giả.' } })).toBe(0);
+      expect(await cms.strapi.db.query(QUESTION).count({ where: { documentId: draft.documentId, publishedAt: { $notNull: true } } })).toBe(0);
+      expect((await request(`${cms.url}/admin/users`, { token })).status).toBe(401);
+    });
+
+    test('publishing a question without an answer is refused in Vietnamese: from the admin, the Document Service, an update that publishes', async () => {
+      const created = await request(`${cms.url}${CM(QUESTION)}`, { method: 'POST', token: editor, body: { title: 'Câu hỏi chưa trả lời để kiểm thử', askerName: 'Người thử', content: 'Nội dung thử.' } });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const documentId = created.body.data.documentId as string;
+      const byAdmin = await request(`${cms.url}${CM(QUESTION)}/${documentId}/actions/publish`, { method: 'POST', token: editor, body: {} });
+      expect(byAdmin.status).toBe(400);
+      expect(byAdmin.body.error.message).toBe(ANSWER_REQUIRED);
+      expect(byAdmin.body.error.details.errors[0].path).toEqual(['answer']);
+      // An answer of spaces is no answer.
+      const blank = await request(`${cms.url}${CM(QUESTION)}/${documentId}/actions/publish`, { method: 'POST', token: editor, body: { title: 'Câu hỏi chưa trả lời để kiểm thử', askerName: 'Người thử', content: 'Nội dung thử.', answer: '  \n ' } });
+      expect(blank.status).toBe(400);
+      const byService = await questions().publish({ documentId }).catch((e: Error) => e);
+      expect((byService as Error).message).toBe(ANSWER_REQUIRED);
+      const update = await questions().update({ documentId, data: { answeredBy: 'Văn phòng UBND xã' } as never, status: 'published' }).catch((e: Error) => e);
+      expect((update as Error).message).toBe(ANSWER_REQUIRED);
+      // A create that asks to publish makes a draft, as for every question a reader sends.
+      const direct = (await questions().create({ data: { title: 'Câu hỏi đăng thẳng', askerName: 'Người thử', content: 'Thử.' } as never, status: 'published' })) as unknown as { publishedAt: string | null };
+      expect(direct.publishedAt).toBeNull();
+      expect(await cms.strapi.db.query(QUESTION).count({ where: { title: { $in: ['Câu hỏi chưa trả lời để kiểm thử', 'Câu hỏi đăng thẳng'] }, publishedAt: { $notNull: true } } })).toBe(0);
+
+      // With the answer written, the editor publishes it and the build reads it.
+      const answered = await request(`${cms.url}${CM(QUESTION)}/${documentId}/actions/publish`, {
+        method: 'POST', token: editor, body: { title: 'Câu hỏi chưa trả lời để kiểm thử', askerName: 'Người thử', content: 'Nội dung thử.', answer: 'Đã có **câu trả lời**.', answeredBy: 'Văn phòng UBND xã' },
+      });
+      expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+      expect(((await buildRead()).body.data as Array<{ title: string }>).map((q) => q.title)).toContain('Câu hỏi chưa trả lời để kiểm thử');
+    });
+
+    test("the build token's answer carries no asker's email or phone, and they cannot be found by filtering or sorting", async () => {
+      const all = await buildRead();
+      expect(all.status).toBe(200);
+      const text = JSON.stringify(all.body);
+      for (const q of DEMO_QUESTIONS) {
+        if (q.email) expect(text).not.toContain(q.email);
+        if (q.phone) expect(text).not.toContain(q.phone);
+      }
+      for (const q of all.body.data as Array<Record<string, unknown>>) {
+        expect(q).not.toHaveProperty('email');
+        expect(q).not.toHaveProperty('phone');
+      }
+      const withEmail = DEMO_QUESTIONS.find((q) => q.answer && q.email)!;
+      const asks = [
+        await buildRead(`&fields[0]=title&fields[1]=email&fields[2]=phone`),
+        await buildRead(`&filters[email][$eq]=${encodeURIComponent(withEmail.email!)}`),
+        await buildRead(`&filters[email][$eq]=khong-co%40example.vn`),
+        await buildRead(`&sort=phone:asc`),
+      ];
+      for (const res of asks) expect(JSON.stringify(res.body)).not.toMatch(/example\.vn|09\d\d \d{3} \d{3}/);
+      // A filter on the private field either is refused or matches nothing the site could tell apart.
+      expect(asks[1]!.status).toBe(asks[2]!.status);
+      expect(JSON.stringify(asks[1]!.body.data ?? null)).toBe(JSON.stringify(asks[2]!.body.data ?? null));
+    });
+
+    test("a question's slug never takes an address of the site's Hỏi đáp pages", async () => {
+      const made = await questions().create({ data: { title: 'Gửi câu hỏi', askerName: 'Người thử', content: 'Thử.' } as never });
+      expect((made as unknown as { slug: string }).slug).toBe('gui-cau-hoi-2');
+      const other = await questions().create({ data: { title: 'Lĩnh vực', askerName: 'Người thử', content: 'Thử.' } as never });
+      expect((other as unknown as { slug: string }).slug).toBe('linh-vuc-2');
     });
   });
 

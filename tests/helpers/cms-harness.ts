@@ -24,6 +24,8 @@ export interface CmsHarness {
   buildToken: string;
   /** The public server's token for sending comments. */
   commentToken: string;
+  /** The question token's key (create questions only). */
+  questionToken: string;
   /** The public server's token for the draft preview (the only one that may read drafts). */
   previewToken: string;
   close(): Promise<void>;
@@ -103,6 +105,7 @@ export async function startCms(database: 'sqlite' | 'postgres', options: StartOp
     uploadsDir,
     buildToken: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(),
     commentToken: readFileSync(path.join(dataDir, 'comment-token'), 'utf8').trim(),
+    questionToken: readFileSync(path.join(dataDir, 'question-token'), 'utf8').trim(),
     previewToken: readKey(path.join(dataDir, 'preview-token')),
     async close() {
       await closeStrapi(strapi);

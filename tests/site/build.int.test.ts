@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSlug } from '../../content-types/src/slug';
 import { DEMO_ARTICLE_COUNT, seedDemoContent } from '../../cms/src/seed/index';
 import { ANNOUNCEMENTS, DRAFT_ARTICLES } from '../../cms/src/seed/demo-content';
+import { DEMO_QUESTIONS } from '../../cms/src/seed/questions';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, SITE_URL, type SiteBuild } from '../helpers/site-build';
 import { SiteBuildError } from '../../scripts/lib/site';
@@ -57,6 +58,27 @@ describe('site build', () => {
     expect(articles).toHaveLength(DEMO_ARTICLE_COUNT);
     for (const a of articles) expect(html(`/tin-tuc/${a.slug}/`), a.slug).toContain(a.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
     for (const d of DRAFT_ARTICLES) expect(existsSync(page(`/tin-tuc/${createSlug(d.title)}/`))).toBe(false);
+  });
+
+  test('gives every answered question a page and a waiting one none; a sector page only to sectors with questions (issue 13)', async () => {
+    const rows = (await cms.strapi.documents('api::question.question').findMany({ status: 'published', populate: ['sector'] })) as unknown as Array<{ slug: string; title: string; askerName: string; sector: { slug: string } | null }>;
+    expect(rows).toHaveLength(DEMO_QUESTIONS.filter((q) => q.answer).length);
+    for (const q of rows) {
+      const built = html(`/hoi-dap/${q.slug}/`);
+      expect(built, q.slug).toContain(q.title);
+      expect(built, q.slug).toContain(q.askerName);
+      expect(html(`/hoi-dap/linh-vuc/${q.sector!.slug}/`), q.slug).toContain(`/hoi-dap/${q.slug}/`);
+    }
+    for (const q of DEMO_QUESTIONS.filter((d) => !d.answer)) expect(existsSync(page(`/hoi-dap/${createSlug(q.title)}/`)), q.title).toBe(false);
+    const withQuestions = new Set(rows.map((q) => q.sector!.slug));
+    const sectorPages = readdirSync(path.join(out, 'client', 'hoi-dap', 'linh-vuc'));
+    expect(sectorPages.sort()).toEqual([...withQuestions].sort());
+    expect(sectorPages).not.toContain('chuyen-doi-so'); // a published sector no question names
+    // The form offers every published sector, with the documentId the on-demand route sends.
+    const sectors = JSON.parse(readFileSync(path.join(out, 'client', 'hoi-dap', 'linh-vuc.json'), 'utf8')) as Array<{ slug: string; id: string }>;
+    const stored = await cms.strapi.db.query('api::sector.sector').findMany({ select: ['slug', 'documentId'] });
+    expect(sectors.map((s) => [s.slug, s.id]).sort()).toEqual(stored.map((s: { slug: string; documentId: string }) => [s.slug, s.documentId]).sort());
+    for (const s of sectors) expect(html('/hoi-dap/gui-cau-hoi/')).toContain(`<option value="${s.slug}"`);
   });
 
   test('gives every announcement a page, marks the expired ones, links the PDFs', () => {

@@ -4,7 +4,7 @@
  * user through a git-ignored file (mode 600), never through the logs.
  *
  * Which token may read drafts is decided by cms/src/middlewares/published-only.ts: only the
- * preview token. The build and comment tokens get published entries whatever they ask for.
+ * preview token. The build, comment and question tokens get published entries whatever they ask for.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import { contentTypes, PREVIEW_KINDS } from '@cong/content-types';
 export const BUILD_TOKEN_NAME = 'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)';
 /** Name of the public server's token for sending comments. */
 export const COMMENT_TOKEN_NAME = 'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)';
+/** Name of the public server's token for sending citizens' questions. */
+export const QUESTION_TOKEN_NAME = 'Cổng: gửi câu hỏi chờ trả lời (tạo câu hỏi, đọc lĩnh vực)';
 /** Name of the public server's token for the draft preview: the only token that reads drafts. */
 export const PREVIEW_TOKEN_NAME = 'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)';
 
@@ -37,6 +39,15 @@ export function buildTokenPermissions(): string[] {
 /** What the public server may do: create comments (always drafts) and find the article they are for. */
 export function commentTokenPermissions(): string[] {
   return ['api::comment.comment.create', 'api::article.article.find'];
+}
+
+/**
+ * What the public server may do for a citizen's question: create it (always a draft) and read the
+ * sectors (Strapi lets a token set a relation only to a type it may read; sectors are public and
+ * have no drafts). It cannot read, change or publish a question.
+ */
+export function questionTokenPermissions(): string[] {
+  return ['api::question.question.create', 'api::sector.sector.find'];
 }
 
 /** What the draft preview reads: the previewable types, the categories an article shows, and media. */
@@ -120,6 +131,16 @@ export async function ensureCommentToken(strapi: Core.Strapi, file: string): Pro
     permissions: commentTokenPermissions(),
     file,
     formerNames: FORMER_NAMES[COMMENT_TOKEN_NAME],
+  });
+}
+
+/** Makes sure the public server's question token exists and its key is in `file`. */
+export async function ensureQuestionToken(strapi: Core.Strapi, file: string): Promise<void> {
+  await ensureApiToken(strapi, {
+    name: QUESTION_TOKEN_NAME,
+    description: 'Máy chủ công khai dùng để gửi câu hỏi của người dân vào hàng chờ trả lời: chỉ tạo được câu hỏi ở trạng thái nháp và đọc danh sách lĩnh vực; không đọc, sửa hay đăng được câu hỏi.',
+    permissions: questionTokenPermissions(),
+    file,
   });
 }
 

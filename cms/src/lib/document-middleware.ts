@@ -11,7 +11,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { assertValidSchedule } from './scheduler';
 import { expandSchedulePaste } from './schedule-paste';
 import { errors } from '@strapi/utils';
-import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, type ContentType } from '@cong/content-types';
+import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, readerTypes, type ContentType } from '@cong/content-types';
+import { assertQuestionAnswered, QUESTION_UID, RESERVED_QUESTION_SLUGS } from './question-rules';
 
 type Data = Record<string, unknown>;
 
@@ -30,6 +31,10 @@ const slugTypes = new Map<string, SlugSpec>(
   ),
 );
 const modelTypes = new Map<string, ContentType>(contentTypes.map((t) => [t.uid, t]));
+/** Types readers send (comments, questions): always created as drafts. */
+const readerUids = new Set<string>(readerTypes.map((t) => t.uid));
+/** Slugs a type may not take because a page of the site owns that address. */
+const reservedSlugs = new Map<string, ReadonlySet<string>>([[QUESTION_UID, RESERVED_QUESTION_SLUGS]]);
 
 /**
  * Checks the text fields the model constrains (URLs, links, emails) on drafts too: Strapi 5
@@ -103,7 +108,9 @@ async function resolveSlug(strapi: Core.Strapi, spec: SlugSpec, data: Data, docu
   }
   if (!base) base = `${spec.type.singularName}-${Date.now().toString(36)}`;
 
+  const reserved = reservedSlugs.get(uid);
   return createUniqueSlug(base, async (candidate) => {
+    if (reserved?.has(candidate)) return true;
     const where: Data = { [spec.slugField]: candidate };
     if (documentId) where.documentId = { $ne: documentId };
     return (await query.count({ where })) > 0;
@@ -113,9 +120,12 @@ async function resolveSlug(strapi: Core.Strapi, spec: SlugSpec, data: Data, docu
 /** Registers the middleware; call from the app's `register()`. */
 export function registerDocumentMiddleware(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    // A reader's comment is always created as a draft ("chờ duyệt"), whatever the request asked:
-    // Strapi's REST create publishes by default. Only an editor's Publish makes it public.
-    if (context.uid === 'api::comment.comment' && context.action === 'create') (context.params as { status?: string }).status = 'draft';
+    // What readers send (a comment "chờ duyệt", a question "chờ trả lời") is always created as a
+    // draft, whatever the request asked: Strapi's REST create publishes by default. Only an
+    // editor's Publish makes it public.
+    if (readerUids.has(context.uid) && context.action === 'create') (context.params as { status?: string }).status = 'draft';
+    // A question goes public only with its answer.
+    await assertQuestionAnswered(strapi, context);
     const type = modelTypes.get(context.uid);
     if (!type || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { data?: Data; documentId?: string };

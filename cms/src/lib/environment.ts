@@ -66,6 +66,7 @@ const EnvironmentSchema = z
       .optional(),
     BUILD_TOKEN_FILE: z.string().min(1).optional(),
     COMMENT_TOKEN_FILE: z.string().min(1).optional(),
+    QUESTION_TOKEN_FILE: z.string().min(1).optional(),
     PREVIEW_TOKEN_FILE: z.string().min(1).optional(),
     CORS_ORIGINS: z
       .string()
@@ -150,6 +151,8 @@ export interface CmsEnvironment extends Omit<z.output<typeof EnvironmentSchema>,
   /** Where the read-only build token is handed to the site build. */
   buildTokenFile: string;
   commentTokenFile: string;
+  /** Where the question token (create questions only) is handed to the public server. */
+  questionTokenFile: string;
   /** Where the preview token (the only one that reads drafts) is handed to the public server. */
   previewTokenFile: string;
   /** Origins the CMS answers cross-origin requests from (with credentials): its own and CORS_ORIGINS. */
@@ -171,6 +174,7 @@ export function parseEnvironment(raw: RawEnv, defaultDataDir: string, rootDir = 
     dataDir,
     buildTokenFile: path.resolve(rootDir, rest.BUILD_TOKEN_FILE ?? path.join(dataDir, 'build-token')),
     commentTokenFile: path.resolve(rootDir, rest.COMMENT_TOKEN_FILE ?? path.join(dataDir, 'comment-token')),
+    questionTokenFile: path.resolve(rootDir, rest.QUESTION_TOKEN_FILE ?? path.join(dataDir, 'question-token')),
     previewTokenFile: path.resolve(rootDir, rest.PREVIEW_TOKEN_FILE ?? path.join(dataDir, 'preview-token')),
     corsOrigins: [...new Set([...adminOrigins(rest), ...(rest.CORS_ORIGINS ?? [])])],
   };

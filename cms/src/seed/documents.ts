@@ -18,7 +18,7 @@ export const DEMO_DOCUMENT_COUNT = DEMO_PUBLISHED;
 const DOCUMENT = 'api::legal-document.legal-document';
 
 /** Kinds and sectors by name (created when missing), as documentIds. */
-async function ensureListing(strapi: Core.Strapi, uid: string, names: readonly string[]): Promise<Map<string, string>> {
+export async function ensureListing(strapi: Core.Strapi, uid: string, names: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const [order, name] of names.entries()) {
     const found = (await findBy(strapi, uid, { name })) ?? ((await findBy(strapi, uid, { slug: createSlug(name) })) as Row | null);

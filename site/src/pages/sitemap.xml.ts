@@ -5,6 +5,7 @@ import { FACETS, paginateDocuments } from '../lib/documents';
 import { pageUrl } from '../lib/pagination';
 import { vietnamDay } from '../lib/format';
 import { scheduleWeeks, weekPath } from '../lib/schedule';
+import { getQuestionPages } from '../lib/question-pages';
 
 /** Every public page of the portal. */
 export const GET: APIRoute = async ({ site }) => {
@@ -36,6 +37,12 @@ export const GET: APIRoute = async ({ site }) => {
   // Danh mục thông tin phải công khai (issue 13).
   entries.push({ path: '/danh-muc-thong-tin-cong-khai/' });
   for (const w of scheduleWeeks((await getWorkWeeks()).map((w) => w.data), vietnamDay(new Date()))) entries.push({ path: weekPath(w.key), lastmod: w.week?.updatedAt });
+  // Hỏi đáp (issue 13, part c): the lists, each sector's pages, the form and every answered question.
+  const questionPages = await getQuestionPages();
+  for (const p of questionPages.pages) entries.push({ path: p.url });
+  for (const { pages } of questionPages.sectorPages) for (const p of pages) entries.push({ path: p.url });
+  entries.push({ path: '/hoi-dap/gui-cau-hoi/' });
+  for (const q of questionPages.questions) entries.push({ path: `/hoi-dap/${q.data.slug}/`, lastmod: q.data.updatedAt });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
