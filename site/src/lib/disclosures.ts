@@ -43,7 +43,9 @@ export function groupDisclosures<T extends Item<DisclosureRecord>>(items: T[]): 
 
 /** What the item covers: "6 tháng đầu năm 2026", "Quý I năm 2026", "Năm 2026" (a whole year or no period). */
 export function periodLabel(d: Pick<DisclosureRecord, 'year' | 'period'>): string {
-  return d.period && d.period !== 'Cả năm' ? `${d.period} năm ${d.year}` : `Năm ${d.year}`;
+  if (!d.period || d.period === 'Cả năm') return `Năm ${d.year}`;
+  // "6 tháng đầu năm" already ends with its "năm".
+  return /năm$/.test(d.period) ? `${d.period} ${d.year}` : `${d.period} năm ${d.year}`;
 }
 
 /** Splits a list into pages of DISCLOSURE_PAGE_SIZE: page 1 at the list's address, page n at `trang/n/`. */
