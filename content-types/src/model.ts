@@ -478,8 +478,11 @@ export const DISCLOSURE_KINDS = [
 ] as const;
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
-/** The period a disclosure covers within its year. */
-export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', '6 tháng đầu năm', '9 tháng'] as const;
+/**
+ * The period a disclosure covers within its year. Strapi refuses an enumeration value that starts
+ * with a digit ("6 tháng…"), so the periods are spelt out.
+ */
+export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Sáu tháng đầu năm', 'Chín tháng'] as const;
 
 /** Công khai minh bạch: a budget, investment, procurement, planning or statistical disclosure. */
 export const disclosure = defineType({

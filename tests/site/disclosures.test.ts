@@ -51,7 +51,7 @@ describe('groupDisclosures', () => {
 
 describe('periodLabel', () => {
   test('returns the period with its year, or the year alone for a whole year or no period', () => {
-    expect(periodLabel({ year: 2026, period: '6 tháng đầu năm' })).toBe('6 tháng đầu năm 2026');
+    expect(periodLabel({ year: 2026, period: 'Sáu tháng đầu năm' })).toBe('Sáu tháng đầu năm 2026');
     expect(periodLabel({ year: 2026, period: 'Quý I' })).toBe('Quý I năm 2026');
     expect(periodLabel({ year: 2025, period: 'Cả năm' })).toBe('Năm 2025');
     expect(periodLabel({ year: 2025, period: null })).toBe('Năm 2025');
