@@ -54,6 +54,9 @@ const pages: Array<[string, string]> = [
   ['work schedule', '/lich-cong-tac/'],
   ['open data', '/du-lieu-mo/'],
   ['English contacts', '/en/contacts/'],
+  ['disclosures', '/cong-khai/'],
+  ['disclosure', await firstLink('/cong-khai/', 'cong-khai')],
+  ['map', '/ban-do/'],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
