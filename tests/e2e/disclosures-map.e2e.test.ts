@@ -193,7 +193,7 @@ describe('Công khai minh bạch pages', () => {
         await page.context().close();
       }
     }
-  });
+  }, 120_000);
 
   test('prints an item without the menus, sidebar and tools', async () => {
     const { page } = await open(plainSite.url, `/cong-khai/${disclosureSlug}/`);
