@@ -57,6 +57,9 @@ const pages: Array<[string, string]> = [
   ['questions and answers', '/hoi-dap/'],
   ['question', await firstLink('/hoi-dap/', 'hoi-dap')],
   ['ask a question', '/hoi-dap/gui-cau-hoi/'],
+  ['disclosures', '/cong-khai/'],
+  ['disclosure', await firstLink('/cong-khai/', 'cong-khai')],
+  ['map', '/ban-do/'],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

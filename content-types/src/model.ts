@@ -599,6 +599,7 @@ export const question = defineType({
 
 /** Kinds of places on the administrative map. */
 export const PLACE_KINDS = ['Thôn, tổ dân phố', 'Trụ sở cơ quan', 'Trường học', 'Cơ sở y tế', 'Khác'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** Địa điểm: a hamlet, residential group or office on the map page. */
 export const place = defineType({

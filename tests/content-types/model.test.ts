@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { article, authoredTypes, components, contentTypes, link, scheduledTypes, siteSetting, strapiFiles } from '../../content-types/src/index';
@@ -37,6 +38,19 @@ describe('strapiFiles', () => {
     for (const type of contentTypes) {
       expect(type.displayName).toMatch(/\S/);
       for (const [name, field] of Object.entries(type.attributes)) expect(field.label, `${type.singularName}.${name}`).toMatch(/\S/);
+    }
+  });
+});
+
+describe('enumerations', () => {
+  test('only hold values Strapi accepts (no value may start with a digit, as "6 tháng")', () => {
+    // Strapi's own rule (content-type validator): the value, slugified its way, must be a GraphQL enum name.
+    const { strings } = createRequire(import.meta.url)('@strapi/utils') as { strings: { toRegressedEnumValue(value: string): string } };
+    for (const type of contentTypes) {
+      for (const [name, field] of Object.entries(type.attributes)) {
+        const values = (field.strapi as { enum?: string[] }).enum ?? [];
+        for (const value of values) expect(strings.toRegressedEnumValue(value), `${type.singularName}.${name}: ${value}`).toMatch(/^[_A-Za-z][_0-9A-Za-z]*$/);
+      }
     }
   });
 });

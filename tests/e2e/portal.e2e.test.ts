@@ -177,7 +177,7 @@ describe('the public portal', () => {
     const list = await open('/tin-tuc/');
     const article = (await list.locator('.news-item h2 a').first().getAttribute('href'))!;
     await list.close();
-    for (const target of ['/', article, '/thong-bao/', '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/lich-cong-tac/', '/co-cau-to-chuc/', '/du-lieu-mo/', '/en/', '/hoi-dap/', '/hoi-dap/gui-cau-hoi/']) {
+    for (const target of ['/', article, '/thong-bao/', '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/lich-cong-tac/', '/co-cau-to-chuc/', '/du-lieu-mo/', '/en/', '/hoi-dap/', '/hoi-dap/gui-cau-hoi/', '/cong-khai/', '/ban-do/']) {
       const page = await browser.newPage();
       const violations: string[] = [];
       page.on('console', (m) => {
@@ -242,7 +242,7 @@ describe('the public portal', () => {
     const answered = await open('/hoi-dap/');
     const question = (await answered.locator('.question-list a').first().getAttribute('href'))!;
     await answered.close();
-    for (const target of ['/', '/tin-tuc/', article, announcement, '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/co-cau-to-chuc/', '/danh-ba/', '/lich-cong-tac/', '/du-lieu-mo/', '/en/contacts/', '/hoi-dap/', question, '/hoi-dap/gui-cau-hoi/']) {
+    for (const target of ['/', '/tin-tuc/', article, announcement, '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/co-cau-to-chuc/', '/danh-ba/', '/lich-cong-tac/', '/du-lieu-mo/', '/en/contacts/', '/hoi-dap/', question, '/hoi-dap/gui-cau-hoi/', '/cong-khai/', '/ban-do/']) {
       // Lighthouse's mobile profile: a 412 px phone, 150 ms and 1.6 Mbit/s, a CPU four times slower.
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
       const page = await context.newPage();

@@ -10,7 +10,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addDays, contentTypes, isoWeekOf, mondayOf, weekKey, type ContentType } from '../../content-types/src/index';
 import { seedDemoContent } from '../../cms/src/seed/index';
-import { ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE } from '../../site/src/lib/records';
+import { ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, DISCLOSURE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE } from '../../site/src/lib/records';
 import { cellText, type Cell } from '../../site/src/lib/csv';
 import { vietnamDay } from '../../site/src/lib/format';
 import { launchChromium } from '../helpers/browser';
@@ -231,6 +231,7 @@ const POPULATE: Record<string, Record<string, string>> = {
   'api::legal-document.legal-document': LEGAL_DOCUMENT_POPULATE,
   'api::unit.unit': UNIT_POPULATE,
   'api::official.official': OFFICIAL_POPULATE,
+  'api::disclosure.disclosure': DISCLOSURE_POPULATE,
 };
 
 /** Records as comparable strings, in a fixed order. */
@@ -240,7 +241,7 @@ describe('Dữ liệu mở', () => {
   test('publishes every public type as JSON and CSV equal to what the CMS publishes, with BOM, RFC 4180 and the model\'s field names', async () => {
     const schema = JSON.parse(readFileSync(client('du-lieu-mo/schema.json'), 'utf8')) as Schema;
     expect(schema.licence).toBe('Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)');
-    expect(schema.datasets.map((d) => d.dataset)).toEqual(['tin-tuc', 'thong-bao', 'van-ban', 'co-cau-to-chuc', 'can-bo', 'lich-cong-tac', 'lien-ket', 'trang', 'chuyen-muc', 'loai-van-ban', 'linh-vuc']);
+    expect(schema.datasets.map((d) => d.dataset)).toEqual(['tin-tuc', 'thong-bao', 'van-ban', 'cong-khai', 'co-cau-to-chuc', 'can-bo', 'lich-cong-tac', 'dia-diem', 'lien-ket', 'trang', 'chuyen-muc', 'loai-van-ban', 'linh-vuc']);
     for (const d of schema.datasets) {
       const type = contentTypes.find((t) => t.uid === d.type)!;
       // Field names: the model's attributes, documentId, url, the system dates (and the week's note, renamed).
@@ -283,7 +284,7 @@ describe('Dữ liệu mở', () => {
 
   test('gives each record the address of its page on the portal', async () => {
     const read = (name: string) => JSON.parse(readFileSync(client(`du-lieu-mo/${name}.json`), 'utf8')) as { records: Array<Record<string, string | null>> };
-    for (const name of ['tin-tuc', 'thong-bao', 'chuyen-muc', 'lich-cong-tac', 'van-ban', 'co-cau-to-chuc', 'can-bo', 'loai-van-ban', 'linh-vuc', 'trang']) {
+    for (const name of ['tin-tuc', 'thong-bao', 'chuyen-muc', 'lich-cong-tac', 'van-ban', 'cong-khai', 'dia-diem', 'co-cau-to-chuc', 'can-bo', 'loai-van-ban', 'linh-vuc', 'trang']) {
       for (const r of read(name).records) {
         // A document kind or sector no published document has yet has no filter page: no address.
         if (r.url === null && (name === 'loai-van-ban' || name === 'linh-vuc')) {

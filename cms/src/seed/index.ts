@@ -14,6 +14,8 @@ import { DEMO_DOCUMENT_COUNT, seedDocuments } from './documents';
 import { seedOrganisation } from './organisation';
 import { seedSchedule } from './schedule';
 import { seedQuestions } from './questions';
+import { seedDisclosures } from './disclosures';
+import { seedMap } from './map';
 import { SEED_STARTED } from './when';
 
 /** Bump when the demo content changes so existing installs top up. */
@@ -106,6 +108,9 @@ async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, cr
   log(`organisation, work schedule and documents ready`);
   await seedQuestions(strapi, now, created);
   log(`questions and answers ready`);
+  await seedDisclosures(strapi, now, created);
+  await seedMap(strapi, created);
+  log(`disclosures and map ready`);
   await seedGeneratedArticles(strapi, wanted, images, categoryIds, created, log);
 
   await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, documents: wantedDocuments, completedAt: new Date().toISOString() } satisfies Marker });

@@ -8,15 +8,17 @@
  * they are the pages themselves, linked by `url`.
  */
 import {
-  announcement, article, category, documentKind, isoWeekOf, legalDocument, link, official, page, scheduleItem, sector, unit, weekKey, workWeek, type ContentType,
+  announcement, article, category, disclosure, documentKind, isoWeekOf, legalDocument, link, official, page, place, scheduleItem, sector, unit, weekKey, workWeek, type ContentType,
 } from '@cong/content-types';
+import { disclosurePath } from './disclosures';
 import type { Cell } from './csv';
 import { abs, BY_NAME, fileUrl, itemKit, kit, type Column, type FieldSchema } from './open-data-columns';
 import {
-  getAnnouncements, getArticles, getCategories, getDocumentKinds, getDocuments, getLinks, getOfficials, getPages, getSectors, getUnits, getWorkWeeks, type Item,
+  getAnnouncements, getArticles, getCategories, getDisclosures, getDocumentKinds, getDocuments, getLinks, getOfficials, getPages, getPlaces, getSectors, getUnits, getWorkWeeks, type Item,
 } from './content';
 import type {
-  AnnouncementRecord, ArticleRecord, CategoryRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord, ScheduleItemRecord, SectorRecord, UnitRecord, WorkWeekRecord,
+  AnnouncementRecord, ArticleRecord, CategoryRecord, DisclosureRecord, DocumentKindRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord, PlaceRecord, ScheduleItemRecord, SectorRecord, UnitRecord,
+  WorkWeekRecord,
 } from './records';
 
 /** The licence line when the settings leave it empty. */
@@ -154,6 +156,28 @@ export const DATASETS: readonly DatasetDef[] = [
       c.pageUrl((d) => `/van-ban/${d.slug}/`),
     ],
   }),
+  dataset(itemKit<DisclosureRecord>(), {
+    slug: 'cong-khai',
+    title: 'Công khai minh bạch',
+    description: 'Thông tin công khai ngân sách, đầu tư công, mua sắm công, quy hoạch, kế hoạch, thống kê, với tệp đính kèm (không kèm nội dung: xem trang của mục).',
+    type: disclosure,
+    rows: getDisclosures,
+    changed: (r) => r.data.updatedAt,
+    columns: (c) => [
+      c.documentId(),
+      c.attr(disclosure, 'title', (r) => r.data.title),
+      c.attr(disclosure, 'slug', (r) => r.data.slug),
+      c.attr(disclosure, 'kind', (r) => r.data.kind),
+      c.attr(disclosure, 'year', (r) => r.data.year),
+      c.attr(disclosure, 'period', (r) => r.data.period),
+      c.attr(disclosure, 'publishedOn', (r) => r.data.publishedOn),
+      c.attr(disclosure, 'summary', (r) => r.data.summary),
+      c.attr(disclosure, 'files', (r, site) => r.data.files.map((m) => abs(m.url, site))),
+      c.publishedAt(),
+      c.updatedAt(),
+      c.pageUrl((d) => disclosurePath(d.slug)),
+    ],
+  }),
   dataset(itemKit<UnitRecord>(), {
     slug: 'co-cau-to-chuc',
     title: 'Cơ cấu tổ chức',
@@ -224,6 +248,24 @@ export const DATASETS: readonly DatasetDef[] = [
       c.attr(scheduleItem, 'note', (r) => r.item.note),
       c.withSchema(c.attr(workWeek, 'note', (r) => r.week.data.note), { name: 'weekNote', description: 'Trường note của lịch tuần (ghi chú chung), lặp lại ở mỗi dòng của tuần.' }),
       c.column('url', 'url', 'Địa chỉ trang', 'Trang lịch công tác của tuần trên cổng.', (r, site) => abs(`/lich-cong-tac/${weekKey(isoWeekOf(r.week.data.weekOf))}/`, site)),
+    ],
+  }),
+  dataset(itemKit<PlaceRecord>(), {
+    slug: 'dia-diem',
+    title: 'Bản đồ – địa điểm',
+    description: 'Thôn, tổ dân phố, trụ sở cơ quan, trường học, cơ sở y tế với địa chỉ và tọa độ (độ thập phân, WGS 84).',
+    type: place,
+    rows: getPlaces,
+    columns: (c) => [
+      c.documentId(),
+      c.attr(place, 'name', (r) => r.data.name),
+      c.attr(place, 'kind', (r) => r.data.kind),
+      c.attr(place, 'address', (r) => r.data.address),
+      c.attr(place, 'latitude', (r) => r.data.latitude),
+      c.attr(place, 'longitude', (r) => r.data.longitude),
+      c.attr(place, 'description', (r) => r.data.description),
+      c.attr(place, 'order', (r) => r.data.order),
+      c.column('url', 'url', 'Địa chỉ trang', 'Trang Bản đồ của cổng, nơi địa điểm được liệt kê.', (_r, site) => abs('/ban-do/', site)),
     ],
   }),
   dataset(itemKit<LinkRecord>(), {

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { getAnnouncements, getLinks, getSettings, isExpired, type Item } from './content';
+import { sidebarDisclosures } from './sidebar';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -19,7 +20,9 @@ function layoutKey(): Promise<string> {
   layout ??= (async () => {
     // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
     const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
-    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar]);
+    // …and its newest disclosures (Công khai minh bạch).
+    const disclosures = (await sidebarDisclosures()).map((d) => [d.slug, d.title]);
+    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, disclosures]);
   })();
   return layout;
 }

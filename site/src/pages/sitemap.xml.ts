@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getPages, getUnits, getWorkWeeks, paginate } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getPages, getUnits, getWorkWeeks, paginate } from '../lib/content';
+import { disclosurePath, groupDisclosures, paginateDisclosures } from '../lib/disclosures';
 import { getDocumentData } from '../lib/document-data';
 import { FACETS, paginateDocuments } from '../lib/documents';
 import { pageUrl } from '../lib/pagination';
@@ -43,6 +44,13 @@ export const GET: APIRoute = async ({ site }) => {
   for (const { pages } of questionPages.sectorPages) for (const p of pages) entries.push({ path: p.url });
   entries.push({ path: '/hoi-dap/gui-cau-hoi/' });
   for (const q of questionPages.questions) entries.push({ path: `/hoi-dap/${q.data.slug}/`, lastmod: q.data.updatedAt });
+  // Công khai minh bạch and Bản đồ (issue 13, part a).
+  const disclosures = await getDisclosures();
+  const { kinds, years } = groupDisclosures(disclosures);
+  for (const p of paginateDisclosures(disclosures)) entries.push({ path: pageUrl('/cong-khai/', p.page) });
+  for (const g of [...kinds, ...years]) for (const p of paginateDisclosures(g.items)) entries.push({ path: pageUrl(g.path, p.page) });
+  for (const d of disclosures) entries.push({ path: disclosurePath(d.data.slug), lastmod: d.data.updatedAt });
+  entries.push({ path: '/ban-do/' });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
