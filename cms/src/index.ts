@@ -7,6 +7,7 @@ import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
 import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
+import { registerImportRoutes } from './lib/csv-import-route';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
 import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
@@ -23,6 +24,8 @@ export default {
     strapi.log.info(`Cổng CMS on Node.js ${process.version}`);
     demoteMigrationSteps(strapi.log);
     registerDocumentMiddleware(strapi);
+    // The admin's "Nhập từ tệp CSV" page posts here (procedures, dossier figures).
+    registerImportRoutes(strapi);
     // A file's `related` entries include drafts: no content-API answer carries them.
     registerFileRelationSanitizer(strapi);
     // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an

@@ -4,6 +4,7 @@
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
 import vi from './translations/vi.json';
+import { registerCsvImport } from './csv-import-link';
 
 // The admin reads its language from here before anyone signs in (the login page included).
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -16,6 +17,9 @@ export default {
     translations: { vi },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    registerCsvImport(app);
   },
   bootstrap(_app: StrapiApp) {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'vi');

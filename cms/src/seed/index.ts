@@ -13,6 +13,7 @@ import { silenceWebhooks } from './store';
 import { DEMO_DOCUMENT_COUNT, seedDocuments } from './documents';
 import { seedOrganisation } from './organisation';
 import { seedSchedule } from './schedule';
+import { seedDossierReports, seedProcedures } from './procedures';
 import { SEED_STARTED } from './when';
 
 /** Bump when the demo content changes so existing installs top up. */
@@ -103,6 +104,9 @@ async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, cr
   await seedSchedule(strapi, now, created);
   await seedDocuments(strapi, now, wantedDocuments, created, log);
   log(`organisation, work schedule and documents ready`);
+  await seedProcedures(strapi, created);
+  await seedDossierReports(strapi, now, created);
+  log(`procedures and dossier figures ready`);
   await seedGeneratedArticles(strapi, wanted, images, categoryIds, created, log);
 
   await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, documents: wantedDocuments, completedAt: new Date().toISOString() } satisfies Marker });
