@@ -479,7 +479,7 @@ export const DISCLOSURE_KINDS = [
 export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
 
 /** The period a disclosure covers within its year. */
-export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', '6 tháng đầu năm', '9 tháng'] as const;
+export const DISCLOSURE_PERIODS = ['Cả năm', 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Sáu tháng đầu năm', 'Chín tháng đầu năm'] as const;
 
 /** Công khai minh bạch: a budget, investment, procurement, planning or statistical disclosure. */
 export const disclosure = defineType({
