@@ -8,7 +8,7 @@
  * "Hết hiệu lực"), not the date, so the cache survives midnight.
  */
 import { createHash } from 'node:crypto';
-import { getAnnouncements, getLinks, getSettings, isExpired, type Item } from './content';
+import { getAnnouncements, getDossierReports, getLinks, getSettings, isExpired, type Item } from './content';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
@@ -19,7 +19,9 @@ function layoutKey(): Promise<string> {
   layout ??= (async () => {
     // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
     const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
-    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar]);
+    // The sidebar's latest month of dossier figures.
+    const dossiers = (await getDossierReports()).at(-1)?.data ?? null;
+    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, dossiers]);
   })();
   return layout;
 }

@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getPages, getUnits, getWorkWeeks, paginate } from '../lib/content';
+import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getUnits, getWorkWeeks, paginate } from '../lib/content';
+import { dossierYears, yearPath } from '../lib/dossiers';
+import { procedurePath, proceduresBySector, PROCEDURES_PATH, sectorPath } from '../lib/procedures';
 import { getDocumentData } from '../lib/document-data';
 import { FACETS, paginateDocuments } from '../lib/documents';
 import { pageUrl } from '../lib/pagination';
@@ -34,6 +36,13 @@ export const GET: APIRoute = async ({ site }) => {
   // Lịch công tác and Dữ liệu mở (issue 12, part c).
   entries.push({ path: '/lich-cong-tac/' }, { path: '/du-lieu-mo/' });
   for (const w of scheduleWeeks((await getWorkWeeks()).map((w) => w.data), vietnamDay(new Date()))) entries.push({ path: weekPath(w.key), lastmod: w.week?.updatedAt });
+  // Thủ tục hành chính and Tình hình giải quyết hồ sơ (issue 13, part b).
+  const procedures = await getProcedures();
+  entries.push({ path: PROCEDURES_PATH });
+  for (const g of proceduresBySector(procedures, (await getSectors()).map((s) => s.data))) entries.push({ path: sectorPath(g.sector.slug) });
+  for (const p of procedures) entries.push({ path: procedurePath(p.data.slug), lastmod: p.data.updatedAt });
+  const years = dossierYears((await getDossierReports()).map((r) => r.data));
+  for (const y of years) entries.push({ path: yearPath(y.year, years[0]!.year) });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
