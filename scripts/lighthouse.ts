@@ -54,6 +54,9 @@ const pages: Array<[string, string]> = [
   ['work schedule', '/lich-cong-tac/'],
   ['open data', '/du-lieu-mo/'],
   ['English contacts', '/en/contacts/'],
+  ['procedures', '/thu-tuc-hanh-chinh/'],
+  ['procedure', await firstLink('/thu-tuc-hanh-chinh/', 'thu-tuc-hanh-chinh')],
+  ['dossier figures', '/tinh-hinh-giai-quyet-ho-so/'],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

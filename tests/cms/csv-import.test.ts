@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { detectDelimiter, parseCount, parseCsv, parseMonth, readDossierCsv, readProcedureCsv, type SectorRef } from '../../cms/src/lib/csv-import';
 
 const SECTORS: SectorRef[] = [
@@ -129,5 +131,22 @@ describe('readDossierCsv', () => {
       '2026-11-01', '2026-01-01', '2026-11-01', '2026-01-01', '2026-11-01', '2026-11-01', '2026-03-01', null, null, null,
     ]);
     expect(['0', '12', '1.234', '1.2', '-3', '1,5', '', '1e3'].map(parseCount)).toEqual([0, 12, 1234, null, null, null, null, null]);
+  });
+});
+
+describe('the sample files the README names', () => {
+  const read = (name: string) => readFileSync(path.join(import.meta.dirname, '../../cms/samples', name), 'utf8');
+
+  test('cms/samples/mau-thu-tuc-hanh-chinh.csv imports cleanly against the demo sectors', () => {
+    const sectors = ['Tư pháp – Hộ tịch', 'Đất đai', 'Xây dựng', 'Văn hóa – Xã hội', 'Nội vụ'].map((name) => ({ documentId: name, name, slug: name }));
+    const result = readProcedureCsv(read('mau-thu-tuc-hanh-chinh.csv'), sectors);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) expect(result.rows.at(-1)!.name).toBe('Tặng giấy khen của Chủ tịch UBND xã (cá nhân, tập thể)');
+  });
+
+  test('cms/samples/mau-tinh-hinh-giai-quyet-ho-so.csv imports cleanly', () => {
+    const result = readDossierCsv(read('mau-tinh-hinh-giai-quyet-ho-so.csv'));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) expect(result.rows.map((r) => [r.month, r.received])).toEqual([['2026-01-01', 112], ['2026-02-01', 0], ['2026-03-01', 131], ['2026-04-01', 1024]]);
   });
 });

@@ -102,7 +102,7 @@ interface Column<F extends string> {
 export type ProcedureField = 'code' | 'name' | 'sector' | 'agency' | 'onlineLevel' | 'duration' | 'fee' | 'serviceUrl' | 'body';
 export type DossierField = 'month' | 'received' | 'carriedOver' | 'onTime' | 'late' | 'pending' | 'note';
 
-/** The procedure file's columns, in the documented order (README, docs/mau-thu-tuc-hanh-chinh.csv). */
+/** The procedure file's columns, in the documented order (README, cms/samples/mau-thu-tuc-hanh-chinh.csv). */
 export const PROCEDURE_COLUMNS: Array<Column<ProcedureField>> = [
   { field: 'code', header: 'Mã thủ tục', aliases: ['Mã TTHC', 'Mã số'], required: true },
   { field: 'name', header: 'Tên thủ tục', aliases: ['Tên thủ tục hành chính', 'Tên TTHC'], required: true },
@@ -115,7 +115,7 @@ export const PROCEDURE_COLUMNS: Array<Column<ProcedureField>> = [
   { field: 'body', header: 'Nội dung', aliases: ['Trình tự, thành phần hồ sơ', 'Chi tiết'] },
 ];
 
-/** The dossier file's columns, in the documented order (README, docs/mau-tinh-hinh-giai-quyet-ho-so.csv). */
+/** The dossier file's columns, in the documented order (README, cms/samples/mau-tinh-hinh-giai-quyet-ho-so.csv). */
 export const DOSSIER_COLUMNS: Array<Column<DossierField>> = [
   { field: 'month', header: 'Tháng', aliases: ['Kỳ báo cáo'], required: true },
   { field: 'received', header: 'Tiếp nhận mới', aliases: ['Tiếp nhận'], required: true },
