@@ -20,7 +20,7 @@ function procedureRows(n: number, name = (i: number) => `Thủ tục thử nghi�
   return Array.from({ length: n }, (_, k) => {
     const i = k + 1;
     const code = `2.${String(i).padStart(6, '0')}`;
-    return [code, name(i), SECTORS[i % 3], 'UBND xã Tân Hòa', LEVELS[i % 3], '05 ngày làm việc', i % 2 ? 'Không' : '"15.000 đồng; nộp khi nhận"', `https://dichvucong.lamgiang.gov.vn/thu-tuc/${code}`].join(';');
+    return [code, name(i), SECTORS[i % 3], 'UBND xã Tân Hòa', LEVELS[i % 3], '05 ngày làm việc', i % 2 ? 'Không' : '"15.000 đồng; nộp khi nhận"', i % 10 === 0 ? '' : `https://dichvucong.lamgiang.gov.vn/thu-tuc/${code}`].join(';');
   });
 }
 
@@ -78,6 +78,9 @@ export function defineImportSuite(database: 'sqlite' | 'postgres') {
     const api = await request(`${cms.url}/api/procedures?filters[code][$eq]=2.000002&populate[sector][fields][0]=name`, { token: cms.buildToken });
     expect(api.status).toBe(200);
     expect(api.body.data).toHaveLength(1);
+    // An empty address cell is stored as none (the site's build refuses an empty URL).
+    const noAddress = await request(`${cms.url}/api/procedures?filters[code][$eq]=2.000010`, { token: cms.buildToken });
+    expect(noAddress.body.data[0].serviceUrl).toBeNull();
     expect(api.body.data[0]).toMatchObject({ name: 'Thủ tục thử nghiệm số 2', slug: 'thu-tuc-thu-nghiem-so-2', onlineLevel: 'Cung cấp thông tin', fee: '15.000 đồng; nộp khi nhận', sector: { name: 'Xây dựng' } });
   });
 

@@ -53,6 +53,8 @@ describe('readProcedureCsv', () => {
     ]);
     expect(result.rows[0]).toMatchObject({ name: 'Đăng ký khai sinh', agency: 'UBND xã Tân Hòa', duration: 'Ngay trong ngày', fee: 'Miễn lệ phí', serviceUrl: 'https://dichvucong.example.vn/1' });
     expect('body' in result.rows[0]!).toBe(false);
+    // An empty address is stored as none: the model's URL field refuses an empty string.
+    expect(result.rows[1]!.serviceUrl).toBeNull();
   });
 
   test('names every bad row by its line, in Vietnamese, and returns no rows', () => {

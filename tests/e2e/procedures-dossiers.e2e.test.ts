@@ -175,7 +175,7 @@ describe('Tình hình giải quyết hồ sơ', () => {
     const snapshot = await chart.ariaSnapshot();
     expect(snapshot).toContain(`img "Biểu đồ hồ sơ đã giải quyết theo tháng năm ${latest}`);
     // Heights are proportional: the month with the most resolved has the tallest bar.
-    const heights = await page.locator('[data-dossier-chart] [data-bar]').evaluateAll((bars) => bars.map((b) => [...b.querySelectorAll('rect')].reduce((s, r) => s + Number(r.getAttribute('height')), 0)));
+    const heights = await page.locator('[data-dossier-chart] [data-bar]').evaluateAll((bars) => bars.map((b) => Array.from(b.querySelectorAll('rect')).reduce((s, r) => s + Number(r.getAttribute('height')), 0)));
     const resolved = months.map((m) => m.onTime + m.late);
     expect(heights.indexOf(Math.max(...heights))).toBe(resolved.indexOf(Math.max(...resolved)));
     expect(html('/tinh-hinh-giai-quyet-ho-so/')).not.toMatch(/<script(?![^>]*type="application\/ld\+json")[^>]*>[^<]*dossier/i);

@@ -136,7 +136,8 @@ export interface ProcedureInput {
   onlineLevel: (typeof ONLINE_LEVELS)[number];
   duration: string;
   fee: string;
-  serviceUrl: string;
+  /** null when empty: the model's address field takes no empty string (the site's build would refuse it). */
+  serviceUrl: string | null;
   /** Absent when the file has no "Nội dung" column: an update then keeps the body written in the admin. */
   body?: string;
 }
@@ -273,7 +274,7 @@ export function readProcedureCsv(text: string, sectors: SectorRef[]): ImportResu
       onlineLevel: onlineLevel!,
       duration: cell('duration'),
       fee: cell('fee'),
-      serviceUrl,
+      serviceUrl: serviceUrl === '' ? null : serviceUrl,
       ...(map.has('body') ? { body: cell('body') } : {}),
     });
   }

@@ -109,7 +109,7 @@ export async function seedProcedures(strapi: Core.Strapi, created: SeedCounts): 
       data: {
         code, name, sector: sectors.get(sector) ?? null, agency: AGENCY, onlineLevel, duration, fee,
         // A procedure handled only on paper has no online address.
-        serviceUrl: onlineLevel === 'Cung cấp thông tin' ? '' : `${SERVICE}${code}`,
+        serviceUrl: onlineLevel === 'Cung cấp thông tin' ? null : `${SERVICE}${code}`,
         body: demoBody(p),
       } as never,
       status: 'published',
