@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { matchesTerms, queryTerms } from '../../site/src/lib/document-search';
-import { levelClass, procedurePath, proceduresBySector, procedureSearchText, sectorPath } from '../../site/src/lib/procedures';
+import { levelClass, procedureMatches, procedurePath, proceduresBySector, procedureSearchText, sectorPath } from '../../site/src/lib/procedures';
 
 const p = (name: string, sector: string | null, code = '') => ({ data: { name, code, agency: 'UBND xã Tân Hòa', sector: sector ? { name: sector, slug: sector.toLowerCase() } : null } });
 
@@ -20,5 +20,20 @@ describe('procedures on the site', () => {
     expect(procedurePath('dang-ky-khai-sinh')).toBe('/thu-tuc-hanh-chinh/dang-ky-khai-sinh/');
     expect(sectorPath('dat-dai')).toBe('/thu-tuc-hanh-chinh/linh-vuc/dat-dai/');
     expect(['Toàn trình', 'Một phần', 'Cung cấp thông tin'].map(levelClass)).toEqual(['level-full', 'level-part', 'level-info']);
+  });
+});
+
+describe('procedureMatches', () => {
+  const texts = [
+    procedureSearchText({ name: 'Đăng ký khai sinh', code: '1.004101', agency: 'UBND xã Tân Hòa', sector: { name: 'Tư pháp – Hộ tịch', slug: 'x' } }),
+    procedureSearchText({ name: 'Tặng giấy khen của Chủ tịch UBND xã', code: '1.004902', agency: 'UBND xã Tân Hòa', sector: { name: 'Nội vụ', slug: 'y' } }),
+    procedureSearchText({ name: 'Cấp giấy phép xây dựng nhà ở', code: '1.004301', agency: 'UBND xã Tân Hòa', sector: { name: 'Xây dựng', slug: 'z' } }),
+  ];
+  test('a phrase found wins over scattered words; otherwise every word must be there', () => {
+    expect(procedureMatches(texts, 'ho tich')).toEqual([true, false, false]);
+    expect(procedureMatches(texts, 'giay xay')).toEqual([false, false, true]);
+    expect(procedureMatches(texts, 'khai sinh dang ky')).toEqual([true, false, false]);
+    expect(procedureMatches(texts, '')).toEqual([true, true, true]);
+    expect(procedureMatches(texts, 'không có')).toEqual([false, false, false]);
   });
 });

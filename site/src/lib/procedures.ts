@@ -3,7 +3,7 @@
  * a row. Pure: the pages and the list's search script share it.
  */
 import type { NamedRef, ProcedureRecord } from './records';
-import { fold } from './document-search';
+import { fold, matchesPhrase, matchesTerms, queryTerms } from './document-search';
 
 export const PROCEDURES_PATH = '/thu-tuc-hanh-chinh/';
 
@@ -40,4 +40,16 @@ export function procedureSearchText(p: Pick<ProcedureRecord, 'name' | 'code' | '
 /** The CSS class of an online level's badge. */
 export function levelClass(level: string): string {
   return level === 'Toàn trình' ? 'level-full' : level === 'Một phần' ? 'level-part' : 'level-info';
+}
+
+/**
+ * Which rows (by their search text) the list shows for `query`: all for an empty query; the rows
+ * holding the words together as a phrase when there are any ("ho tich" → Hộ tịch, not "Chủ tịch
+ * UBND xã Tân Hòa"), else the rows holding every word at a word start, in any order.
+ */
+export function procedureMatches(texts: string[], query: string): boolean[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return texts.map(() => true);
+  const phrase = terms.length > 1 && texts.some((t) => matchesPhrase(t, terms));
+  return texts.map((t) => (phrase ? matchesPhrase(t, terms) : matchesTerms(t, terms)));
 }
