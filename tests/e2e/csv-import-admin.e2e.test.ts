@@ -43,7 +43,7 @@ describe('Nhập từ tệp CSV in the admin', () => {
     await page.getByLabel('Loại dữ liệu').selectOption('procedures');
 
     const bad = [HEADER, '1.000001;Đăng ký khai sinh;Tư pháp – Hộ tịch;UBND xã Tân Hòa;Toàn trình;;;', '1.000002;;Tư pháp – Hộ tịch;UBND xã Tân Hòa;Toàn trình;;;', '1.000003;Đăng ký kết hôn;Hộ tịch cũ;UBND xã Tân Hòa;Toàn trình;;;'].join('\r\n');
-    await page.getByLabel('Tệp CSV').setInputFiles({ name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${bad}`, 'utf8') });
+    await page.getByLabel('Tệp CSV', { exact: true }).setInputFiles({ name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${bad}`, 'utf8') });
     await page.getByRole('button', { name: 'Nhập' }).click();
     const result = page.locator('[data-csv-result]');
     await result.getByText('Chưa nhập mục nào.').waitFor({ timeout: 30_000 });
@@ -54,7 +54,7 @@ describe('Nhập từ tệp CSV in the admin', () => {
     expect(await cms.strapi.db.query('api::procedure.procedure').count({})).toBe(0);
 
     const good = [HEADER, '1.000001;Đăng ký khai sinh;Tư pháp – Hộ tịch;UBND xã Tân Hòa;Toàn trình;;;', '1.000002;Đăng ký khai tử;tu phap ho tich;UBND xã Tân Hòa;Một phần;;;'].join('\r\n');
-    await page.getByLabel('Tệp CSV').setInputFiles({ name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
+    await page.getByLabel('Tệp CSV', { exact: true }).setInputFiles({ name: 'thu-tuc.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
     await page.getByRole('button', { name: 'Nhập' }).click();
     await result.getByText('Đã nhập xong.').waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toContain('Tạo mới 2 mục, cập nhật 0 mục');
