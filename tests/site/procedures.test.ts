@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { matchesTerms, queryTerms } from '../../site/src/lib/document-search';
-import { levelClass, procedureMatches, procedurePath, proceduresBySector, procedureSearchText, sectorPath } from '../../site/src/lib/procedures';
+import { fold, matchesTerms, queryTerms } from '../../site/src/lib/document-search';
+import { levelClass, procedureMatches, procedurePath, proceduresBySector, sectorPath } from '../../site/src/lib/procedures';
+
+/** A row's text as the list's search reads it (name, code, sector), folded. */
+const procedureSearchText = (p: { name: string; code: string; agency: string; sector: { name: string; slug: string } | null }) => fold([p.name, p.code, p.sector?.name ?? ''].join(' '));
 
 const p = (name: string, sector: string | null, code = '') => ({ data: { name, code, agency: 'UBND xã Tân Hòa', sector: sector ? { name: sector, slug: sector.toLowerCase() } : null } });
 
@@ -12,7 +15,7 @@ describe('procedures on the site', () => {
 
   test('the search text matches without diacritics and with d for đ, by name, code or sector', () => {
     const text = procedureSearchText({ name: 'Đăng ký khai sinh', code: '1.004101', agency: 'UBND xã Tân Hòa', sector: { name: 'Tư pháp – Hộ tịch', slug: 'tu-phap-ho-tich' } });
-    for (const q of ['ho tich', 'hộ tịch', 'dang ky', 'đăng ký khai', 'DANG KY KHAI SINH', '1.004101', 'tan hoa']) expect(matchesTerms(text, queryTerms(q)), q).toBe(true);
+    for (const q of ['ho tich', 'hộ tịch', 'dang ky', 'đăng ký khai', 'DANG KY KHAI SINH', '1.004101']) expect(matchesTerms(text, queryTerms(q)), q).toBe(true);
     for (const q of ['ket hon', '1.0041011', 'xay dung']) expect(matchesTerms(text, queryTerms(q)), q).toBe(false);
   });
 

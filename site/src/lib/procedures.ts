@@ -1,9 +1,9 @@
 /**
- * Thủ tục hành chính on the site: addresses, grouping by sector (lĩnh vực) and the search text of
- * a row. Pure: the pages and the list's search script share it.
+ * Thủ tục hành chính on the site: addresses, grouping by sector (lĩnh vực) and the list's
+ * matching. Pure: the pages and the list's search script share it.
  */
 import type { NamedRef, ProcedureRecord } from './records';
-import { fold, matchesPhrase, matchesTerms, queryTerms } from './document-search';
+import { matchesPhrase, matchesTerms, queryTerms } from './document-search';
 
 export const PROCEDURES_PATH = '/thu-tuc-hanh-chinh/';
 
@@ -32,11 +32,6 @@ export function proceduresBySector<T extends { data: Pick<ProcedureRecord, 'sect
   return sectors.filter((s) => bySlug.has(s.slug)).map((s) => ({ sector: { name: s.name, slug: s.slug }, items: bySlug.get(s.slug)! }));
 }
 
-/** What the list's search matches a row against, folded: name, code, sector, agency. */
-export function procedureSearchText(p: Pick<ProcedureRecord, 'name' | 'code' | 'sector' | 'agency'>): string {
-  return fold([p.name, p.code, p.sector?.name ?? '', p.agency].join(' '));
-}
-
 /** The CSS class of an online level's badge. */
 export function levelClass(level: string): string {
   return level === 'Toàn trình' ? 'level-full' : level === 'Một phần' ? 'level-part' : 'level-info';
@@ -48,6 +43,7 @@ export function levelClass(level: string): string {
  * UBND xã Tân Hòa"), else the rows holding every word at a word start, in any order.
  */
 export function procedureMatches(texts: string[], query: string): boolean[] {
+  // `texts` are folded (document-search.ts fold): each row's name, code, sector.
   const terms = queryTerms(query);
   if (terms.length === 0) return texts.map(() => true);
   const phrase = terms.length > 1 && texts.some((t) => matchesPhrase(t, terms));
