@@ -60,6 +60,9 @@ const pages: Array<[string, string]> = [
   ['disclosures', '/cong-khai/'],
   ['disclosure', await firstLink('/cong-khai/', 'cong-khai')],
   ['map', '/ban-do/'],
+  ['procedures', '/thu-tuc-hanh-chinh/'],
+  ['procedure', await firstLink('/thu-tuc-hanh-chinh/', 'thu-tuc-hanh-chinh')],
+  ['dossier figures', '/tinh-hinh-giai-quyet-ho-so/'],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -8,6 +8,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
 import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerComplianceRoute } from './lib/compliance';
+import { registerImportRoutes } from './lib/csv-import-route';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
 import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
@@ -26,6 +27,8 @@ export default {
     registerDocumentMiddleware(strapi);
     // "Mức độ công khai thông tin": the admin page's figures (GET /cong/compliance).
     registerComplianceRoute(strapi);
+    // The admin's "Nhập từ tệp CSV" page posts here (procedures, dossier figures).
+    registerImportRoutes(strapi);
     // A file's `related` entries include drafts: no content-API answer carries them.
     registerFileRelationSanitizer(strapi);
     // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an

@@ -8,5 +8,8 @@
 /** Shows the documents' search form (hidden without JavaScript, where the filter links serve). */
 export const SHOW_DOCUMENT_SEARCH = "document.getElementById('tim-van-ban').hidden = false;";
 
+/** Shows the procedures' search box (hidden without JavaScript, where the full table serves). */
+export const SHOW_PROCEDURE_SEARCH = "document.getElementById('tim-thu-tuc').hidden = false;";
+
 /** Every inline script of the site, for the policy's hashes. */
-export const INLINE_SCRIPTS = [SHOW_DOCUMENT_SEARCH];
+export const INLINE_SCRIPTS = [SHOW_DOCUMENT_SEARCH, SHOW_PROCEDURE_SEARCH];

@@ -177,7 +177,7 @@ describe('the public portal', () => {
     const list = await open('/tin-tuc/');
     const article = (await list.locator('.news-item h2 a').first().getAttribute('href'))!;
     await list.close();
-    for (const target of ['/', article, '/thong-bao/', '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/lich-cong-tac/', '/co-cau-to-chuc/', '/du-lieu-mo/', '/en/', '/hoi-dap/', '/hoi-dap/gui-cau-hoi/', '/cong-khai/', '/ban-do/']) {
+    for (const target of ['/', article, '/thong-bao/', '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/lich-cong-tac/', '/co-cau-to-chuc/', '/du-lieu-mo/', '/en/', '/hoi-dap/', '/hoi-dap/gui-cau-hoi/', '/cong-khai/', '/ban-do/', '/thu-tuc-hanh-chinh/', '/tinh-hinh-giai-quyet-ho-so/']) {
       const page = await browser.newPage();
       const violations: string[] = [];
       page.on('console', (m) => {
@@ -188,6 +188,7 @@ describe('the public portal', () => {
       if (!target.startsWith('/en/')) await expect.poll(() => page.locator('[data-stat="total"]').textContent(), { timeout: 10_000 }).toMatch(/^\d/);
       // The documents' search form is shown by its inline script, before the module runs.
       if (target === '/van-ban/') expect(await page.locator('#tim-van-ban').isVisible()).toBe(true);
+      if (target === '/thu-tuc-hanh-chinh/') expect(await page.locator('#tim-thu-tuc').isVisible()).toBe(true);
       if (target === article) await expect.poll(() => page.locator('[data-rating-summary]').textContent(), { timeout: 10_000 }).not.toBe('');
       if (target.startsWith('/tim-kiem/')) await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 10_000 }).toMatch(/Tìm thấy \d+ kết quả/);
       expect(violations, target).toEqual([]);
@@ -242,7 +243,7 @@ describe('the public portal', () => {
     const answered = await open('/hoi-dap/');
     const question = (await answered.locator('.question-list a').first().getAttribute('href'))!;
     await answered.close();
-    for (const target of ['/', '/tin-tuc/', article, announcement, '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/co-cau-to-chuc/', '/danh-ba/', '/lich-cong-tac/', '/du-lieu-mo/', '/en/contacts/', '/hoi-dap/', question, '/hoi-dap/gui-cau-hoi/', '/cong-khai/', '/ban-do/']) {
+    for (const target of ['/', '/tin-tuc/', article, announcement, '/lien-ket/', '/tim-kiem/?q=cai+cach', '/van-ban/', '/co-cau-to-chuc/', '/danh-ba/', '/lich-cong-tac/', '/du-lieu-mo/', '/en/contacts/', '/hoi-dap/', question, '/hoi-dap/gui-cau-hoi/', '/cong-khai/', '/ban-do/', '/thu-tuc-hanh-chinh/', '/tinh-hinh-giai-quyet-ho-so/']) {
       // Lighthouse's mobile profile: a 412 px phone, 150 ms and 1.6 Mbit/s, a CPU four times slower.
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
       const page = await context.newPage();

@@ -5,6 +5,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { BulletList } from '@strapi/icons';
 import vi from './translations/vi.json';
+import { registerCsvImport } from './csv-import-link';
 
 // The admin reads its language from here before anyone signs in (the login page included).
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -27,6 +28,7 @@ export default {
       Component: () => import('./pages/Compliance'),
       permissions: [],
     });
+    registerCsvImport(app);
   },
   bootstrap(_app: StrapiApp) {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'vi');

@@ -16,6 +16,7 @@ import { seedSchedule } from './schedule';
 import { seedQuestions } from './questions';
 import { seedDisclosures } from './disclosures';
 import { seedMap } from './map';
+import { seedDossierReports, seedProcedures } from './procedures';
 import { SEED_STARTED } from './when';
 
 /** Bump when the demo content changes so existing installs top up. */
@@ -111,6 +112,9 @@ async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, cr
   await seedDisclosures(strapi, now, created);
   await seedMap(strapi, created);
   log(`disclosures and map ready`);
+  await seedProcedures(strapi, created);
+  await seedDossierReports(strapi, now, created);
+  log(`procedures and dossier figures ready`);
   await seedGeneratedArticles(strapi, wanted, images, categoryIds, created, log);
 
   await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, documents: wantedDocuments, completedAt: new Date().toISOString() } satisfies Marker });

@@ -8,7 +8,7 @@
  * "Hết hiệu lực"), not the date, so the cache survives midnight.
  */
 import { createHash } from 'node:crypto';
-import { getAnnouncements, getLinks, getSettings, isExpired, type Item } from './content';
+import { getAnnouncements, getDossierReports, getLinks, getSettings, isExpired, type Item } from './content';
 import { sidebarDisclosures } from './sidebar';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
@@ -20,9 +20,10 @@ function layoutKey(): Promise<string> {
   layout ??= (async () => {
     // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
     const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
-    // …and its newest disclosures (Công khai minh bạch).
+    // …its newest disclosures (Công khai minh bạch) and its latest month of dossier figures.
     const disclosures = (await sidebarDisclosures()).map((d) => [d.slug, d.title]);
-    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, disclosures]);
+    const dossiers = (await getDossierReports()).at(-1)?.data ?? null;
+    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, disclosures, dossiers]);
   })();
   return layout;
 }
