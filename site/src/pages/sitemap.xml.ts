@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getPages, getUnits, getWorkWeeks, paginate } from '../lib/content';
 import { disclosurePath, groupDisclosures, paginateDisclosures } from '../lib/disclosures';
-import { getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getUnits, getWorkWeeks, paginate } from '../lib/content';
+import {
+  getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getUnits, getWorkWeeks, paginate,
+} from '../lib/content';
 import { dossierYears, yearPath } from '../lib/dossiers';
 import { procedurePath, proceduresBySector, PROCEDURES_PATH, sectorPath } from '../lib/procedures';
 import { getDocumentData } from '../lib/document-data';
@@ -59,8 +60,8 @@ export const GET: APIRoute = async ({ site }) => {
   entries.push({ path: PROCEDURES_PATH });
   for (const g of proceduresBySector(procedures, (await getSectors()).map((s) => s.data))) entries.push({ path: sectorPath(g.sector.slug) });
   for (const p of procedures) entries.push({ path: procedurePath(p.data.slug), lastmod: p.data.updatedAt });
-  const years = dossierYears((await getDossierReports()).map((r) => r.data));
-  for (const y of years) entries.push({ path: yearPath(y.year, years[0]!.year) });
+  const dossierPeriods = dossierYears((await getDossierReports()).map((r) => r.data));
+  for (const y of dossierPeriods) entries.push({ path: yearPath(y.year, dossierPeriods[0]!.year) });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}
