@@ -35,6 +35,14 @@ function optionalUnless<T extends z.ZodTypeAny>(schema: T, required: boolean | u
   return (required ? schema : schema.nullish()) as T;
 }
 
+/**
+ * Like optionalUnless, for formats an empty string does not match (an address, an email): an
+ * optional field left empty may come back as '' (a cleared input, an import), which means none.
+ */
+function optionalOrEmpty<T extends z.ZodTypeAny>(schema: T, required: boolean | undefined) {
+  return (required ? schema : z.preprocess((v) => (v === '' ? null : v), schema.nullish())) as unknown as T;
+}
+
 function meta(o: Common): Pick<Field, 'label' | 'description' | 'placeholder'> {
   return { label: o.label, description: o.description, placeholder: o.placeholder };
 }
@@ -94,7 +102,7 @@ export function url(o: Common & Required): Field<z.ZodString> {
     ...meta(o),
     invalidMessage: 'chỉ nhận địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://',
     strapi: clean({ type: 'string', required: o.required, maxLength: 2048, regex: HTTP_URL_PATTERN }),
-    zod: optionalUnless(schema, o.required),
+    zod: optionalOrEmpty(schema, o.required),
   };
 }
 
@@ -108,7 +116,7 @@ export function href(o: Common & Required): Field<z.ZodString> {
     ...meta(o),
     invalidMessage: 'đường dẫn phải bắt đầu bằng /, http:// hoặc https://',
     strapi: clean({ type: 'string', required: o.required, maxLength: 2048, regex: HREF_PATTERN }),
-    zod: optionalUnless(schema, o.required),
+    zod: optionalOrEmpty(schema, o.required),
   };
 }
 
@@ -119,7 +127,7 @@ export function email(o: Common & Required & { private?: boolean }): Field<z.Zod
     invalidMessage: 'địa chỉ thư điện tử không hợp lệ',
     // `private`: kept in the CMS, never returned by the content API.
     strapi: clean({ type: 'email', required: o.required, private: o.private || undefined }),
-    zod: optionalUnless(z.email(), o.required),
+    zod: optionalOrEmpty(z.email(), o.required),
   };
 }
 

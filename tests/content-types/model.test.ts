@@ -49,6 +49,14 @@ describe('enumerations', () => {
 describe('entrySchema', () => {
   const base = { id: 1, documentId: 'abc123', createdAt: '2026-11-27T01:00:00.000Z', updatedAt: '2026-11-27T01:00:00.000Z', publishedAt: '2026-11-27T01:30:00.000Z' };
 
+  test("reads an optional address or email left empty ('') as none, and still refuses a wrong one", () => {
+    const settings = { ...base, agencyName: 'Ủy ban nhân dân xã Tân Hòa', mainMenu: [], serviceLinks: [] };
+    const parsed = siteSetting.entrySchema.parse({ ...settings, documentExchangeUrl: '', mapTileUrl: '', email: '' });
+    expect([parsed.documentExchangeUrl, parsed.mapTileUrl, parsed.email]).toEqual([null, null, null]);
+    expect(siteSetting.entrySchema.safeParse({ ...settings, documentExchangeUrl: 'ftp://x' }).success).toBe(false);
+    expect(siteSetting.entrySchema.safeParse({ ...settings, email: 'khong-phai-thu' }).success).toBe(false);
+  });
+
   test('accepts an article as the REST API returns it', () => {
     const entry = article.entrySchema.parse({
       ...base,
