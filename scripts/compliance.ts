@@ -14,19 +14,18 @@ import { parseArgs } from 'node:util';
 import { parseBuildEnvironment } from '../content-types/src/build-env.ts';
 import { isDay, vietnamDayAt } from '../content-types/src/calendar.ts';
 import { createCmsClient } from '../content-types/src/cms-client.ts';
-import { complianceFactsViaRest, complianceReport, complianceSummary, type ComplianceRow } from '../content-types/src/compliance.ts';
+import { complianceFacts, complianceReport, complianceSummary, formatReportDay, restComplianceReader, type ComplianceRow } from '../content-types/src/compliance.ts';
 import { rootDir } from './lib/cms.ts';
 
 const USAGE = 'Usage: npm run compliance -- [--json] [--cms-url URL --token TOKEN] [--date YYYY-MM-DD] [--strict]';
 
 /** Pads to a width counted in characters (Vietnamese letters are one each in NFC). */
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
-const dmy = (day: string | null) => (day ? day.split('-').reverse().join('/') : '—');
 
 /** The report as a plain-text table. */
 export function formatTable(rows: readonly ComplianceRow[]): string {
-  const lines = rows.map((r) => [r.statusLabel.toLowerCase(), r.name, dmy(r.latest), dmy(r.dueBy), String(r.count), r.path]);
-  const header = ['status', 'item', 'last update', 'due by', 'entries', 'page'];
+  const lines = rows.map((r) => [r.statusLabel.toLowerCase(), r.name, r.latestText, formatReportDay(r.dueBy), String(r.count), r.path]);
+  const header = ['status', 'item', 'latest', 'due by', 'entries', 'page'];
   const widths = header.map((h, i) => Math.max([...h].length, ...lines.map((l) => [...l[i]!].length)));
   const row = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
   return [row(header), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row)].join('\n');
@@ -58,12 +57,12 @@ async function main(): Promise<number> {
   const env = parseBuildEnvironment(raw, rootDir);
   const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token, tokenHint: 'build token (--token, CMS_TOKEN or cms/data/build-token)', attempts: 2, retryDelayMs: 300 });
   const today = values.date ?? vietnamDayAt(new Date());
-  const rows = complianceReport(await complianceFactsViaRest(client), today);
+  const rows = complianceReport(await complianceFacts(restComplianceReader(client)), today);
   const summary = complianceSummary(rows);
   if (values.json) {
     console.log(JSON.stringify({ cms: env.cmsUrl, today, summary, items: rows }, null, 2));
   } else {
-    console.log(`Compliance report of ${env.cmsUrl} on ${dmy(today)}: ${summary.ok} up to date, ${summary.overdue} overdue, ${summary.missing} missing\n`);
+    console.log(`Compliance report of ${env.cmsUrl} on ${formatReportDay(today)}: ${summary.ok} up to date, ${summary.overdue} overdue, ${summary.missing} missing\n`);
     console.log(formatTable(rows));
   }
   return values.strict && summary.ok < rows.length ? 1 : 0;

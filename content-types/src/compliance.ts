@@ -19,7 +19,7 @@ import type { ContentType } from './define';
 
 /** How often an item is expected to change, as the public list says it. */
 export const RHYTHM_LABELS = {
-  'on-change': 'Khi ban hành mới hoặc có thay đổi',
+  'on-change': 'Khi có thay đổi',
   week: 'Hằng tuần',
   month: 'Hằng tháng',
   quarter: 'Hằng quý',
@@ -39,6 +39,8 @@ export interface ComplianceSource {
   date: string;
   /** A single type: the item exists when this field is filled in. */
   present?: string;
+  /** What the date stands for, when not the day itself: a week's Monday, a month's first day. */
+  dateKind?: 'week' | 'month';
 }
 
 export interface ComplianceItem {
@@ -220,7 +222,7 @@ export const COMPLIANCE_ITEMS: readonly ComplianceItem[] = [
     rhythm: 'week',
     // The latest week's Monday: overdue from the Monday after it.
     maxAgeDays: 6,
-    source: { type: workWeek, date: 'weekOf' },
+    source: { type: workWeek, date: 'weekOf', dateKind: 'week' },
   },
   {
     key: 'tinh-hinh-giai-quyet-ho-so',
@@ -232,7 +234,7 @@ export const COMPLIANCE_ITEMS: readonly ComplianceItem[] = [
     // A month's first day: its figures are due by the middle of the next month, the next month's
     // a month later.
     maxAgeDays: 31 + 45,
-    source: { type: dossierReport, date: 'month' },
+    source: { type: dossierReport, date: 'month', dateKind: 'month' },
   },
   {
     key: 'hoi-dap',
@@ -312,28 +314,48 @@ export function dayOfValue(value: unknown): string | null {
   return Number.isNaN(moment.getTime()) ? null : vietnamDayAt(moment);
 }
 
-/** The facts of every item through the REST API with the build token (published content only). */
-export async function complianceFactsViaRest(client: CmsClient, items: readonly ComplianceItem[] = COMPLIANCE_ITEMS): Promise<Map<string, ComplianceFacts>> {
+/**
+ * How the facts are read: the CMS's Document Service in the admin, the REST API with the build
+ * token in the site build and `npm run compliance`. Both answer published entries only.
+ */
+export interface ComplianceReader {
+  /** A single type's entry, or null. */
+  single(type: ContentType): Promise<Record<string, unknown> | null>;
+  /** How many published entries match, and the `date` field of the one with the latest `date`. */
+  latest(type: ContentType, where: ComplianceSource['where'], date: string): Promise<{ count: number; value: unknown }>;
+}
+
+/** What the CMS holds for every item, read through `reader`; every view judges these the same way. */
+export async function complianceFacts(reader: ComplianceReader, items: readonly ComplianceItem[] = COMPLIANCE_ITEMS): Promise<Map<string, ComplianceFacts>> {
   const facts = new Map<string, ComplianceFacts>();
   for (const item of items) {
     const source = item.source;
     if (!source) {
       facts.set(item.key, { count: 1, latest: null });
-      continue;
+    } else if (source.type.kind === 'singleType') {
+      const entry = await reader.single(source.type);
+      const value = entry && source.present ? entry[source.present] : entry;
+      const filled = typeof value === 'string' ? value.trim() !== '' : value !== null && value !== undefined;
+      facts.set(item.key, entry && filled ? { count: 1, latest: dayOfValue(entry[source.date]) } : { count: 0, latest: null });
+    } else {
+      const { count, value } = await reader.latest(source.type, source.where, source.date);
+      facts.set(item.key, { count, latest: count > 0 ? dayOfValue(value) : null });
     }
-    if (source.type.kind === 'singleType') {
-      const entry = (await client.getSingle(source.type.singularName)) as Record<string, unknown> | null;
-      const filled = entry && (!source.present || (typeof entry[source.present] === 'string' && (entry[source.present] as string).trim() !== ''));
-      facts.set(item.key, filled ? { count: 1, latest: dayOfValue(entry[source.date]) } : { count: 0, latest: null });
-      continue;
-    }
-    const params = new URLSearchParams({ sort: `${source.date}:desc`, 'pagination[page]': '1', 'pagination[pageSize]': '1', 'fields[0]': source.date });
-    source.where?.in.forEach((value, i) => params.set(`filters[${source.where!.field}][$in][${i}]`, String(value)));
-    const body = (await client.getJson(`/api/${source.type.pluralName}?${params}`)) as { data?: Array<Record<string, unknown>>; meta?: { pagination?: { total?: number } } };
-    const first = body.data?.[0];
-    facts.set(item.key, { count: body.meta?.pagination?.total ?? body.data?.length ?? 0, latest: first ? dayOfValue(first[source.date]) : null });
   }
   return facts;
+}
+
+/** The reader over the REST API (a build token: published content only). */
+export function restComplianceReader(client: CmsClient): ComplianceReader {
+  return {
+    single: async (type) => (await client.getSingle(type.singularName)) as Record<string, unknown> | null,
+    async latest(type, where, date) {
+      const params = new URLSearchParams({ sort: `${date}:desc`, 'pagination[page]': '1', 'pagination[pageSize]': '1', 'fields[0]': date });
+      where?.in.forEach((value, i) => params.set(`filters[${where.field}][$in][${i}]`, String(value)));
+      const body = (await client.getJson(`/api/${type.pluralName}?${params}`)) as { data?: Array<Record<string, unknown>>; meta?: { pagination?: { total?: number } } };
+      return { count: body.meta?.pagination?.total ?? body.data?.length ?? 0, value: body.data?.[0]?.[date] };
+    },
+  };
 }
 
 
@@ -346,6 +368,21 @@ export interface ComplianceRow extends ComplianceAssessment {
   rhythmLabel: string;
   /** Where an editor brings it up to date in the admin (under /admin), or null when nothing to edit. */
   adminPath: string | null;
+  /** The latest information in words: "20/11/2026", "Tuần từ 30/11/2026", "Tháng 11/2026", or "—". */
+  latestText: string;
+}
+
+const dmy = (day: string) => day.split('-').reverse().join('/');
+
+/** A day as the report writes it: "20/11/2026"; "—" for none. */
+export const formatReportDay = (day: string | null): string => (day ? dmy(day) : '—');
+
+/** The latest information of an item in words, by what its date stands for. */
+export function latestText(latest: string | null, dateKind?: 'week' | 'month'): string {
+  if (!latest) return '—';
+  if (dateKind === 'week') return `Tuần từ ${dmy(latest)}`;
+  if (dateKind === 'month') return `Tháng ${latest.slice(5, 7)}/${latest.slice(0, 4)}`;
+  return dmy(latest);
 }
 
 /** The admin's content-manager address of a type's list (or its single entry). */
@@ -363,6 +400,7 @@ export function complianceReport(facts: Map<string, ComplianceFacts>, today: str
     rhythm: item.rhythm,
     rhythmLabel: RHYTHM_LABELS[item.rhythm],
     adminPath: item.source ? adminPathOf(item.source.type) : null,
+    latestText: latestText((facts.get(item.key) ?? { latest: null }).latest, item.source?.dateKind),
   }));
 }
 

@@ -630,6 +630,17 @@ export const place = defineType({
   ],
 });
 
+/**
+ * Slugs an entry may not take because its section has a page of its own at that address
+ * (`/cong-khai/loai/`, `/hoi-dap/gui-cau-hoi/`, `/thu-tuc-hanh-chinh/linh-vuc/`): the CMS gives such an
+ * entry the next free slug, and the site refuses to build over one.
+ */
+export const RESERVED_ENTRY_SLUGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [disclosure.uid, new Set(['loai', 'nam', 'trang'])],
+  [question.uid, new Set(['gui-cau-hoi', 'linh-vuc', 'trang'])],
+  [procedure.uid, new Set(['linh-vuc'])],
+]);
+
 /** Every content type of the model, in the order editors see them. */
 export const contentTypes = [
   article, announcement, legalDocument, workWeek, disclosure, procedure, dossierReport, question, unit, official, place,

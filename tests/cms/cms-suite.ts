@@ -13,6 +13,7 @@ import { seedDemoContent, DEMO_ARTICLE_COUNT } from '../../cms/src/seed/index';
 import { AGENCY, ANNOUNCEMENTS, COMMENTS, DRAFT_ARTICLES, LINKS, PAGES, CATEGORIES } from '../../cms/src/seed/demo-content';
 import { AUTHOR_ROLE, EDITOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { DEMO_DOCUMENTS } from '../../cms/src/seed/demo-documents';
+import { DEMO_DISCLOSURES } from '../../cms/src/seed/disclosures';
 import { DEMO_DOCUMENT_COUNT } from '../../cms/src/seed/documents';
 import { ensureApiToken, PREVIEW_TOKEN_NAME, QUESTION_TOKEN_NAME } from '../../cms/src/bootstrap/build-token';
 import { ANSWER_REQUIRED } from '../../cms/src/lib/question-rules';
@@ -89,8 +90,10 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(await count('api::link.link')).toBe(LINKS.length);
       expect(await count('api::page.page')).toBe(PAGES.length);
       const pdfs = await cms.strapi.db.query('plugin::upload.file').count({ where: { mime: 'application/pdf' } });
-      // The announcements' PDFs and the documents' (văn bản) ones.
-      expect(pdfs).toBe(ANNOUNCEMENTS.filter((a) => a.pdf).length + DEMO_DOCUMENTS.flatMap((d) => d.files ?? []).filter((f) => f.kind === 'pdf').length);
+      // The announcements' PDFs, the documents' (văn bản) and the disclosures' (công khai) ones.
+      expect(pdfs).toBe(
+        ANNOUNCEMENTS.filter((a) => a.pdf).length + DEMO_DOCUMENTS.flatMap((d) => d.files ?? []).filter((f) => f.kind === 'pdf').length + DEMO_DISCLOSURES.filter((d) => d.pdf).length,
+      );
       expect(await count('api::legal-document.legal-document')).toBe(DEMO_DOCUMENT_COUNT);
       const approved = await cms.strapi.documents('api::comment.comment').findMany({ status: 'published' });
       expect(approved).toHaveLength(COMMENTS.filter((c) => c.approved).length);
@@ -389,7 +392,9 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
 
     beforeAll(async () => {
       const image = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { mime: { $startsWith: 'image/' } } });
-      const pdf = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { mime: 'application/pdf' } });
+      // An announcement's PDF (other PDFs belong to documents and disclosures).
+      const announcements = await cms.strapi.db.query('api::announcement.announcement').findMany({ where: { publishedAt: { $notNull: true } }, populate: ['attachments'] });
+      const pdf = announcements.flatMap((a: { attachments?: Array<{ id: number; mime: string }> }) => a.attachments ?? []).find((f: { mime: string }) => f.mime === 'application/pdf')!;
       fileId = image.id;
       attachmentId = pdf.id;
       const articles = cms.strapi.documents(ARTICLE);
@@ -715,6 +720,15 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect((made as unknown as { slug: string }).slug).toBe('gui-cau-hoi-2');
       const other = await questions().create({ data: { title: 'Lĩnh vực', askerName: 'Người thử', content: 'Thử.' } as never });
       expect((other as unknown as { slug: string }).slug).toBe('linh-vuc-2');
+    });
+
+    test("a disclosure's or a procedure's slug never takes an address of its section's own pages (the site build would refuse it)", async () => {
+      const disclosure = await cms.strapi.documents('api::disclosure.disclosure').create({ data: { title: 'Năm', kind: 'Khác', year: 2026, publishedOn: '2026-11-30', slug: 'nam' } as never });
+      expect((disclosure as unknown as { slug: string }).slug).toBe('nam-2');
+      const procedure = await cms.strapi.documents('api::procedure.procedure').create({ data: { name: 'Lĩnh vực', agency: 'UBND xã Tân Hòa', onlineLevel: 'Một phần' } as never });
+      expect((procedure as unknown as { slug: string }).slug).toBe('linh-vuc-2');
+      await cms.strapi.documents('api::disclosure.disclosure').delete({ documentId: disclosure.documentId });
+      await cms.strapi.documents('api::procedure.procedure').delete({ documentId: procedure.documentId });
     });
   });
 

@@ -95,6 +95,24 @@ export function defineImportSuite(database: 'sqlite' | 'postgres') {
     expect(api.body.data[0].slug).toBe('thu-tuc-thu-nghiem-so-3');
   });
 
+  test('a re-import with the required columns only keeps each procedure\'s sector, time limit, fees and link', async () => {
+    const before = await cms.strapi.db.query(PROCEDURE as any).findOne({ where: { code: '2.000001', publishedAt: { $notNull: true } }, populate: ['sector'] });
+    expect(before.sector?.name).toBeTruthy();
+    const res = await importCsv('procedures', 'Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Mức độ trực tuyến\r\n2.000001;Thủ tục thử nghiệm số 1 (tên mới);UBND xã Tân Hòa;Toàn trình\r\n');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const after = await cms.strapi.db.query(PROCEDURE as any).findOne({ where: { code: '2.000001', publishedAt: { $notNull: true } }, populate: ['sector'] });
+    expect(after.name).toBe('Thủ tục thử nghiệm số 1 (tên mới)');
+    expect([after.sector?.name, after.duration, after.fee, after.serviceUrl]).toEqual([before.sector.name, before.duration, before.fee, before.serviceUrl]);
+  });
+
+  test('a file of more than 1 MB reaches the import (and one over the row limit is refused in Vietnamese, not with a bare 413)', async () => {
+    const text = csv(procedureRows(5001, (i) => `Thủ tục thử nghiệm số ${i} ${'về việc cấp giấy xác nhận '.repeat(8)}`));
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+    const res = await importCsv('procedures', text);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(422);
+    expect(res.body.errors).toEqual([expect.stringContaining('tối đa 5000 dòng')]);
+  });
+
   test('a failure midway rolls back the whole import: no update stays, no new entry exists', async () => {
     let failOn: string | null = '2.000400';
     cms.strapi.db.lifecycles.subscribe({

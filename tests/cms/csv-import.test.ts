@@ -57,6 +57,21 @@ describe('readProcedureCsv', () => {
     expect(result.rows[1]!.serviceUrl).toBeNull();
   });
 
+  test('a file with the required columns only leaves the optional fields out, so an update keeps the sector, time limit, fees and link', () => {
+    const result = readProcedureCsv('Mã thủ tục;Tên thủ tục;Cơ quan thực hiện;Mức độ trực tuyến\n1.000001;Đăng ký khai sinh (sửa tên);UBND xã Tân Hòa;Toàn trình', SECTORS);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(Object.keys(result.rows[0]!).sort()).toEqual(['agency', 'code', 'line', 'name', 'onlineLevel']);
+  });
+
+  test('refuses a file with a quote left open, naming the line it opens on, instead of swallowing the lines after it', () => {
+    const text = [HEADER, '1.000001;Đăng ký khai sinh;;UBND xã;Toàn trình;;;', '1.000002;Màn hình 24" cho bộ phận một cửa;;UBND xã;Một phần;;;', '1.000003;Đăng ký kết hôn;;UBND xã;Một phần;;;'].join('\n');
+    const result = readProcedureCsv(text, SECTORS);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([expect.stringMatching(/^Dòng 3: dấu ngoặc kép \("\) mở mà không đóng/)]);
+  });
+
   test('names every bad row by its line, in Vietnamese, and returns no rows', () => {
     const text = [
       HEADER,

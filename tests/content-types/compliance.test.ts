@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assess, COMPLIANCE_ITEMS, complianceReport, complianceSummary, dayOfValue, disclosureKindPath, type ComplianceItem } from '../../content-types/src/compliance';
+import { assess, COMPLIANCE_ITEMS, complianceReport, complianceSummary, dayOfValue, disclosureKindPath, latestText, type ComplianceItem } from '../../content-types/src/compliance';
 import { DISCLOSURE_KINDS, workWeek } from '../../content-types/src/model';
 
 const item = (over: Partial<ComplianceItem> = {}): ComplianceItem => ({
@@ -43,6 +43,13 @@ describe('compliance catalogue', () => {
     expect(assess(item({ source: null }), { count: 0, latest: null }, '2026-12-01').status).toBe('ok');
   });
 
+  test('writes the latest information by what its date stands for', () => {
+    expect(latestText('2026-11-20')).toBe('20/11/2026');
+    expect(latestText('2026-11-30', 'week')).toBe('Tuần từ 30/11/2026');
+    expect(latestText('2026-11-01', 'month')).toBe('Tháng 11/2026');
+    expect(latestText(null, 'month')).toBe('—');
+  });
+
   test('reads stored dates as they are and moments as their day in Viet Nam', () => {
     expect(dayOfValue('2026-11-30')).toBe('2026-11-30');
     expect(dayOfValue('2026-11-30T18:30:00.000Z')).toBe('2026-12-01');
@@ -54,7 +61,7 @@ describe('compliance catalogue', () => {
     const rows = complianceReport(new Map([['lich-cong-tac', { count: 1, latest: '2026-11-30' }]]), '2026-12-01');
     expect(rows).toHaveLength(COMPLIANCE_ITEMS.length);
     const week = rows.find((r) => r.key === 'lich-cong-tac')!;
-    expect(week).toMatchObject({ status: 'ok', rhythmLabel: 'Hằng tuần', adminPath: '/admin/content-manager/collection-types/api::work-week.work-week' });
+    expect(week).toMatchObject({ status: 'ok', rhythmLabel: 'Hằng tuần', latestText: 'Tuần từ 30/11/2026', adminPath: '/admin/content-manager/collection-types/api::work-week.work-week' });
     expect(rows.find((r) => r.key === 'tieng-anh')!.adminPath).toBe('/admin/content-manager/single-types/api::site-setting.site-setting');
     const summary = complianceSummary(rows);
     expect(summary.ok + summary.overdue + summary.missing).toBe(rows.length);

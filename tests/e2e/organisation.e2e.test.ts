@@ -328,7 +328,8 @@ describe('accessibility and valid HTML of the new page types', () => {
         await page.close();
       }
     }
-  });
+    // Sixteen pages with axe, each with the sidebar's boxes: more than the default 30 s on 2 busy cores.
+  }, 180_000);
 
   test.runIf(hasJava)('every new page type is valid HTML for the Nu Html Checker', async () => {
     const client = path.join(site.out, 'client');

@@ -5,7 +5,7 @@
  * change: removing the last schedule week turns "Lịch công tác" to "chưa có" in all three.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -106,6 +106,12 @@ describe('compliance report', () => {
     expect(html).toContain('href="/lich-cong-tac/"');
     expect(html).toContain('Hằng tuần');
     expect(html).toContain('Luật Tiếp cận thông tin 2016, Điều 19 khoản 1 điểm g');
+    // Every link of the list leads to a page of the build; an item with nothing published links nowhere.
+    const list = html.slice(html.indexOf('<table class="compliance"'), html.indexOf('</table>'));
+    const hrefs = [...list.matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const href of hrefs) expect(existsSync(path.join(site.out, 'client', href, 'index.html')), href).toBe(true);
+    expect(list).not.toContain('href="/cong-khai/loai/bao-cao-tai-chinh/"');
   });
 
   test('removing the last schedule week turns "Lịch công tác" to "chưa có" in the admin, on the public list and in npm run compliance', async () => {

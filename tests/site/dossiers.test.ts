@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  dossierChart, dossierYears, formatRate, latestMonth, monthLabel, niceMax, onTimeRate, periodTotals, rateText, resolvedOf, totalOf, yearPath, type DossierMonth,
+  dossierChart, dossierYears, formatRate, latestMonth, monthLabel, niceMax, onTimeRate, periodTotals, rateText, resolvedOf, totalLabel, totalOf, yearPath, type DossierMonth,
 } from '../../site/src/lib/dossiers';
 
 const m = (month: string, received: number, carriedOver: number, onTime: number, late: number, pending: number): DossierMonth => ({ month, received, carriedOver, onTime, late, pending });
@@ -71,12 +71,20 @@ describe('dossierChart', () => {
 
   test('a year with nothing resolved still draws finite bars', () => {
     const chart = dossierChart([m('2026-01-01', 0, 0, 0, 0, 0)]);
-    expect(chart.max).toBe(1);
+    expect(chart.max).toBe(2);
+    // The gridlines' labels are whole numbers of dossiers.
+    expect(chart.ticks.map((t) => t.value)).toEqual([0, 1, 2]);
     expect(chart.bars[0]!.onTime.height).toBe(0);
     expect(dossierChart([]).bars).toEqual([]);
   });
 
-  test('niceMax rounds up to 1, 2 or 5 times a power of ten', () => {
-    expect([0, 1, 7, 12, 99, 101, 450].map(niceMax)).toEqual([1, 1, 10, 20, 100, 200, 500]);
+  test('niceMax rounds up to an even number (2, 4, 6, 8 or 10 times a power of ten, 10 and 20 too), so the middle line is whole', () => {
+    expect([0, 1, 3, 5, 7, 12, 99, 101, 450].map(niceMax)).toEqual([2, 2, 4, 6, 8, 20, 100, 200, 600]);
+    for (const value of [1, 3, 5, 9, 13, 57, 333]) expect(niceMax(value) % 2, String(value)).toBe(0);
+  });
+
+  test('the total row is "Cả năm" only once December is in', () => {
+    expect(totalLabel([{ month: '2026-01-01' }, { month: '2026-11-01' }], 2026)).toBe('Lũy kế đến tháng 11/2026');
+    expect(totalLabel([{ month: '2025-12-01' }], 2025)).toBe('Cả năm 2025');
   });
 });

@@ -46,9 +46,10 @@ export function detectDelimiter(text: string): ';' | ',' {
  * Splits CSV text into rows of cells (RFC 4180 with Excel's habits): a leading BOM is dropped,
  * fields may be quoted (a quote inside doubled), quoted fields may hold the separator and line
  * breaks, lines end in CRLF or LF. Each row keeps the line number it starts on; rows whose cells
- * are all empty are dropped. Text is returned in Unicode NFC.
+ * are all empty are dropped. Text is returned in Unicode NFC. A quote left open is reported in
+ * `errors` with the line it opens on.
  */
-export function parseCsv(input: string, delimiter: ';' | ',' = detectDelimiter(input.replace(/^\uFEFF/, ''))): CsvRow[] {
+export function parseCsv(input: string, delimiter: ';' | ',' = detectDelimiter(input.replace(/^\uFEFF/, '')), errors?: string[]): CsvRow[] {
   const text = input.replace(/^\uFEFF/, '').normalize('NFC');
   const rows: CsvRow[] = [];
   let cells: string[] = [];
@@ -86,6 +87,8 @@ export function parseCsv(input: string, delimiter: ';' | ',' = detectDelimiter(i
       rowLine = line;
     } else cell += ch;
   }
+  // A quote opened and never closed swallows every line after it into one cell: the file is refused.
+  if (quoted) errors?.push(`Dòng ${rowLine}: dấu ngoặc kép (") mở mà không đóng, mọi dòng sau đó bị gộp vào một ô; sửa ô có dấu ngoặc kép ở dòng này.`);
   if (cell !== '' || cells.length > 0) endRow();
   // A quoted line break inside a cell written with CR LF keeps only LF.
   return rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.replace(/\r\n/g, '\n').trim()) }));
@@ -131,13 +134,14 @@ export interface ProcedureInput {
   line: number;
   code: string;
   name: string;
-  sector: string | null;
   agency: string;
   onlineLevel: (typeof ONLINE_LEVELS)[number];
-  duration: string;
-  fee: string;
+  /** The optional fields are absent when the file has no such column: an update keeps what the entry holds. */
+  sector?: string | null;
+  duration?: string;
+  fee?: string;
   /** null when empty: the model's address field takes no empty string (the site's build would refuse it). */
-  serviceUrl: string | null;
+  serviceUrl?: string | null;
   /** Absent when the file has no "Nội dung" column: an update then keeps the body written in the admin. */
   body?: string;
 }
@@ -187,7 +191,8 @@ function readHeader<F extends string>(header: CsvRow | undefined, columns: Array
 
 /** The file's data rows with their header map, or the problems of the file as a whole. */
 function readRows<F extends string>(text: string, columns: Array<Column<F>>, errors: string[]): { rows: CsvRow[]; map: Map<F, number> } | null {
-  const all = parseCsv(text);
+  const all = parseCsv(text, undefined, errors);
+  if (errors.length > 0) return null;
   const map = readHeader(all[0], columns, errors);
   if (!map) return null;
   const rows = all.slice(1);
@@ -269,12 +274,14 @@ export function readProcedureCsv(text: string, sectors: SectorRef[]): ImportResu
       line,
       code,
       name: cell('name'),
-      sector: sector?.documentId ?? null,
       agency: cell('agency'),
       onlineLevel: onlineLevel!,
-      duration: cell('duration'),
-      fee: cell('fee'),
-      serviceUrl: serviceUrl === '' ? null : serviceUrl,
+      // An optional column the file does not have keeps what the entry holds (an update from a
+      // list with the required columns only must not empty the sector, time limit, fees or link).
+      ...(map.has('sector') ? { sector: sector?.documentId ?? null } : {}),
+      ...(map.has('duration') ? { duration: cell('duration') } : {}),
+      ...(map.has('fee') ? { fee: cell('fee') } : {}),
+      ...(map.has('serviceUrl') ? { serviceUrl: serviceUrl === '' ? null : serviceUrl } : {}),
       ...(map.has('body') ? { body: cell('body') } : {}),
     });
   }

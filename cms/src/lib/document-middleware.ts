@@ -11,8 +11,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { assertValidSchedule } from './scheduler';
 import { expandSchedulePaste } from './schedule-paste';
 import { errors } from '@strapi/utils';
-import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, readerTypes, type ContentType } from '@cong/content-types';
-import { assertQuestionAnswered, QUESTION_UID, RESERVED_QUESTION_SLUGS } from './question-rules';
+import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, readerTypes, RESERVED_ENTRY_SLUGS, type ContentType } from '@cong/content-types';
+import { assertQuestionAnswered } from './question-rules';
 
 type Data = Record<string, unknown>;
 
@@ -34,7 +34,7 @@ const modelTypes = new Map<string, ContentType>(contentTypes.map((t) => [t.uid, 
 /** Types readers send (comments, questions): always created as drafts. */
 const readerUids = new Set<string>(readerTypes.map((t) => t.uid));
 /** Slugs a type may not take because a page of the site owns that address. */
-const reservedSlugs = new Map<string, ReadonlySet<string>>([[QUESTION_UID, RESERVED_QUESTION_SLUGS]]);
+const reservedSlugs = RESERVED_ENTRY_SLUGS;
 
 /**
  * Checks the text fields the model constrains (URLs, links, emails) on drafts too: Strapi 5

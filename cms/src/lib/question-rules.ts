@@ -5,6 +5,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { RESERVED_ENTRY_SLUGS } from '@cong/content-types';
 
 export const QUESTION_UID = 'api::question.question';
 
@@ -12,7 +13,7 @@ export const QUESTION_UID = 'api::question.question';
 export const ANSWER_REQUIRED = 'Chưa thể đăng câu hỏi này: ô “Trả lời” đang trống. Nhập câu trả lời (và người trả lời) rồi bấm “Đăng”.';
 
 /** Children of /hoi-dap/ the site owns (the form, the sector pages, the list's pages, the sector list). */
-export const RESERVED_QUESTION_SLUGS: ReadonlySet<string> = new Set(['gui-cau-hoi', 'linh-vuc', 'trang']);
+export const RESERVED_QUESTION_SLUGS: ReadonlySet<string> = RESERVED_ENTRY_SLUGS.get('api::question.question')!;
 
 const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 

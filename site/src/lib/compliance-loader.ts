@@ -5,7 +5,7 @@
  * `npm run compliance` do.
  */
 import type { Loader } from 'astro/loaders';
-import { complianceFactsViaRest, createCmsClient } from '@cong/content-types';
+import { complianceFacts, createCmsClient, restComplianceReader } from '@cong/content-types';
 import { parseSiteEnvironment } from './site-env';
 
 export function complianceLoader(): Loader {
@@ -14,7 +14,7 @@ export function complianceLoader(): Loader {
     async load({ store }) {
       if (process.env.CONG_TYPES_ONLY === '1') return;
       const env = parseSiteEnvironment(process.env);
-      const facts = await complianceFactsViaRest(createCmsClient({ baseUrl: env.cmsUrl, token: env.token }));
+      const facts = await complianceFacts(restComplianceReader(createCmsClient({ baseUrl: env.cmsUrl, token: env.token })));
       store.clear();
       for (const [key, value] of facts) store.set({ id: key, data: { ...value } });
     },

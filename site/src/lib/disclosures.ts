@@ -3,7 +3,7 @@
  * by kind and by year behind the navigation and the filter pages, the period line and the pages
  * of the list. Pure: no content store here, so it is unit-tested.
  */
-import { DISCLOSURE_KINDS, disclosureKindPath, type DisclosureKind } from '@cong/content-types';
+import { disclosure, DISCLOSURE_KINDS, disclosureKindPath, RESERVED_ENTRY_SLUGS, type DisclosureKind } from '@cong/content-types';
 import type { DisclosureRecord } from './records';
 
 /** An entry of a collection (as content.ts's Item: not imported, so this stays free of astro:content). */
@@ -16,7 +16,7 @@ interface Item<T> {
 export const DISCLOSURE_PAGE_SIZE = 20;
 
 /** First segments under /cong-khai/ that its list pages own: an item's slug may not be one of them. */
-export const DISCLOSURE_RESERVED = new Set(['loai', 'nam', 'trang']);
+export const DISCLOSURE_RESERVED: ReadonlySet<string> = RESERVED_ENTRY_SLUGS.get(disclosure.uid)!;
 
 /** The page of one disclosure. */
 export const disclosurePath = (slug: string) => `/cong-khai/${slug}/`;

@@ -124,10 +124,17 @@ export interface Chart {
 
 /** A round top for the axis: 1, 2, 5 × 10^k at or above `value`. */
 export function niceMax(value: number): number {
-  if (value <= 0) return 1;
+  if (value <= 0) return 2;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
+  // Even steps: the chart's middle line (half the maximum) is a whole number of dossiers.
+  for (const step of [1, 2, 4, 6, 8, 10]) if (step * power >= value && (step * power) % 2 === 0) return step * power;
   return 10 * power;
+}
+
+/** The year's total row's name: "Cả năm 2026" once December is in, else "Lũy kế đến tháng 11/2026". */
+export function totalLabel(months: Array<Pick<DossierMonth, 'month'>>, year: number): string {
+  const last = months.at(-1)?.month;
+  return !last || last.slice(5, 7) === '12' ? `Cả năm ${year}` : `Lũy kế đến tháng ${Number(last.slice(5, 7))}/${year}`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The compact records the site keeps for each type (what pages need, without bodies), made
  * from validated CMS entries.
  */
-import type { EntryOf } from '@cong/content-types';
+import { vietnamDayAt, type EntryOf } from '@cong/content-types';
 import type {
   announcement, article, category, comment, disclosure, documentKind, DocumentStatus, dossierReport, legalDocument, link, official, page, place, procedure, question, sector,
   siteSetting, unit, workWeek,
@@ -435,7 +435,8 @@ export function toQuestionRecord(e: EntryOf<typeof question>): QuestionRecord {
     sector: ref(e.sector),
     content: e.content,
     answeredBy: e.answeredBy ?? '',
-    answeredOn: e.answeredOn ?? publishedAt.slice(0, 10),
+    // The day of publication in Viet Nam (a morning publish is the evening before in UTC).
+    answeredOn: e.answeredOn ?? vietnamDayAt(new Date(publishedAt)),
     publishedAt,
     updatedAt: e.updatedAt,
   };

@@ -61,7 +61,9 @@ export const GET: APIRoute = async ({ site }) => {
   for (const g of proceduresBySector(procedures, (await getSectors()).map((s) => s.data))) entries.push({ path: sectorPath(g.sector.slug) });
   for (const p of procedures) entries.push({ path: procedurePath(p.data.slug), lastmod: p.data.updatedAt });
   const dossierPeriods = dossierYears((await getDossierReports()).map((r) => r.data));
-  for (const y of dossierPeriods) entries.push({ path: yearPath(y.year, dossierPeriods[0]!.year) });
+  // The index always exists (it says when nothing is published); earlier years have their own pages.
+  entries.push({ path: '/tinh-hinh-giai-quyet-ho-so/' });
+  for (const y of dossierPeriods.slice(1)) entries.push({ path: yearPath(y.year, dossierPeriods[0]!.year) });
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entries.map((e) => `  <url><loc>${base}${e.path}</loc>${e.lastmod ? `<lastmod>${e.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n')}

@@ -21,10 +21,13 @@ interface Row {
   path: string;
   rhythmLabel: string;
   adminPath: string | null;
+  latestText: string;
 }
 
 interface Answer {
   today: string;
+  /** The public site's base URL. */
+  siteUrl: string;
   summary: Record<Row['status'], number>;
   items: Row[];
 }
@@ -62,7 +65,7 @@ export default function CompliancePage() {
         <Box paddingBottom={4}>
           <Typography variant="omega">
             Danh mục theo Luật Tiếp cận thông tin và các quy định về cổng thông tin điện tử; cùng danh mục được công khai tại trang{' '}
-            <Link href="/danh-muc-thong-tin-cong-khai/" isExternal>Danh mục thông tin phải công khai</Link> của cổng.
+            <Link href={`${answer.siteUrl}/danh-muc-thong-tin-cong-khai/`} isExternal>Danh mục thông tin phải công khai</Link> của cổng.
             Bấm “Cập nhật” để mở nơi nhập thông tin còn thiếu hoặc quá hạn.
           </Typography>
         </Box>
@@ -71,7 +74,7 @@ export default function CompliancePage() {
             <Tr>
               <Th><Typography variant="sigma">Thông tin phải công khai</Typography></Th>
               <Th><Typography variant="sigma">Tình trạng</Typography></Th>
-              <Th><Typography variant="sigma">Cập nhật lần cuối</Typography></Th>
+              <Th><Typography variant="sigma">Mới nhất</Typography></Th>
               <Th><Typography variant="sigma">Thời hạn</Typography></Th>
               <Th><Typography variant="sigma">Số mục đã đăng</Typography></Th>
               <Th><Typography variant="sigma">Sửa ở đâu</Typography></Th>
@@ -89,7 +92,7 @@ export default function CompliancePage() {
                 <Td>
                   <Badge {...BADGE[row.status]}>{row.statusLabel}</Badge>
                 </Td>
-                <Td><Typography>{dmy(row.latest)}</Typography></Td>
+                <Td><Typography>{row.latestText}</Typography></Td>
                 <Td style={{ whiteSpace: 'normal' }}>
                   <Typography>{row.rhythmLabel}{row.status === 'overdue' && row.dueBy ? ` (hạn: ${dmy(row.dueBy)})` : ''}</Typography>
                 </Td>

@@ -1,7 +1,8 @@
 /**
  * The sectors the question form offers, with their CMS documentIds: read by the on-demand route
  * that sends a question (server/release.ts `sectorId`), so a post can name only a sector this
- * release offers and the question token needs no right to read sectors.
+ * release offers (the question token still reads sectors: Strapi links a relation only to a type the
+ * token may read).
  */
 import type { APIRoute } from 'astro';
 import { getSectors } from '../../lib/content';
