@@ -5,6 +5,7 @@
  */
 import { disclosure, DISCLOSURE_KINDS, disclosureKindPath, RESERVED_ENTRY_SLUGS, type DisclosureKind } from '@cong/content-types';
 import type { DisclosureRecord } from './records';
+import { chunkPages } from './pagination';
 
 /** An entry of a collection (as content.ts's Item: not imported, so this stays free of astro:content). */
 interface Item<T> {
@@ -50,8 +51,7 @@ export function periodLabel(d: Pick<DisclosureRecord, 'year' | 'period'>): strin
 
 /** Splits a list into pages of DISCLOSURE_PAGE_SIZE: page 1 at the list's address, page n at `trang/n/`. */
 export function paginateDisclosures<T>(items: T[]): Array<{ page: number; pageCount: number; items: T[] }> {
-  const pageCount = Math.max(1, Math.ceil(items.length / DISCLOSURE_PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, i) => ({ page: i + 1, pageCount, items: items.slice(i * DISCLOSURE_PAGE_SIZE, (i + 1) * DISCLOSURE_PAGE_SIZE) }));
+  return chunkPages(items, DISCLOSURE_PAGE_SIZE);
 }
 
 /** Fails the build on a slug the list pages own, naming the entry and the fix. */

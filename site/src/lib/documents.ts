@@ -8,6 +8,7 @@ import { createSlug, DOCUMENT_STATUSES, type DocumentStatus } from '@cong/conten
 import { formatDecimal, formatNumber, vietnamDay } from './format';
 import type { DocumentKindRecord, LegalDocumentRecord, MediaRecord, SectorRecord } from './records';
 import type { DocumentIndex } from './document-search';
+import { chunkPages } from './pagination';
 
 /** An entry of a collection (as content.ts's Item: not imported, so this stays free of astro:content). */
 interface Item<T> {
@@ -176,8 +177,7 @@ export function fileSizeLabel(kilobytes: number): string {
 
 /** Splits a list into pages of DOCUMENT_PAGE_SIZE: page 1 at `base`, page n at `base` + `trang/n/`. */
 export function paginateDocuments<T>(items: T[]): Array<{ page: number; pageCount: number; items: T[] }> {
-  const pageCount = Math.max(1, Math.ceil(items.length / DOCUMENT_PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, i) => ({ page: i + 1, pageCount, items: items.slice(i * DOCUMENT_PAGE_SIZE, (i + 1) * DOCUMENT_PAGE_SIZE) }));
+  return chunkPages(items, DOCUMENT_PAGE_SIZE);
 }
 
 /** The compact search index of the list page (see document-search.ts), from the groupings. */

@@ -9,15 +9,15 @@ export const PAGE_SIZE = 12;
 /** The address of page `n` of the list at `base` (which ends with "/"): page 1 is `base` itself. */
 export const pageUrl = (base: string, n: number): string => (n === 1 ? base : `${base}trang/${n}/`);
 
+/** Splits a list into pages of `size` items; an empty list still has page 1. */
+export function chunkPages<T>(items: T[], size: number): Array<{ page: number; pageCount: number; items: T[] }> {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: pageCount }, (_, i) => ({ page: i + 1, pageCount, items: items.slice(i * size, (i + 1) * size) }));
+}
+
 /** Splits a list into pages: page 1 at `base`, page n at `base` + `trang/n/`; an empty list still has page 1. */
 export function paginate<T>(items: T[], base: string): Array<{ page: number; pageCount: number; items: T[]; url: string }> {
-  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, i) => ({
-    page: i + 1,
-    pageCount,
-    items: items.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE),
-    url: pageUrl(base, i + 1),
-  }));
+  return chunkPages(items, PAGE_SIZE).map((p) => ({ ...p, url: pageUrl(base, p.page) }));
 }
 
 /**
