@@ -6,6 +6,7 @@ import { ensureBuildToken, ensureCommentToken, ensurePreviewToken, ensureQuestio
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
+import { ensurePortals } from './bootstrap/portals';
 import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerComplianceRoute } from './lib/compliance';
 import { registerImportRoutes } from './lib/csv-import-route';
@@ -53,6 +54,8 @@ export default {
     // Read before the steps below write anything: is this a new database?
     const seed = env.SEED_DEMO_CONTENT ? decideDemoSeed(true, env.NODE_ENV === 'production', await readSeedState(strapi)) : null;
     await lockPublicAccess(strapi);
+    // Portals as data: a first portal (an upgrade copies its old settings), every entry owned.
+    await ensurePortals(strapi);
     await ensureEditorRoles(strapi);
     await applyAdminLabels(strapi);
     await ensureFirstAdmin(strapi, env);

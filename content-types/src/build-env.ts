@@ -12,12 +12,15 @@ const BuildSchema = z.object({
   CMS_TOKEN: z.string().min(16, 'CMS_TOKEN looks too short to be a Strapi API token').optional(),
   CMS_TOKEN_FILE: z.string().optional(),
   SITE_URL: z.url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').default('http://127.0.0.1:4321'),
+  SITE_PORTAL: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'SITE_PORTAL must be a portal\'s code (Mã cổng), e.g. tan-hoa').optional(),
 });
 
 export interface BuildEnvironment {
   cmsUrl: string;
   token: string;
   siteUrl: string;
+  /** The portal (its code, Mã cổng) this build is for; unset: the install's first portal. */
+  portal?: string;
 }
 
 /**
@@ -35,5 +38,5 @@ export function parseBuildEnvironment(raw: RawEnv, rootDir: string): BuildEnviro
     }
     token = readFileSync(tokenFile, 'utf8').trim();
   }
-  return { cmsUrl, token, siteUrl: env.SITE_URL.replace(/\/+$/, '') };
+  return { cmsUrl, token, siteUrl: env.SITE_URL.replace(/\/+$/, ''), ...(env.SITE_PORTAL ? { portal: env.SITE_PORTAL } : {}) };
 }

@@ -12,7 +12,7 @@ import { addDays, vietnamDayAt } from './calendar';
 import type { CmsClient } from './cms-client';
 import { createSlug } from './slug';
 import {
-  announcement, article, disclosure, dossierReport, legalDocument, official, procedure, question, siteSetting, unit, workWeek,
+  announcement, article, disclosure, dossierReport, legalDocument, official, portal, procedure, question, unit, workWeek,
   type DisclosureKind,
 } from './model';
 import type { ContentType } from './define';
@@ -37,7 +37,7 @@ export interface ComplianceSource {
    * covers (a week's Monday, a report's month) or `updatedAt`/`publishedAt`.
    */
   date: string;
-  /** A single type: the item exists when this field is filled in. */
+  /** The portal's own entry (or a single type): the item exists when this field is filled in. */
   present?: string;
   /** What the date stands for, when not the day itself: a week's Monday, a month's first day. */
   dateKind?: 'week' | 'month';
@@ -211,7 +211,7 @@ export const COMPLIANCE_ITEMS: readonly ComplianceItem[] = [
     path: '/en/',
     how: 'Các trang tiếng Anh: Introduction, Organization, Contacts',
     rhythm: 'on-change',
-    source: { type: siteSetting, date: 'updatedAt', present: 'introductionEn' },
+    source: { type: portal, date: 'updatedAt', present: 'introductionEn' },
   },
   {
     key: 'lich-cong-tac',
@@ -319,7 +319,7 @@ export function dayOfValue(value: unknown): string | null {
  * token in the site build and `npm run compliance`. Both answer published entries only.
  */
 export interface ComplianceReader {
-  /** A single type's entry, or null. */
+  /** A single type's entry, or the portal's own entry (the portal type), or null. */
   single(type: ContentType): Promise<Record<string, unknown> | null>;
   /** How many published entries match, and the `date` field of the one with the latest `date`. */
   latest(type: ContentType, where: ComplianceSource['where'], date: string): Promise<{ count: number; value: unknown }>;
@@ -332,7 +332,7 @@ export async function complianceFacts(reader: ComplianceReader, items: readonly 
     const source = item.source;
     if (!source) {
       facts.set(item.key, { count: 1, latest: null });
-    } else if (source.type.kind === 'singleType') {
+    } else if (source.type.kind === 'singleType' || source.type.uid === portal.uid) {
       const entry = await reader.single(source.type);
       const value = entry && source.present ? entry[source.present] : entry;
       const filled = typeof value === 'string' ? value.trim() !== '' : value !== null && value !== undefined;
@@ -346,9 +346,16 @@ export async function complianceFacts(reader: ComplianceReader, items: readonly 
 }
 
 /** The reader over the REST API (a build token: published content only). */
-export function restComplianceReader(client: CmsClient): ComplianceReader {
+export function restComplianceReader(client: CmsClient, portalCode?: string): ComplianceReader {
   return {
-    single: async (type) => (await client.getSingle(type.singularName)) as Record<string, unknown> | null,
+    async single(type) {
+      if (type.kind === 'singleType') return (await client.getSingle(type.singularName)) as Record<string, unknown> | null;
+      // The portal's own entry: the one named, else the oldest the token reads.
+      const params = new URLSearchParams({ sort: 'id:asc', 'pagination[page]': '1', 'pagination[pageSize]': '1' });
+      if (portalCode) params.set('filters[slug][$eq]', portalCode);
+      const body = (await client.getJson(`/api/${type.pluralName}?${params}`)) as { data?: Array<Record<string, unknown>> };
+      return body.data?.[0] ?? null;
+    },
     async latest(type, where, date) {
       const params = new URLSearchParams({ sort: `${date}:desc`, 'pagination[page]': '1', 'pagination[pageSize]': '1', 'fields[0]': date });
       where?.in.forEach((value, i) => params.set(`filters[${where.field}][$in][${i}]`, String(value)));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Field } from './fields';
+import { manyToOne, type Field } from './fields';
 
 /** A field the admin list can sort by: an attribute or a system date. */
 export type SortField<A> = Extract<keyof A, string> | 'createdAt' | 'updatedAt' | 'publishedAt';
@@ -29,6 +29,13 @@ export interface TypeDef<A extends Record<string, Field> = Record<string, Field>
    * problem in Vietnamese for the editor, with the field it belongs to, or null.
    */
   checks?: Array<(entry: Record<string, unknown>) => FieldProblem | null>;
+  /**
+   * Whether each entry belongs to one portal (the `portal` relation, PORTAL_FIELD): every type
+   * but the portal itself and the pre-portal settings (default true).
+   */
+  ownedByPortal?: boolean;
+  /** Kept in the database but shown nowhere in the admin (a type an upgrade migrates from). */
+  hidden?: boolean;
 }
 
 /** A value the CMS refuses: the field and the Vietnamese message the editor sees. */
@@ -60,11 +67,26 @@ export interface ContentType<A extends Record<string, Field> = Record<string, Fi
   entrySchema: EntrySchema<A>;
 }
 
+/** The relation by which an entry belongs to its portal (many portals in one install). */
+export const PORTAL_FIELD = 'portal';
+
+/** The `portal` relation every owned type carries; an entry saved without one gets its editor's portal (cms/src/lib/portals.ts). */
+function portalRelation(): Field {
+  return manyToOne({
+    label: 'Cổng',
+    target: 'portal',
+    fields: { slug: z.string() },
+    description: 'Cổng thông tin mà mục này thuộc về. Để trống: cổng của người tạo.',
+  });
+}
+
 /** Declares a content type; the Strapi schema, the zod schema and the TS type all come from this. */
 export function defineType<A extends Record<string, Field>>(def: TypeDef<A>): ContentType<A> {
-  const shape = Object.fromEntries(Object.entries(def.attributes).map(([k, f]) => [k, f.zod])) as ShapeOf<A>;
+  const attributes = (def.ownedByPortal === false ? def.attributes : { ...def.attributes, [PORTAL_FIELD]: portalRelation() }) as A;
+  const shape = Object.fromEntries(Object.entries(attributes).map(([k, f]) => [k, f.zod])) as ShapeOf<A>;
   return {
     ...def,
+    attributes,
     uid: `api::${def.singularName}.${def.singularName}`,
     entrySchema: z.looseObject({ ...SystemShape, ...shape }),
   };

@@ -85,6 +85,11 @@ export const article = defineType({
     tags: text({ label: 'Từ khóa', maxLength: 255, description: 'Phân cách bằng dấu phẩy, ví dụ: chuyển đổi số, nông thôn mới.' }),
     author: text({ label: 'Tác giả / Nguồn', maxLength: 120 }),
     featured: boolean({ label: 'Tin nổi bật', default: false, description: 'Hiện ở khu vực tin nổi bật trên trang chủ.' }),
+    shareWithParent: boolean({
+      label: 'Chia sẻ lên cổng cấp trên',
+      default: false,
+      description: 'Tin hiện ở mục “Tin từ cơ sở” của cổng cấp trên (cổng tỉnh), dẫn về trang tin của cổng này.',
+    }),
     ...scheduleFields(),
   },
 });
@@ -156,64 +161,115 @@ export const page = defineType({
   },
 });
 
-/** Cấu hình cổng: the agency's details shown on every page. */
+/** What "Cấu hình cổng" held, and each portal now holds: the agency shown at the top and bottom of every page. */
+const agencySettings = {
+  agencyName: text({ label: 'Tên cơ quan', required: true, maxLength: 160, placeholder: 'Ủy ban nhân dân xã …' }),
+  province: text({ label: 'Tỉnh, thành phố', maxLength: 120 }),
+  address: text({ label: 'Địa chỉ', maxLength: 255 }),
+  phone: text({ label: 'Điện thoại', maxLength: 40 }),
+  hotline: text({ label: 'Đường dây nóng', maxLength: 40 }),
+  email: email({ label: 'Thư điện tử' }),
+  emblem: media({
+    label: 'Biểu trưng',
+    multiple: false,
+    allowedTypes: ['images'],
+    description: 'Ảnh vuông (PNG, JPEG hoặc SVG), nên từ 512×512 điểm ảnh: hiện ở đầu trang, trên thẻ trình duyệt và màn hình điện thoại. Để trống thì dùng biểu trưng mặc định.',
+  }),
+  footerText: longText({ label: 'Chân trang', maxLength: 1000, description: 'Ví dụ: người chịu trách nhiệm, giấy phép.' }),
+  agencyNameEn: text({ label: 'Tên cơ quan (tiếng Anh)', maxLength: 160, placeholder: 'People’s Committee of … Commune', description: 'Hiện trên các trang tiếng Anh (Introduction, Organization, Contacts).' }),
+  addressEn: text({ label: 'Địa chỉ (tiếng Anh)', maxLength: 255 }),
+  introductionEn: markdown({ label: 'Giới thiệu (tiếng Anh)', description: 'Nội dung trang Introduction bằng tiếng Anh. Để trống: trang ghi rõ là chưa có bản dịch.' }),
+  openDataLicence: longText({
+    label: 'Giấy phép dữ liệu mở',
+    maxLength: 500,
+    description: 'Hiện trên trang Dữ liệu mở. Để trống: Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0).',
+  }),
+  documentExchangeUrl: url({
+    label: 'Địa chỉ hệ thống gửi nhận văn bản',
+    placeholder: 'https://',
+    description: 'Hiện thành mục “Gửi nhận văn bản” trong hộp Dịch vụ công. Để trống thì không hiện.',
+  }),
+  mapImage: media({
+    label: 'Bản đồ hành chính (ảnh)',
+    multiple: false,
+    allowedTypes: ['images'],
+    description: 'Ảnh bản đồ hành chính hiện trên trang Bản đồ. Nhập “Mô tả” (alternative text) cho ảnh trong thư viện ảnh.',
+  }),
+  mapTileUrl: url({
+    label: 'Địa chỉ lớp bản đồ nền (tùy chọn)',
+    placeholder: 'https://…/{z}/{x}/{y}.png',
+    description: 'Chỉ điền khi cơ quan có máy chủ bản đồ nền: trang Bản đồ khi đó có thêm bản đồ tương tác. Để trống thì trang không tải gì từ máy chủ bên ngoài.',
+  }),
+  mapAttribution: text({ label: 'Ghi nguồn lớp bản đồ nền', maxLength: 255, placeholder: '© …' }),
+  mainMenu: repeatable({ label: 'Menu chính', component: menuItem, max: 12 }),
+  serviceLinks: repeatable({
+    label: 'Hộp "Dịch vụ công" ở cột phải',
+    component: menuItem,
+    max: 8,
+    description: 'Ví dụ: Công khai minh bạch thông tin, Tình hình giải quyết hồ sơ, Gửi nhận văn bản, Bản đồ.',
+  }),
+};
+
+/** The levels a portal can be at (local government since 1 July 2025: province and commune; departments of a province). */
+export const PORTAL_LEVELS = ['Tỉnh, thành phố', 'Sở, ban, ngành', 'Xã, phường, đặc khu'] as const;
+
+/**
+ * Cổng: one portal of the install (a province, a department, a commune). Every other entry belongs
+ * to exactly one portal; its editors see only their portals' entries; each portal is built,
+ * published and served on its own (by host name). A single-portal install has one, made on start.
+ */
+export const portal = defineType({
+  kind: 'collectionType',
+  singularName: 'portal',
+  pluralName: 'portals',
+  displayName: 'Cổng',
+  description: 'Các cổng thông tin của hệ thống (tỉnh, sở ngành, xã phường) và thông tin cơ quan hiện ở đầu và cuối mọi trang của từng cổng.',
+  draftAndPublish: false,
+  ownedByPortal: false,
+  mainField: 'agencyName',
+  defaultSort: { field: 'createdAt', order: 'ASC' },
+  listFields: ['agencyName', 'level', 'domains', 'enabled'],
+  attributes: {
+    ...agencySettings,
+    slug: slug({
+      label: 'Mã cổng',
+      targetField: 'agencyName',
+      description: 'Tên ngắn, không dấu, dùng trong thư mục bản dựng và dữ liệu thống kê (ví dụ: tan-hoa). Không đổi sau khi tạo.',
+    }),
+    level: enumeration({ label: 'Cấp', values: PORTAL_LEVELS, required: true, default: 'Xã, phường, đặc khu' }),
+    parent: manyToOne({
+      label: 'Cổng cấp trên',
+      target: 'portal',
+      fields: { slug: z.string(), agencyName: z.string() },
+      description: 'Cổng tỉnh của một xã, phường hoặc sở: tin được chia sẻ hiện ở mục “Tin từ cơ sở” của cổng này.',
+    }),
+    domains: longText({
+      label: 'Tên miền',
+      maxLength: 1000,
+      description: 'Mỗi dòng một tên miền của cổng, tên đầu tiên là địa chỉ chính (ví dụ: tanhoa.lamgiang.gov.vn).',
+    }),
+    enabled: boolean({ label: 'Đang hoạt động', default: true, description: 'Tắt: cổng không được dựng lại và không phục vụ bạn đọc; nội dung được giữ nguyên.' }),
+  },
+});
+
+/**
+ * Cấu hình cổng, the settings of a one-portal install before portals were data (issue 14). Kept,
+ * hidden, so an upgrade copies it into the first portal (cms/src/bootstrap/portals.ts) and never
+ * loses it; nothing reads it after that.
+ */
 export const siteSetting = defineType({
   kind: 'singleType',
   singularName: 'site-setting',
   pluralName: 'site-settings',
-  displayName: 'Cấu hình cổng',
-  description: 'Thông tin cơ quan hiện ở đầu và cuối mọi trang.',
+  displayName: 'Cấu hình cổng (cũ)',
+  description: 'Cấu hình trước khi có nhiều cổng; đã chuyển sang mục Cổng.',
   draftAndPublish: false,
+  ownedByPortal: false,
+  hidden: true,
   mainField: 'agencyName',
   defaultSort: { field: 'agencyName', order: 'ASC' },
   listFields: ['agencyName'],
-  attributes: {
-    agencyName: text({ label: 'Tên cơ quan', required: true, maxLength: 160, placeholder: 'Ủy ban nhân dân xã …' }),
-    province: text({ label: 'Tỉnh, thành phố', maxLength: 120 }),
-    address: text({ label: 'Địa chỉ', maxLength: 255 }),
-    phone: text({ label: 'Điện thoại', maxLength: 40 }),
-    hotline: text({ label: 'Đường dây nóng', maxLength: 40 }),
-    email: email({ label: 'Thư điện tử' }),
-    emblem: media({
-      label: 'Biểu trưng',
-      multiple: false,
-      allowedTypes: ['images'],
-      description: 'Ảnh vuông (PNG, JPEG hoặc SVG), nên từ 512×512 điểm ảnh: hiện ở đầu trang, trên thẻ trình duyệt và màn hình điện thoại. Để trống thì dùng biểu trưng mặc định.',
-    }),
-    footerText: longText({ label: 'Chân trang', maxLength: 1000, description: 'Ví dụ: người chịu trách nhiệm, giấy phép.' }),
-    agencyNameEn: text({ label: 'Tên cơ quan (tiếng Anh)', maxLength: 160, placeholder: 'People’s Committee of … Commune', description: 'Hiện trên các trang tiếng Anh (Introduction, Organization, Contacts).' }),
-    addressEn: text({ label: 'Địa chỉ (tiếng Anh)', maxLength: 255 }),
-    introductionEn: markdown({ label: 'Giới thiệu (tiếng Anh)', description: 'Nội dung trang Introduction bằng tiếng Anh. Để trống: trang ghi rõ là chưa có bản dịch.' }),
-    openDataLicence: longText({
-      label: 'Giấy phép dữ liệu mở',
-      maxLength: 500,
-      description: 'Hiện trên trang Dữ liệu mở. Để trống: Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0).',
-    }),
-    documentExchangeUrl: url({
-      label: 'Địa chỉ hệ thống gửi nhận văn bản',
-      placeholder: 'https://',
-      description: 'Hiện thành mục “Gửi nhận văn bản” trong hộp Dịch vụ công. Để trống thì không hiện.',
-    }),
-    mapImage: media({
-      label: 'Bản đồ hành chính (ảnh)',
-      multiple: false,
-      allowedTypes: ['images'],
-      description: 'Ảnh bản đồ hành chính hiện trên trang Bản đồ. Nhập “Mô tả” (alternative text) cho ảnh trong thư viện ảnh.',
-    }),
-    mapTileUrl: url({
-      label: 'Địa chỉ lớp bản đồ nền (tùy chọn)',
-      placeholder: 'https://…/{z}/{x}/{y}.png',
-      description: 'Chỉ điền khi cơ quan có máy chủ bản đồ nền: trang Bản đồ khi đó có thêm bản đồ tương tác. Để trống thì trang không tải gì từ máy chủ bên ngoài.',
-    }),
-    mapAttribution: text({ label: 'Ghi nguồn lớp bản đồ nền', maxLength: 255, placeholder: '© …' }),
-    mainMenu: repeatable({ label: 'Menu chính', component: menuItem, max: 12 }),
-    serviceLinks: repeatable({
-      label: 'Hộp "Dịch vụ công" ở cột phải',
-      component: menuItem,
-      max: 8,
-      description: 'Ví dụ: Công khai minh bạch thông tin, Tình hình giải quyết hồ sơ, Gửi nhận văn bản, Bản đồ.',
-    }),
-  },
+  attributes: agencySettings,
 });
 
 /**
@@ -644,8 +700,11 @@ export const RESERVED_ENTRY_SLUGS: ReadonlyMap<string, ReadonlySet<string>> = ne
 /** Every content type of the model, in the order editors see them. */
 export const contentTypes = [
   article, announcement, legalDocument, workWeek, disclosure, procedure, dossierReport, question, unit, official, place,
-  category, documentKind, sector, link, page, siteSetting, comment,
+  category, documentKind, sector, link, page, portal, comment,
 ] as const;
+
+/** Types kept in the database for an upgrade to migrate from, never used otherwise. */
+export const legacyTypes = [siteSetting] as const;
 
 /** The types editors can schedule (Hẹn giờ đăng / gỡ): those that carry the schedule fields. */
 export const scheduledTypes = contentTypes.filter((t) => 'publishAt' in t.attributes && 'unpublishAt' in t.attributes);

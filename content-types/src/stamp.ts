@@ -4,7 +4,7 @@
  * the same stamp, so it is computed here, once.
  */
 import { createHash } from 'node:crypto';
-import { fieldsOfKind, type ContentType } from './define';
+import { fieldsOfKind, PORTAL_FIELD, type ContentType } from './define';
 
 /**
  * What the build remembers of an entry: its id and a version that changes whenever what its
@@ -24,8 +24,12 @@ export const MEDIA_STAMP_FIELDS = ['url', 'hash', 'name', 'alternativeText', 'ca
 /** The media fields of a type (an article's cover, an announcement's attachments). */
 export const mediaFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'media');
 
-/** The relation fields of a type (an article's category). */
-export const relationFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'relation');
+/**
+ * The relation fields of a type whose related entry its pages show (an article's category). Not the
+ * entry's portal: no record shows it, and a change to the portal's settings must not make every
+ * entry's stamp move (the portal's own entry is stamped as an entry of its type).
+ */
+export const relationFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'relation').filter((f) => f !== PORTAL_FIELD);
 
 /** The query that lists a type's published entries as stamps: updatedAt, the files and the related entries each shows. */
 export function stampQuery(type: ContentType): Record<string, string> {

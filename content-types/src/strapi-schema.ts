@@ -1,6 +1,6 @@
 import { fieldsOfKind, type ContentType } from './define';
 import type { ComponentDef, Field } from './fields';
-import { components, contentTypes } from './model';
+import { components, contentTypes, legacyTypes } from './model';
 
 /** A Strapi `schema.json` of a content type or component. */
 export type StrapiSchema = Record<string, unknown>;
@@ -25,7 +25,7 @@ export function toStrapiSchema(type: ContentType): StrapiSchema {
       description: type.description,
     },
     options: { draftAndPublish: type.draftAndPublish },
-    pluginOptions: {},
+    pluginOptions: type.hidden ? { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } } : {},
     ...(slugFields.length > 0 ? { indexes: slugFields.map((f) => ({ name: `${collectionName}_${f}_idx`, columns: [f] })) } : {}),
     attributes: attributesOf(type.attributes),
   };
@@ -62,7 +62,7 @@ function routerFile(type: ContentType): string {
 export function strapiFiles(): Map<string, string> {
   const files = new Map<string, string>();
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  for (const type of contentTypes) {
+  for (const type of [...contentTypes, ...legacyTypes]) {
     const name = type.singularName;
     const base = `src/api/${name}`;
     files.set(`${base}/content-types/${name}/schema.json`, json(toStrapiSchema(type)));

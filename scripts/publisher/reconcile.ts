@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentTypes, siteSetting } from '../../content-types/src/model.ts';
+import { contentTypes } from '../../content-types/src/model.ts';
 import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { stampQuery, toStamp } from '../../content-types/src/stamp.ts';
 import { vietnamDayAt } from '../../content-types/src/calendar.ts';
@@ -21,21 +21,18 @@ import { RELEASE_MANIFEST } from './releases.ts';
 
 const COLLECTIONS = contentTypes.filter((t) => t.kind === 'collectionType');
 
-/** What the fingerprint covers: each published entry's stamp by type, and the settings' stamp (with the emblem file it shows). */
+/** What the fingerprint covers: each published entry's stamp by type (the portal's own entry, its settings, among them). */
 export interface PublishedState {
   /** Per collection type (plural name), its entries' stamps in the order the CMS listed them (documentId ascending). */
   entries: ReadonlyArray<{ type: string; documentId: string; version: string }>;
-  /** The settings' stamp: its updatedAt and the emblem's file (a replaced emblem keeps the settings' updatedAt). */
-  settingsVersion: string | null;
   /** The calendar day in Viet Nam the pages are built for (YYYY-MM-DD). */
   day: string;
 }
 
-/** A hash of (type, documentId, version) of everything published, plus the settings. */
+/** A hash of (type, documentId, version) of everything published, and the day. */
 export function fingerprintOf(state: PublishedState): string {
   const hash = createHash('sha256');
   for (const { type, documentId, version } of state.entries) hash.update(`${type}:${documentId}:${version}\n`);
-  hash.update(`site-setting:${state.settingsVersion ?? ''}\n`);
   hash.update(`day:${state.day}\n`);
   return hash.digest('hex');
 }
@@ -48,8 +45,7 @@ export async function contentFingerprint(cmsUrl: string, token: string, now: Dat
     const listed = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
     for (const entry of listed) entries.push({ type: type.pluralName, ...toStamp(type, entry) });
   }
-  const settings = (await client.getSingle(siteSetting.singularName, stampQuery(siteSetting))) as Parameters<typeof toStamp>[1] | null;
-  return fingerprintOf({ entries, settingsVersion: settings ? toStamp(siteSetting, settings).version : null, day: vietnamDayAt(now) });
+  return fingerprintOf({ entries, day: vietnamDayAt(now) });
 }
 
 const manifest = (releaseDir: string) => path.join(releaseDir, RELEASE_MANIFEST);

@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
 import {
-  announcement, article, category, comment, disclosure, documentKind, dossierReport, legalDocument, link, official, page, place, procedure, question, sector, siteSetting, unit, workWeek,
+  announcement, article, category, comment, disclosure, documentKind, dossierReport, legalDocument, link, official, page, place, procedure, portal, question, sector, unit, workWeek,
 } from '@cong/content-types';
 import { cmsLoader } from './lib/cms-loader';
+import { portalFilters } from './lib/site-env';
 import { complianceLoader } from './lib/compliance-loader';
 import {
   ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, DISCLOSURE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, SECTOR_POPULATE, SETTINGS_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE,
@@ -33,5 +34,6 @@ export const collections = {
   questions: defineCollection({ loader: cmsLoader({ type: question, populate: SECTOR_POPULATE, toData: toQuestionRecord, bodyField: 'answer' }) }),
   places: defineCollection({ loader: cmsLoader({ type: place, toData: toPlaceRecord }) }),
   compliance: defineCollection({ loader: complianceLoader() }),
-  settings: defineCollection({ loader: cmsLoader({ type: siteSetting, populate: SETTINGS_POPULATE, toData: toSettingsRecord }) }),
+  // The portal this build is for (SITE_PORTAL), else every portal the token reads: getSettings() takes the oldest.
+  settings: defineCollection({ loader: cmsLoader({ type: portal, populate: SETTINGS_POPULATE, toData: toSettingsRecord, filters: portalFilters }) }),
 };

@@ -112,9 +112,9 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     test("a demo portal seeded before version 3 gets the new \"Dịch vụ công\" box and the document exchange link; an editor's own box is kept", async () => {
-      const SETTINGS = 'api::site-setting.site-setting';
+      const SETTINGS = 'api::portal.portal';
       const old = ['Văn bản chỉ đạo, điều hành', 'Lịch công tác của lãnh đạo', 'Danh bạ cơ quan', 'Dịch vụ công trực tuyến', 'Dữ liệu mở'].map((label) => ({ label, url: '/van-ban/' }));
-      const settings = async () => (await cms.strapi.documents(SETTINGS).findFirst({ populate: ['serviceLinks'] })) as unknown as { documentId: string; documentExchangeUrl: string | null; serviceLinks: Array<{ label: string; url: string }> };
+      const settings = async () => (await cms.strapi.documents(SETTINGS).findFirst({ sort: 'id:asc', populate: ['serviceLinks'] })) as unknown as { documentId: string; documentExchangeUrl: string | null; serviceLinks: Array<{ label: string; url: string }> };
       const reseedAsVersion2 = async () => {
         await cms.strapi.store.set({ type: 'core', name: 'cong', key: 'seed', value: { version: 2, articles: DEMO_ARTICLE_COUNT, documents: DEMO_DOCUMENT_COUNT, completedAt: new Date().toISOString() } });
         return seedDemoContent(cms.strapi, { log: () => undefined });
@@ -201,10 +201,10 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       expect(articles).toHaveLength(DEMO_ARTICLE_COUNT);
       const slugs = new Set(articles.map((a) => a.slug));
       for (const draft of DRAFT_ARTICLES) expect(slugs.has(createSlug(draft.title))).toBe(false);
-      const settings = await request(`${cms.url}/api/site-setting?populate=*`, { token: cms.buildToken });
+      const settings = await request(`${cms.url}/api/portals?populate=*`, { token: cms.buildToken });
       expect(settings.status).toBe(200);
-      expect(settings.body.data.agencyName).toBe('Ủy ban nhân dân xã Tân Hòa');
-      expect(settings.body.data.mainMenu.length).toBeGreaterThan(3);
+      expect(settings.body.data[0].agencyName).toBe('Ủy ban nhân dân xã Tân Hòa');
+      expect(settings.body.data[0].mainMenu.length).toBeGreaterThan(3);
     });
 
     test('cannot create, update or delete, nor read admin users', async () => {

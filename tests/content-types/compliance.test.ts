@@ -62,7 +62,7 @@ describe('compliance catalogue', () => {
     expect(rows).toHaveLength(COMPLIANCE_ITEMS.length);
     const week = rows.find((r) => r.key === 'lich-cong-tac')!;
     expect(week).toMatchObject({ status: 'ok', rhythmLabel: 'Hằng tuần', latestText: 'Tuần từ 30/11/2026', adminPath: '/admin/content-manager/collection-types/api::work-week.work-week' });
-    expect(rows.find((r) => r.key === 'tieng-anh')!.adminPath).toBe('/admin/content-manager/single-types/api::site-setting.site-setting');
+    expect(rows.find((r) => r.key === 'tieng-anh')!.adminPath).toBe('/admin/content-manager/collection-types/api::portal.portal');
     const summary = complianceSummary(rows);
     expect(summary.ok + summary.overdue + summary.missing).toBe(rows.length);
     expect(summary.ok).toBe(2); // the schedule and this list itself

@@ -15,22 +15,24 @@ const category = { updatedAt: UPDATED };
 const anArticle = (changes: Record<string, unknown> = {}) => ({ documentId: 'a1b2c3d4e5f6g7h8i9j0k1l2', updatedAt: UPDATED, cover, category, ...changes });
 const anAnnouncement = { documentId: 'z9y8x7w6v5u4t3s2r1q0p9o8', updatedAt: UPDATED, attachments: [] };
 
-function state(articleEntry = anArticle(), settingsVersion: string | null = UPDATED): PublishedState {
+/** `portalVersion`: the stamp of the portal's own entry (its settings), null when the token reads none. */
+function state(articleEntry = anArticle(), portalVersion: string | null = UPDATED): PublishedState {
   return {
     entries: [
       { type: 'articles', ...toStamp(article, articleEntry) },
       { type: 'announcements', ...toStamp(announcement, anAnnouncement) },
+      ...(portalVersion === null ? [] : [{ type: 'portals', documentId: 'p0r7a1x2y3z4a5b6c7d8e9f0', version: portalVersion }]),
     ],
-    settingsVersion,
     day: '2026-11-27',
   };
 }
 
 describe('fingerprintOf', () => {
-  test('is the SHA-256 of one "type:documentId:version" line per entry, the settings line and the day line', () => {
-    const expected = createHash('sha256').update('articles:abc0123456:v1\nsite-setting:s1\nday:2026-11-27\n').digest('hex');
-    expect(fingerprintOf({ entries: [{ type: 'articles', documentId: 'abc0123456', version: 'v1' }], settingsVersion: 's1', day: '2026-11-27' })).toBe(expected);
-    expect(fingerprintOf({ entries: [], settingsVersion: null, day: '2026-11-27' })).toBe(createHash('sha256').update('site-setting:\nday:2026-11-27\n').digest('hex'));
+  test('is the SHA-256 of one "type:documentId:version" line per entry (the portal\'s own among them) and the day line', () => {
+    const expected = createHash('sha256').update('articles:abc0123456:v1\nportals:p1:s1\nday:2026-11-27\n').digest('hex');
+    const entries = [{ type: 'articles', documentId: 'abc0123456', version: 'v1' }, { type: 'portals', documentId: 'p1', version: 's1' }];
+    expect(fingerprintOf({ entries, day: '2026-11-27' })).toBe(expected);
+    expect(fingerprintOf({ entries: [], day: '2026-11-27' })).toBe(createHash('sha256').update('day:2026-11-27\n').digest('hex'));
   });
 
   test('moves with the day in Viet Nam: pages that show validity, expiry, this week or today are rebuilt after midnight', async () => {
@@ -46,7 +48,7 @@ describe('fingerprintOf', () => {
     expect(fingerprintOf(state())).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  test('moves with each thing a page shows: the entry, its cover, its category, the settings', () => {
+  test('moves with each thing a page shows: the entry, its cover, its category, the portal\'s settings', () => {
     const base = fingerprintOf(state());
     const changed = [
       state(anArticle({ updatedAt: '2026-11-27T01:30:00.001Z' })),

@@ -29,7 +29,7 @@ describe('changesPublicSite', () => {
     [{ event: 'entry.update', model: 'article' }, false],
     [{ event: 'entry.create', model: 'article' }, false],
     [{ event: 'entry.update', model: 'category' }, true],
-    [{ event: 'entry.create', model: 'site-setting' }, true],
+    [{ event: 'entry.update', model: 'portal' }, true],
     [{ event: 'entry.publish', model: 'user' }, false],
     [{ event: 'entry.create', model: 'comment' }, false],
     [{ event: 'entry.publish', model: 'comment' }, true],

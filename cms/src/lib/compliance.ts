@@ -15,7 +15,7 @@ type Documents = (uid: string) => {
 export function documentComplianceReader(strapi: Core.Strapi): ComplianceReader {
   const documents = strapi.documents as unknown as Documents;
   return {
-    single: (type) => documents(type.uid).findFirst({}),
+    single: (type) => documents(type.uid).findFirst({ sort: 'id:asc' }),
     async latest(type, where, date) {
       const filters = where ? { [where.field]: { $in: [...where.in] } } : {};
       const status = type.draftAndPublish ? { status: 'published' } : {};

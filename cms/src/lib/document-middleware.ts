@@ -11,8 +11,9 @@ import type { Core, UID } from '@strapi/strapi';
 import { assertValidSchedule } from './scheduler';
 import { expandSchedulePaste } from './schedule-paste';
 import { errors } from '@strapi/utils';
-import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, readerTypes, RESERVED_ENTRY_SLUGS, type ContentType } from '@cong/content-types';
+import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, PORTAL_FIELD, readerTypes, RESERVED_ENTRY_SLUGS, type ContentType } from '@cong/content-types';
 import { assertQuestionAnswered } from './question-rules';
+import { withDefaultPortal } from './portals';
 
 type Data = Record<string, unknown>;
 
@@ -130,7 +131,9 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     if (!type || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { data?: Data; documentId?: string };
     if (!params.data) return next();
-    const data = normalizeText(params.data);
+    let data = normalizeText(params.data);
+    // Every entry belongs to one portal: a create that names none gets the default one.
+    if (context.action === 'create' && PORTAL_FIELD in type.attributes) data = await withDefaultPortal(strapi, data);
     assertValidText(type, data);
     assertValidSchedule(data);
     const documentId = context.action === 'update' ? params.documentId : undefined;

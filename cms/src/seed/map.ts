@@ -12,7 +12,7 @@ import type { SeedCounts } from './index';
 import { ensureFile, findBy } from './store';
 
 const UID = 'api::place.place';
-const SETTINGS = 'api::site-setting.site-setting';
+const SETTINGS = 'api::portal.portal';
 
 /** File name and alternative text of the demo's map picture. */
 export const MAP_IMAGE = {
@@ -84,7 +84,7 @@ export function mapPng(): Promise<Buffer> {
 export async function seedMap(strapi: Core.Strapi, created: SeedCounts): Promise<void> {
   const { file, created: isNew } = await ensureFile(strapi, MAP_IMAGE.name, 'image/png', mapPng, MAP_IMAGE.alt);
   if (isNew) created.media += 1;
-  const settings = (await strapi.documents(SETTINGS).findFirst({ populate: ['mapImage'] })) as { documentId: string; mapImage?: unknown } | null;
+  const settings = (await strapi.documents(SETTINGS).findFirst({ sort: 'id:asc', populate: ['mapImage'] })) as { documentId: string; mapImage?: unknown } | null;
   if (settings && !settings.mapImage) await strapi.documents(SETTINGS).update({ documentId: settings.documentId, data: { mapImage: file.id } as never });
   for (const [order, place] of DEMO_PLACES.entries()) {
     if (await findBy(strapi, UID, { name: place.name })) continue;

@@ -3,6 +3,7 @@
  * PDFs, links to other agencies, static pages and readers' comments (approved and waiting).
  */
 import type { Core } from '@strapi/strapi';
+import { PLACEHOLDER_PORTAL_NAME, portalCodeOf, primaryPortal, PORTAL_UID } from '../bootstrap/portals';
 import { createSlug } from '@cong/content-types';
 import { AGENCY, ANNOUNCEMENTS, CATEGORIES, COMMENTS, LINKS, PAGES } from './demo-content';
 import { documentPdf } from './demo-media';
@@ -13,23 +14,28 @@ import type { SeedCounts } from './index';
 const SERVICE_LINKS_BEFORE_V3 = ['Văn bản chỉ đạo, điều hành', 'Lịch công tác của lãnh đạo', 'Danh bạ cơ quan', 'Dịch vụ công trực tuyến', 'Dữ liệu mở'];
 
 /**
- * "Cấu hình cổng" (single type, no draft & publish), when none is saved yet. A demo portal seeded
- * before version 3 whose "Dịch vụ công" box is still the demo's gets the new box and the document
- * exchange link; settings an editor changed are left alone.
+ * The primary portal's settings (what "Cấu hình cổng" held), when no one has named it yet (the
+ * start made it as a placeholder). A demo portal seeded before version 3 whose "Dịch vụ công" box
+ * is still the demo's gets the new box and the document exchange link; settings an editor changed
+ * are left alone.
  */
 export async function seedSettings(strapi: Core.Strapi, created: SeedCounts): Promise<void> {
-  const settingsUid = 'api::site-setting.site-setting';
-  const existing = (await strapi.documents(settingsUid).findFirst({ populate: ['serviceLinks'] })) as
-    | (Row & { agencyName?: string; documentExchangeUrl?: string | null; serviceLinks?: Array<{ label: string }> })
-    | null;
-  if (!existing) {
-    await strapi.documents(settingsUid).create({ data: AGENCY as never });
+  const first = await primaryPortal(strapi);
+  const existing = first
+    ? ((await strapi.documents(PORTAL_UID).findOne({ documentId: first.documentId, populate: ['serviceLinks'] })) as
+        | (Row & { agencyName?: string; documentExchangeUrl?: string | null; serviceLinks?: Array<{ label: string }> })
+        | null)
+    : null;
+  if (!existing) throw new Error('The demo needs the first portal, which the CMS makes on start (cms/src/bootstrap/portals.ts)');
+  if (existing.agencyName === PLACEHOLDER_PORTAL_NAME) {
+    // Nothing is built from the placeholder yet: its code may still follow the name.
+    await strapi.documents(PORTAL_UID).update({ documentId: existing.documentId, data: { ...AGENCY, slug: portalCodeOf(AGENCY.agencyName) } as never });
     created.settings += 1;
     return;
   }
   const labels = (existing.serviceLinks ?? []).map((l) => l.label);
   if (existing.agencyName === AGENCY.agencyName && labels.join('\n') === SERVICE_LINKS_BEFORE_V3.join('\n')) {
-    await strapi.documents(settingsUid).update({
+    await strapi.documents(PORTAL_UID).update({
       documentId: existing.documentId,
       data: { serviceLinks: AGENCY.serviceLinks, documentExchangeUrl: existing.documentExchangeUrl || AGENCY.documentExchangeUrl } as never,
     });

@@ -23,6 +23,8 @@ export interface CmsLoaderOptions<T extends ContentType> {
   toData: (entry: EntryOf<T>) => object;
   /** The Markdown field kept beside the store, if any. */
   bodyField?: keyof EntryOf<T> & string;
+  /** Strapi `filters` parameters narrowing what is loaded (read when the build starts). */
+  filters?: () => Record<string, string>;
 }
 
 /** What a stored record holds; a store written by an older loader is fetched again in full. */
@@ -66,7 +68,8 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
 
       const started = Date.now();
       // Versions cover the files an entry shows: a new description or a replaced file refetches it.
-      const stamps: Stamp[] = ((await client.getAll(type.pluralName, stampQuery(type))) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
+      const filters = options.filters?.() ?? {};
+      const stamps: Stamp[] = ((await client.getAll(type.pluralName, { ...stampQuery(type), ...filters })) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
       if (meta.get('format') !== RECORD_FORMAT) {
         store.clear();
         meta.delete('stamps');
@@ -82,7 +85,7 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
 
       for (let i = 0; i < plan.fetch.length; i += 50) {
         const ids = plan.fetch.slice(i, i + 50);
-        const query: Record<string, string> = { ...(options.populate ?? {}) };
+        const query: Record<string, string> = { ...(options.populate ?? {}), ...filters };
         ids.forEach((id, k) => (query[`filters[documentId][$in][${k}]`] = id));
         const entries = validateEntries(type, await client.getAll(type.pluralName, query));
         for (const entry of entries) {

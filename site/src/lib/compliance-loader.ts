@@ -14,7 +14,7 @@ export function complianceLoader(): Loader {
     async load({ store }) {
       if (process.env.CONG_TYPES_ONLY === '1') return;
       const env = parseSiteEnvironment(process.env);
-      const facts = await complianceFacts(restComplianceReader(createCmsClient({ baseUrl: env.cmsUrl, token: env.token })));
+      const facts = await complianceFacts(restComplianceReader(createCmsClient({ baseUrl: env.cmsUrl, token: env.token }), env.portal));
       store.clear();
       for (const [key, value] of facts) store.set({ id: key, data: { ...value } });
     },

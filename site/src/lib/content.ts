@@ -162,9 +162,13 @@ export function getSettings(): Promise<SettingsRecord> {
 }
 
 async function loadSettings(): Promise<SettingsRecord> {
-  const [entry] = (await getCollection('settings')) as Array<Item<SettingsRecord>>;
+  // One portal when the build names it (SITE_PORTAL); else the install's first.
+  const [entry] = ((await getCollection('settings')) as Array<Item<SettingsRecord>>).sort((a, b) => a.data.portalId - b.data.portalId);
+  if (!entry && process.env.SITE_PORTAL) throw new Error(`No portal with the code (Mã cổng) "${process.env.SITE_PORTAL}" is readable with the build token: check SITE_PORTAL.`);
   return (
     entry?.data ?? {
+      slug: '',
+      portalId: 0,
       agencyName: 'Cổng thông tin điện tử',
       province: '',
       address: '',

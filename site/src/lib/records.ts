@@ -5,7 +5,7 @@
 import { vietnamDayAt, type EntryOf } from '@cong/content-types';
 import type {
   announcement, article, category, comment, disclosure, documentKind, DocumentStatus, dossierReport, legalDocument, link, official, page, place, procedure, question, sector,
-  siteSetting, unit, workWeek,
+  portal, unit, workWeek,
 } from '@cong/content-types';
 
 export interface MediaRecord {
@@ -79,6 +79,9 @@ export interface CommentRecord {
 }
 
 export interface SettingsRecord {
+  /** The portal's code (Mã cổng) and its id, which orders portals by age. */
+  slug: string;
+  portalId: number;
   agencyName: string;
   province: string;
   address: string;
@@ -500,9 +503,11 @@ export function toPageRecord(e: EntryOf<typeof page>): PageRecord {
   return { title: e.title, slug: e.slug, updatedAt: e.updatedAt };
 }
 
-/** Site settings → record. */
-export function toSettingsRecord(e: EntryOf<typeof siteSetting>): SettingsRecord {
+/** Portal (its agency's settings) → record. */
+export function toSettingsRecord(e: EntryOf<typeof portal>): SettingsRecord {
   return {
+    slug: e.slug,
+    portalId: e.id,
     agencyName: e.agencyName,
     province: e.province ?? '',
     address: e.address ?? '',

@@ -102,3 +102,9 @@ export function bodyCacheDir(): string {
     ? path.join(path.resolve(siteDir(), process.env.SITE_CACHE_DIR), 'cong-bodies')
     : path.join(siteDir(), 'node_modules', '.cong-bodies');
 }
+
+/** The Strapi filter that picks this build's portal (SITE_PORTAL) from the portals the token reads; none when unset. */
+export function portalFilters(): Record<string, string> {
+  const portal = parseSiteEnvironment(process.env).portal;
+  return portal ? { 'filters[slug][$eq]': portal } : {};
+}

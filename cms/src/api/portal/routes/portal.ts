@@ -1,0 +1,4 @@
+// Generated from content-types/ by `npm run generate`: do not edit.
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::portal.portal');
