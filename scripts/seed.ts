@@ -1,5 +1,6 @@
 /**
- * `npm run seed [-- --articles N] [-- --documents N]`: fills the CMS with the demo portal
+ * `npm run seed [-- --articles N] [-- --documents N] [-- --one-portal]`: fills the CMS with the demo portal
+ * and the demo's other portals (the province Lam Giang, the commune Phú Lâm; not with --one-portal)
  * (idempotent), with N published articles and/or documents (văn bản) in all when asked
  * (generated ones beyond the demo's own). Webhooks stay
  * quiet: the publisher's reconciliation picks the new content up in one build.
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { seedDemoContent } from '../cms/src/seed/index.ts';
 import { closeStrapi, loadStrapi } from './lib/cms.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' }, 'one-portal': { type: 'boolean' } } });
 function count(name: 'articles' | 'documents'): number | undefined {
   const raw = values[name];
   const n = raw === undefined ? undefined : Number(raw);
@@ -24,7 +25,7 @@ const documents = count('documents');
 
 const strapi = await loadStrapi();
 try {
-  await seedDemoContent(strapi, { articles, documents, log: (m) => console.log(`[seed] ${m}`) });
+  await seedDemoContent(strapi, { articles, documents, portals: !values['one-portal'], log: (m) => console.log(`[seed] ${m}`) });
 } catch (error) {
   console.error('[seed] failed; nothing was marked done, run it again after fixing the cause:', error);
   process.exitCode = 1;

@@ -10,6 +10,7 @@ import { ensurePortals } from './bootstrap/portals';
 import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerComplianceRoute } from './lib/compliance';
 import { registerImportRoutes } from './lib/csv-import-route';
+import { registerSharedNewsRoute } from './lib/shared-news';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { loadEnvironment } from './lib/environment';
 import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
@@ -30,6 +31,8 @@ export default {
     registerComplianceRoute(strapi);
     // The admin's "Nhập từ tệp CSV" page posts here (procedures, dossier figures).
     registerImportRoutes(strapi);
+    // "Tin từ cơ sở": a province's build reads the news its communes share (GET /api/cong/shared-news).
+    registerSharedNewsRoute(strapi);
     // A file's `related` entries include drafts: no content-API answer carries them.
     registerFileRelationSanitizer(strapi);
     // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an
@@ -66,7 +69,7 @@ export default {
     await ensurePreviewToken(strapi, env.previewTokenFile);
     await ensurePublisherWebhook(strapi, env);
     // `npm start` asks for the demo portal: filled on a new database only (seed/when.ts).
-    if (seed?.seed) await seedDemoContent(strapi);
+    if (seed?.seed) await seedDemoContent(strapi, { portals: env.SEED_DEMO_PORTALS });
     else if (seed?.notable) strapi.log.info(`[seed] demo content not added: ${seed.reason}`);
   },
 };

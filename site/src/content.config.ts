@@ -5,6 +5,7 @@ import {
 import { cmsLoader } from './lib/cms-loader';
 import { portalFilters } from './lib/site-env';
 import { complianceLoader } from './lib/compliance-loader';
+import { sharedNewsLoader } from './lib/shared-news';
 import {
   ANNOUNCEMENT_POPULATE, ARTICLE_POPULATE, DISCLOSURE_POPULATE, LEGAL_DOCUMENT_POPULATE, OFFICIAL_POPULATE, SECTOR_POPULATE, SETTINGS_POPULATE, UNIT_POPULATE, WORK_WEEK_POPULATE,
   toAnnouncementRecord, toArticleRecord, toCategoryRecord, toCommentRecord, toDisclosureRecord, toDossierReportRecord, toLegalDocumentRecord, toLinkRecord, toListingRecord,
@@ -34,6 +35,8 @@ export const collections = {
   questions: defineCollection({ loader: cmsLoader({ type: question, populate: SECTOR_POPULATE, toData: toQuestionRecord, bodyField: 'answer' }) }),
   places: defineCollection({ loader: cmsLoader({ type: place, toData: toPlaceRecord }) }),
   compliance: defineCollection({ loader: complianceLoader() }),
+  // "Tin từ cơ sở": what this portal's child portals share (a province's communes), newest first.
+  sharedNews: defineCollection({ loader: sharedNewsLoader() }),
   // The portal this build is for (SITE_PORTAL), else every portal the token reads: getSettings() takes the oldest.
   settings: defineCollection({ loader: cmsLoader({ type: portal, populate: SETTINGS_POPULATE, toData: toSettingsRecord, filters: portalFilters }) }),
 };

@@ -22,6 +22,9 @@ import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { nextCmsEvent, webhooksDelivered } from '../helpers/conditions';
 import { request } from '../helpers/http';
+import { contentTypes, PORTAL_FIELD } from '../../content-types/src/index';
+import { ensurePortals, portalCodeOf } from '../../cms/src/bootstrap/portals';
+import { addPortal, listPortals, setPortalEnabled } from '../../cms/src/lib/portal-admin';
 
 const ARTICLE = 'api::article.article';
 const CM = (model: string) => `/content-manager/collection-types/${model}`;
@@ -168,7 +171,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
 
   describe('public access', () => {
     test('reads nothing without a token: no content, admin users or tokens', async () => {
-      for (const path of ['/api/articles', '/api/announcements', '/api/links', '/api/pages', '/api/categories', '/api/site-setting', '/api/users', '/api/upload/files']) {
+      for (const path of ['/api/articles', '/api/announcements', '/api/links', '/api/pages', '/api/categories', '/api/site-setting', '/api/portals', '/api/users', '/api/upload/files']) {
         const res = await request(`${cms.url}${path}`);
         expect([401, 403], path).toContain(res.status);
       }
@@ -805,6 +808,81 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
     test('runs as a Strapi cron task', () => {
       const tasks = cms.strapi.config.get('server.cron.tasks') as Record<string, { options: { rule: string } }>;
       expect(tasks.congScheduledPublishing?.options.rule).toBe('0 * * * * *');
+    });
+  });
+
+  describe('portals (issue 14)', () => {
+    test('an install from before portals is migrated on start: its settings become the first portal and every entry is that portal\'s, nothing lost', async () => {
+      const strapi = cms.strapi;
+      const knex = strapi.db.connection;
+      const PORTAL = 'api::portal.portal';
+      const LEGACY = 'api::site-setting.site-setting';
+      const owned = contentTypes.filter((t) => PORTAL_FIELD in t.attributes);
+      const linkTable = (uid: string) => (strapi.db.metadata.get(uid as never).attributes[PORTAL_FIELD] as { joinTable: { name: string } }).joinTable.name;
+      const counts = async () => Object.fromEntries(await Promise.all(owned.map(async (t) => [t.uid, await strapi.db.query(t.uid as never).count({})] as const)));
+      const before = await counts();
+      expect(before['api::article.article']).toBeGreaterThan(DEMO_ARTICLE_COUNT);
+      // What today's main leaves: the settings in the single type "Cấu hình cổng", no portal, no entry linked to one.
+      const current = (await strapi.documents(PORTAL).findFirst({ sort: 'id:asc', populate: ['mainMenu', 'serviceLinks', 'emblem', 'mapImage'] })) as unknown as Record<string, unknown> & { mainMenu: Array<{ label: string; url: string }>; serviceLinks: Array<{ label: string; url: string }> };
+      const strip = (items: Array<{ label: string; url: string }>) => items.map(({ label, url }) => ({ label, url }));
+      const legacy = { ...AGENCY, mainMenu: strip(current.mainMenu), serviceLinks: strip(current.serviceLinks), footerText: 'Chân trang trước khi có nhiều cổng' };
+      await strapi.documents(LEGACY as never).create({ data: legacy as never });
+      for (const type of owned) await knex(linkTable(type.uid)).del();
+      await knex(strapi.db.metadata.get(PORTAL as never).tableName).del();
+      expect(await strapi.db.query(PORTAL).count({})).toBe(0);
+
+      await ensurePortals(strapi);
+
+      const portals = (await strapi.documents(PORTAL).findMany({ populate: ['mainMenu', 'serviceLinks'] })) as unknown as Array<Record<string, unknown> & { id: number; mainMenu: Array<{ label: string; url: string }> }>;
+      expect(portals).toHaveLength(1);
+      const [first] = portals;
+      expect(first).toMatchObject({ agencyName: AGENCY.agencyName, slug: portalCodeOf(AGENCY.agencyName), footerText: legacy.footerText, documentExchangeUrl: AGENCY.documentExchangeUrl, enabled: true });
+      expect(strip(first!.mainMenu)).toEqual(legacy.mainMenu);
+      expect(await counts()).toEqual(before);
+      for (const type of owned) {
+        const total = await strapi.db.query(type.uid as never).count({});
+        const ofFirst = await strapi.db.query(type.uid as never).count({ where: { [PORTAL_FIELD]: { id: first!.id } } });
+        expect(ofFirst, type.uid).toBe(total);
+      }
+      // The build token reads the portal and its entries as before.
+      const read = await request(`${cms.url}/api/portals`, { token: cms.buildToken });
+      expect(read.body.data.map((p: { agencyName: string }) => p.agencyName)).toEqual([AGENCY.agencyName]);
+      // A second start changes nothing.
+      await ensurePortals(strapi);
+      expect(await strapi.db.query(PORTAL).count({})).toBe(1);
+    });
+
+    test('npm run portal: add checks every option and names it; list shows the first portal first; disable and enable', async () => {
+      const strapi = cms.strapi;
+      const [first] = await listPortals(strapi);
+      await expect(addPortal(strapi, { name: '', domains: ['x.example.vn'] })).rejects.toThrow('--name is required');
+      await expect(addPortal(strapi, { name: 'Ủy ban nhân dân tỉnh Thử', domains: [] })).rejects.toThrow('--domain is required');
+      await expect(addPortal(strapi, { name: 'Ủy ban nhân dân tỉnh Thử', domains: ['bad host/'] })).rejects.toThrow('--domain "bad host/" is not a host name');
+      await expect(addPortal(strapi, { name: 'Ủy ban nhân dân tỉnh Thử', domains: ['thu.example.vn'], parent: 'khong-co' })).rejects.toThrow('--parent "khong-co" is no portal\'s code');
+      await expect(addPortal(strapi, { name: 'Ủy ban nhân dân tỉnh Thử', domains: ['thu.example.vn'], level: 'huyen' })).rejects.toThrow('--level must be one of');
+      await expect(addPortal(strapi, { name: 'Ủy ban nhân dân tỉnh Thử', domains: ['thu.example.vn'], code: first!.code })).rejects.toThrow(`a portal with the code "${first!.code}" exists already`);
+      const province = await addPortal(strapi, { name: 'Ủy ban nhân dân tỉnh Thử Nghiệm', domains: ['ThuNghiem.Example.vn'] });
+      expect(province).toMatchObject({ code: 'tinh-thu-nghiem', level: 'Tỉnh, thành phố', parent: null, domains: ['thunghiem.example.vn'], enabled: true });
+      const commune = await addPortal(strapi, { name: 'Ủy ban nhân dân xã Đồng Thử', domains: ['dongthu.thunghiem.example.vn'], parent: province.code });
+      expect(commune).toMatchObject({ code: 'xa-dong-thu', level: 'Xã, phường, đặc khu', parent: 'tinh-thu-nghiem' });
+      await expect(addPortal(strapi, { name: 'Ủy ban nhân dân xã Khác', domains: ['dongthu.thunghiem.example.vn'] })).rejects.toThrow('is the portal "xa-dong-thu"\'s already');
+      expect((await listPortals(strapi)).map((p) => p.code)).toEqual([first!.code, province.code, commune.code]);
+      await expect(setPortalEnabled(strapi, first!.code, false)).rejects.toThrow('cannot be disabled');
+      expect((await setPortalEnabled(strapi, commune.code, false)).enabled).toBe(false);
+      expect((await listPortals(strapi)).find((p) => p.code === commune.code)!.enabled).toBe(false);
+      await setPortalEnabled(strapi, commune.code, true);
+      // Leave the suite's install with one portal, as the other tests expect.
+      for (const code of [commune.code, province.code]) {
+        const row = (await strapi.db.query('api::portal.portal').findOne({ where: { slug: code } })) as { documentId: string };
+        await strapi.documents('api::portal.portal').delete({ documentId: row.documentId });
+      }
+    });
+
+    test('an entry created without a portal belongs to the first one', async () => {
+      const first = (await cms.strapi.db.query('api::portal.portal').findOne({ orderBy: { id: 'asc' } })) as { id: number };
+      const doc = (await cms.strapi.documents('api::link.link').create({ data: { title: 'Cổng dịch vụ công thử', url: 'https://dichvucong.example.vn' } as never, populate: [PORTAL_FIELD] })) as unknown as { documentId: string; portal: { id: number } | null };
+      expect(doc.portal?.id).toBe(first.id);
+      await cms.strapi.documents('api::link.link').delete({ documentId: doc.documentId });
     });
   });
 }

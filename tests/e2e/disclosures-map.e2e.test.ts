@@ -22,7 +22,7 @@ import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { listen } from '../helpers/net';
 import { createSiteBuild, rootDir, serveSite, type SiteBuild } from '../helpers/site-build';
 
-const SETTINGS = 'api::site-setting.site-setting';
+const SETTINGS = 'api::portal.portal';
 const screenshots = path.join(rootDir, 'test-results', 'screenshots');
 /** The attribution an editor typed, with markup that must stay text. */
 const ATTRIBUTION = '© Bản đồ nền thử nghiệm <b>Lam Giang</b>';
@@ -97,7 +97,7 @@ describe('Bản đồ without a tile server (the default install)', () => {
 
 describe('Bản đồ with a tile server set in the settings', () => {
   beforeAll(async () => {
-    const settings = await cms.strapi.documents(SETTINGS).findFirst({});
+    const settings = await cms.strapi.documents(SETTINGS).findFirst({ sort: 'id:asc' });
     await cms.strapi.documents(SETTINGS).update({ documentId: settings!.documentId, data: { mapTileUrl: `${tileOrigin}/{z}/{x}/{y}.png`, mapAttribution: ATTRIBUTION } as never });
     await site.build({ out: 'release-2' });
     tiledSite = await serveSite(path.join(site.work, 'release-2'));

@@ -291,7 +291,7 @@ describe('the English version', () => {
   });
 
   test('the English introduction has the agency name and address from the settings', async () => {
-    const settings = (await cms.strapi.documents('api::site-setting.site-setting').findFirst({})) as unknown as { agencyNameEn: string; addressEn: string };
+    const settings = (await cms.strapi.documents('api::portal.portal').findFirst({ sort: 'id:asc' })) as unknown as { agencyNameEn: string; addressEn: string };
     const page = await open('/en/');
     expect(await page.locator('h1').textContent()).toBe(settings.agencyNameEn);
     expect(await page.locator('main').textContent()).toContain(settings.addressEn);

@@ -18,9 +18,10 @@ export interface SiteBuild {
   /**
    * Runs `astro build` again; returns its output (a failure is a SiteBuildError with `output`).
    * `into` builds elsewhere in the work folder: `out` (a folder name) as a publisher release,
-   * `cache` (a folder name) for a cache of its own instead of the shared one.
+   * `cache` (a folder name) for a cache of its own instead of the shared one; `env` overrides the
+   * build's variables (another portal's SITE_PORTAL, CMS_TOKEN and SITE_URL).
    */
-  build(into?: { out?: string; cache?: string }): Promise<string>;
+  build(into?: { out?: string; cache?: string; env?: Record<string, string> }): Promise<string>;
   /** The work folder holding `out` and the caches. */
   work: string;
   dispose(): void;
@@ -41,6 +42,7 @@ export function createSiteBuild(cms: CmsHarness, name: string): SiteBuild {
         SITE_URL,
         SITE_OUT_DIR: into.out ? path.join(work, into.out) : out,
         SITE_CACHE_DIR: path.join(work, into.cache ?? 'cache'),
+        ...into.env,
       };
       return (await buildSite(env)).output;
     },

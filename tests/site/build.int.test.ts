@@ -286,8 +286,8 @@ describe('site build', () => {
   test('the emblem set in "Cấu hình cổng" is the header\'s, the favicon\'s, the .ico\'s and the touch icon\'s; an uploaded SVG is only served rasterised (issue 11, item 1)', async () => {
     const { default: sharp } = await import('sharp');
     const upload = cms.strapi.plugin('upload').service('upload') as { upload(input: { data: Record<string, unknown>; files: Record<string, unknown> }): Promise<Array<{ id: number; url: string }>> };
-    const settings = cms.strapi.documents('api::site-setting.site-setting');
-    const current = (await settings.findFirst({})) as unknown as { documentId: string };
+    const settings = cms.strapi.documents('api::portal.portal');
+    const current = (await settings.findFirst({ sort: 'id:asc' })) as unknown as { documentId: string };
     const centre = async (png: Buffer) => {
       const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
       const at = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels;

@@ -145,8 +145,8 @@ describe('the sidebar', () => {
   test('the "Dịch vụ công" box links the document exchange system, also when no other service link is set', async () => {
     const box = () => /<section class="box" aria-labelledby="box-dich-vu">[\s\S]*?<\/section>/.exec(html('/'))?.[0] ?? '';
     expect(box()).toContain(`<li><a href="${AGENCY.documentExchangeUrl}" data-document-exchange>Gửi nhận văn bản</a></li>`);
-    const settings = await cms.strapi.documents('api::site-setting.site-setting').findFirst({});
-    await cms.strapi.documents('api::site-setting.site-setting').update({ documentId: settings!.documentId, data: { serviceLinks: [] } as never });
+    const settings = await cms.strapi.documents('api::portal.portal').findFirst({ sort: 'id:asc' });
+    await cms.strapi.documents('api::portal.portal').update({ documentId: settings!.documentId, data: { serviceLinks: [] } as never });
     await site.build();
     expect(box()).toMatch(/<ul>\s*<li><a href="https:\/\/vanban\.lamgiang\.gov\.vn" data-document-exchange>Gửi nhận văn bản<\/a><\/li>\s*<\/ul>/);
   }, 240_000);

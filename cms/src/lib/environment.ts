@@ -81,6 +81,8 @@ const EnvironmentSchema = z
       })
       .optional(),
     SEED_DEMO_CONTENT: flagVar('SEED_DEMO_CONTENT'),
+    /** With the demo content, the demo's other portals (a province and a second commune): on by default. */
+    SEED_DEMO_PORTALS: flagVar('SEED_DEMO_PORTALS', true),
     CMS_STARTUP_MESSAGE: flagVar('CMS_STARTUP_MESSAGE', true),
     PUBLISHER_URL: z.url('PUBLISHER_URL must be the publisher\'s base URL, e.g. http://127.0.0.1:4400').optional(),
     WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),

@@ -18,6 +18,7 @@ import { seedDisclosures } from './disclosures';
 import { seedMap } from './map';
 import { seedDossierReports, seedProcedures } from './procedures';
 import { SEED_STARTED } from './when';
+import { seedDemoPortals } from './portals';
 
 /** Bump when the demo content changes so existing installs top up. */
 export const SEED_VERSION = 3;
@@ -33,12 +34,14 @@ export interface SeedOptions {
   log?: (message: string) => void;
   /** The seed's "today"; dates of the demo are spread before it. */
   now?: Date;
+  /** Also the demo's other portals: the province Lam Giang and the commune Phú Lâm (seed/portals.ts). */
+  portals?: boolean;
 }
 
 /** How many items of each kind a run created. */
 export type SeedCounts = Record<
   | 'categories' | 'articles' | 'drafts' | 'announcements' | 'links' | 'pages' | 'media' | 'settings' | 'comments' | 'documents' | 'units' | 'officials' | 'weeks'
-  | 'disclosures' | 'procedures' | 'dossierReports' | 'questions' | 'places',
+  | 'disclosures' | 'procedures' | 'dossierReports' | 'questions' | 'places' | 'portals',
   number
 >;
 
@@ -53,6 +56,8 @@ interface Marker {
   articles: number;
   /** Documents wanted by that run (absent: a run before documents existed). */
   documents?: number;
+  /** Whether that run made the demo's other portals. */
+  portals?: boolean;
   completedAt: string;
 }
 
@@ -66,10 +71,11 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
   const now = options.now ?? new Date();
   const wanted = Math.max(options.articles ?? DEMO_ARTICLE_COUNT, DEMO_ARTICLE_COUNT);
   const wantedDocuments = Math.max(options.documents ?? DEMO_DOCUMENT_COUNT, DEMO_DOCUMENT_COUNT);
-  const created: SeedCounts = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0, documents: 0, units: 0, officials: 0, weeks: 0, disclosures: 0, procedures: 0, dossierReports: 0, questions: 0, places: 0 };
+  const created: SeedCounts = { categories: 0, articles: 0, drafts: 0, announcements: 0, links: 0, pages: 0, media: 0, settings: 0, comments: 0, documents: 0, units: 0, officials: 0, weeks: 0, disclosures: 0, procedures: 0, dossierReports: 0, questions: 0, places: 0, portals: 0 };
 
   const marker = (await strapi.store.get(MARKER)) as Marker | null;
-  if (marker && marker.version >= SEED_VERSION && marker.articles >= wanted && (marker.documents ?? 0) >= wantedDocuments) {
+  const portals = options.portals ?? false;
+  if (marker && marker.version >= SEED_VERSION && marker.articles >= wanted && (marker.documents ?? 0) >= wantedDocuments && (marker.portals ?? false) >= portals) {
     log(`already done (${marker.completedAt}); nothing to do`);
     return { skipped: true, created, seconds: (Date.now() - started) / 1000 };
   }
@@ -77,7 +83,7 @@ export async function seedDemoContent(strapi: Core.Strapi, options: SeedOptions 
   await strapi.store.set({ ...SEED_STARTED, value: { startedAt: new Date().toISOString() } });
   const restoreWebhooks = options.quiet === false ? () => {} : await silenceWebhooks(strapi);
   try {
-    return await fill(strapi, { log, now, wanted, wantedDocuments, created, started });
+    return await fill(strapi, { log, now, wanted, wantedDocuments, created, started, portals: portals || (marker?.portals ?? false) });
   } finally {
     restoreWebhooks();
   }
@@ -90,9 +96,10 @@ interface FillContext {
   wantedDocuments: number;
   created: SeedCounts;
   started: number;
+  portals: boolean;
 }
 
-async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, created, started }: FillContext): Promise<SeedReport> {
+async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, created, started, portals }: FillContext): Promise<SeedReport> {
   await seedSettings(strapi, created);
   const images = await seedIllustrations(strapi, created);
   const categoryIds = await seedCategoriesAndArticles(strapi, images, now, created);
@@ -116,8 +123,12 @@ async function fill(strapi: Core.Strapi, { log, now, wanted, wantedDocuments, cr
   await seedDossierReports(strapi, now, created);
   log(`procedures and dossier figures ready`);
   await seedGeneratedArticles(strapi, wanted, images, categoryIds, created, log);
+  if (portals) {
+    await seedDemoPortals(strapi, now, created);
+    log('the province Lam Giang and the commune Phú Lâm ready');
+  }
 
-  await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, documents: wantedDocuments, completedAt: new Date().toISOString() } satisfies Marker });
+  await strapi.store.set({ ...MARKER, value: { version: SEED_VERSION, articles: wanted, documents: wantedDocuments, portals, completedAt: new Date().toISOString() } satisfies Marker });
   const seconds = (Date.now() - started) / 1000;
   log(`done in ${seconds.toFixed(1)} s: ${JSON.stringify(created)}`);
   return { skipped: false, created, seconds };

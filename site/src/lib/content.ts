@@ -9,6 +9,7 @@ import type {
   PlaceRecord, ProcedureRecord, QuestionRecord, SectorRecord, SettingsRecord, UnitRecord, WorkWeekRecord,
 } from './records';
 import { vietnamDay } from './format';
+import type { SharedNewsRecord } from './shared-news';
 import { complianceReport, type ComplianceFacts, type ComplianceRow } from '@cong/content-types';
 
 export interface Item<T> {
@@ -194,6 +195,13 @@ async function loadSettings(): Promise<SettingsRecord> {
 /** True when an announcement's validity ended before `today` (YYYY-MM-DD in Viet Nam). */
 export function isExpired(record: AnnouncementRecord, today = vietnamDay(new Date())): boolean {
   return record.validUntil !== null && record.validUntil < today;
+}
+
+/** "Tin từ cơ sở": the news this portal's communes share, newest first (empty for a commune's portal). */
+export function getSharedNews(): Promise<SharedNewsRecord[]> {
+  return once('sharedNews', async () =>
+    ((await getCollection('sharedNews')) as Array<Item<SharedNewsRecord & { order: number }>>).sort((a, b) => a.data.order - b.data.order).map(({ data: { order: _order, ...record } }) => record),
+  );
 }
 
 export { PAGE_SIZE, paginate } from './pagination';

@@ -1,5 +1,5 @@
 /**
- * The portal's emblem: the image set in "Cấu hình cổng" (Biểu trưng), or a built-in mark. The
+ * The portal's emblem: the image set in the portal's entry (Cổng → Biểu trưng), or a built-in mark. The
  * header shows it, and the favicon, the .ico and the touch icon are made from it at build time
  * (sharp), so a browser's tab, a bookmark and a phone's home screen show the same mark and no page
  * asks for a /favicon.ico that is not there. An uploaded SVG is only ever rasterised: it is never
@@ -24,11 +24,11 @@ export function customEmblem(): Promise<Buffer | null> {
     const emblem = (await getSettings()).emblem;
     if (!emblem) return null;
     const response = await fetch(new URL(emblem.url, `${siteCmsUrl()}/`), { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`The emblem set in "Cấu hình cổng" (${emblem.url}) could not be read from the CMS (HTTP ${response.status}): upload it again or clear the field.`);
+    if (!response.ok) throw new Error(`The emblem set in the portal (Cổng → Biểu trưng) (${emblem.url}) could not be read from the CMS (HTTP ${response.status}): upload it again or clear the field.`);
     const bytes = Buffer.from(await response.arrayBuffer());
     // Refused here with the field's name rather than deep inside sharp when an icon is made.
     await sharp(bytes).metadata().catch(() => {
-      throw new Error(`The emblem set in "Cấu hình cổng" (${emblem.url}) is not an image sharp can read: upload a PNG, JPEG or SVG.`);
+      throw new Error(`The emblem set in the portal (Cổng → Biểu trưng) (${emblem.url}) is not an image sharp can read: upload a PNG, JPEG or SVG.`);
     });
     return bytes;
   })();
