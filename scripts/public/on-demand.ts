@@ -159,7 +159,8 @@ export class OnDemandRoutes {
       });
     }
     this.slots.set(portal.key, slot);
-    this.idle(portal.key, slot);
+    // Idle from when it is ready: a slow start is not counted as idle time.
+    void slot.ready.then(() => this.idle(portal.key, slot));
     if (previous) {
       clearTimeout(previous.idleTimer);
       if (previous.worker) this.retire(previous.worker);
@@ -175,7 +176,7 @@ export class OnDemandRoutes {
   /** Arms the idle stop of a slot with no request in flight. */
   private idle(key: string, slot: Slot): void {
     clearTimeout(slot.idleTimer);
-    if (slot.active > 0 || !slot.worker) return;
+    if (slot.active > 0 || !slot.worker || this.slots.get(key) !== slot) return;
     slot.idleTimer = setTimeout(() => {
       if (this.slots.get(key) !== slot || slot.active > 0) return;
       this.slots.delete(key);
