@@ -31,7 +31,7 @@ export function unknownHostPage(): string {
     '<p>Vui lòng kiểm tra:</p><ul>',
     '<li>tên miền đã được gõ đúng chưa (ví dụ: không thiếu hoặc thừa chữ, dấu chấm);</li>',
     '<li>cổng thông tin của cơ quan có thể đã đổi tên miền, tạm ngừng hoạt động hoặc chưa được đưa vào hoạt động;</li>',
-    '<li>nếu bạn là cán bộ quản trị: tên miền này đã được khai báo trong mục <strong>Tên miền</strong> của cổng và cổng đang ở trạng thái <strong>hoạt động</strong> trong hệ thống quản trị nội dung chưa.</li>',
+    '<li>nếu bạn là cán bộ quản trị: trong hệ thống quản trị nội dung, tên miền này đã được khai báo ở mục <strong>Tên miền</strong> của cổng và ô <strong>Đang hoạt động</strong> của cổng đã được bật chưa.</li>',
     '</ul><p>Nếu vẫn không truy cập được, vui lòng liên hệ bộ phận quản trị cổng thông tin của cơ quan.</p>',
     "<p class='en' lang='en'>No portal of this server answers this host name.</p>",
     '</main></body></html>',
