@@ -121,14 +121,3 @@ export function portalForHost(portals: readonly PortalInfo[], host: string, prim
   if (primary && (PRIMARY_LOCAL_HOSTS.includes(name) || primaryHosts.map(normalizeHost).includes(name))) return primary;
   return null;
 }
-
-/**
- * A portal's public URL: `<SITE_URL's scheme>://<first domain>[:<SITE_URL's port>]/`; the primary
- * portal's (and one without a domain) is SITE_URL.
- */
-export function portalUrl(siteUrl: string, portal: Pick<PortalInfo, 'primary' | 'domains'>): string {
-  const base = new URL(siteUrl);
-  const domain = portal.domains[0];
-  if (portal.primary || !domain) return base.href;
-  return `${base.protocol}//${domain}${base.port ? `:${base.port}` : ''}/`;
-}
