@@ -3,13 +3,19 @@
  *   [--tls-cert PATH --tls-key PATH [--tls-listen 443]] [--limit-rate 10] [--limit-burst 20]`:
  * prints the nginx configuration for this installation (RELEASES_DIR, SITE_HOST, SITE_PORT from
  * the environment). With a certificate, the site is served over https and plain http redirects.
+ *
+ * Several portals: when RELEASES_DIR/portals.json (the publisher's copy of the registry) lists two
+ * or more enabled portals, one server block per portal (its domains; the primary portal also
+ * answers --server-name and SITE_URL's host) and a default server answering any other host with
+ * the "Không tìm thấy cổng thông tin" page. Without it, one site as before.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import './lib/load-env.ts';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { rootDir } from './lib/cms.ts';
-import { DEFAULT_ONDEMAND_LIMIT, nginxSiteConfig } from './nginx/config.ts';
+import { readPortalRegistry } from '../content-types/src/portals.ts';
+import { DEFAULT_ONDEMAND_LIMIT, nginxPortals, nginxSiteConfig } from './nginx/config.ts';
 import { parseReleasesEnvironment, parseSiteAddress } from './publisher/config.ts';
 
 try {
@@ -35,6 +41,10 @@ try {
   const env = parseSiteAddress(process.env);
   // A public server listening on every address is reached on loopback; nginx reads an IPv6 address in brackets.
   const host = env.SITE_HOST === '0.0.0.0' ? '127.0.0.1' : env.SITE_HOST === '::' ? '::1' : env.SITE_HOST;
+  if (process.env.SITE_URL && !URL.canParse(process.env.SITE_URL)) throw new Error(`SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn (got ${JSON.stringify(process.env.SITE_URL)})`);
+  const siteUrlHost = process.env.SITE_URL ? new URL(process.env.SITE_URL).hostname : undefined;
+  const primaryNames = [...values['server-name']!.split(/\s+/).filter(Boolean), ...(siteUrlHost && !siteUrlHost.startsWith('[') ? [siteUrlHost] : [])];
+  const portals = nginxPortals(releasesDir, readPortalRegistry(releasesDir), primaryNames);
   process.stdout.write(
     nginxSiteConfig({
       serverName: values['server-name']!,
@@ -44,6 +54,7 @@ try {
       brotli: !values['no-brotli'],
       ...(cert && key ? { tls: { certificate: cert, key, listen: values['tls-listen']! } } : {}),
       onDemandLimit: { rate: Number(values['limit-rate']), burst: Number(values['limit-burst']) },
+      portals,
     }),
   );
 } catch (error) {

@@ -123,6 +123,8 @@ if (await waitForHealth(cmsUrl, { timeoutMs: 300_000, giveUp: () => stopping }))
     // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.
     const server = createPublicServer(pub.releasesDir, {
       ...publicEnv,
+      // With several portals (RELEASES_DIR/portals.json), the primary portal answers this host too.
+      siteUrl,
       log: (m) => log(`public server: ${m}`),
       // The same as `npm run public` gives them (scripts/public/config.ts).
       env: onDemandEnvironment(process.env, { rootDir, dataDir: cmsEnv.dataDir, cmsUrl, previewSecret: pub.previewSecret }),

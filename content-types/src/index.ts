@@ -15,3 +15,4 @@ export * from './webhook';
 export * from './calendar';
 export * from './compliance';
 export * from './portal-url';
+export * from './portals';

@@ -14,9 +14,17 @@
  * error answers (a bad request, a body over the limit, the public server down or too slow, a
  * missing asset) go through error_page to one internal location that adds them too, with a short
  * Vietnamese text.
+ *
+ * Several portals (issue 14): with `portals` (two or more enabled portals in RELEASES_DIR/portals.json),
+ * one server block per portal (its host names as server_name, its own live release as root, its
+ * on-demand routes passed to the same public server with the Host kept, which picks the portal),
+ * and a default server that answers any other host with the standalone Vietnamese page of
+ * scripts/public/unknown-host.ts (status 404, never cached).
  */
 import { isAbsolute } from 'node:path';
+import { portalRoot, type PortalRegistry } from '../../content-types/src/portals.ts';
 import { SECURITY_HEADERS, SVG_CSP } from '../public/headers.ts';
+import { UNKNOWN_HOST_CSP, unknownHostPage } from '../public/unknown-host.ts';
 
 export interface NginxTlsOptions {
   /** Absolute path of the certificate chain (e.g. /etc/letsencrypt/live/NAME/fullchain.pem). */
@@ -46,6 +54,35 @@ export interface NginxSiteOptions {
    * benchmark, which measures the routes from one address.
    */
   onDemandLimit?: { rate: number; burst: number } | null;
+  /**
+   * Several portals: one server block each (`serverName` and `releasesDir` above are then not
+   * used) and a default server for unknown hosts. Null or absent: one site, as before portals.
+   */
+  portals?: NginxPortal[] | null;
+}
+
+/** One portal's server block. */
+export interface NginxPortal {
+  code: string;
+  /** Its host names (server_name), the main one first. */
+  serverNames: string[];
+  /** The folder holding its `current` release (content-types/src/portals.ts `portalRoot`). */
+  releasesDir: string;
+}
+
+/**
+ * The portals' server blocks from the publisher's copy of the registry, or null to write one site
+ * as before (no registry, or at most one enabled portal). The primary portal also answers
+ * `primaryNames` (the --server-name given and SITE_URL's host), as the public server does.
+ */
+export function nginxPortals(releasesDir: string, registry: PortalRegistry | null, primaryNames: string[]): NginxPortal[] | null {
+  const enabled = registry?.portals.filter((p) => p.enabled) ?? [];
+  if (enabled.length < 2) return null;
+  return enabled.map((p) => ({
+    code: p.code,
+    serverNames: [...new Set([...p.domains, ...(p.primary ? primaryNames : [])])],
+    releasesDir: portalRoot(releasesDir, p),
+  }));
 }
 
 export const DEFAULT_ONDEMAND_LIMIT = { rate: 10, burst: 20 };
@@ -116,6 +153,11 @@ function check(options: NginxSiteOptions): void {
     if (!value.trim() || /[;{}"'\\$#\n]/.test(value)) throw new Error(`${option} must be ${example}, without ; { } quotes $ # or line breaks (got ${JSON.stringify(value)})`);
   };
   plain('--server-name', options.serverName, 'one or more host names separated by spaces, e.g. "xatanhoa.gov.vn www.xatanhoa.gov.vn"');
+  for (const portal of options.portals ?? []) {
+    if (portal.serverNames.length === 0) throw new Error(`portal ${portal.code} has no domain: give it one in the CMS (Cổng → Tên miền), or disable it, then run the publisher so that RELEASES_DIR/portals.json is rewritten`);
+    plain(`the domains of portal ${portal.code}`, portal.serverNames.join(' '), 'host names');
+    plain(`the releases folder of portal ${portal.code}`, portal.releasesDir, 'an absolute path');
+  }
   plain('--listen', options.listen, 'a port or address:port, e.g. 80');
   plain('RELEASES_DIR', options.releasesDir, 'an absolute path');
   plain('SITE_HOST/SITE_PORT', options.upstream, 'host:port');
@@ -162,9 +204,9 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
   const trusted = trustedProxyFor(options.upstream);
   const tlsPort = tls ? listenPort(tls.listen) : 443;
 
-  const site = `    server_name ${options.serverName};
+  const site = (serverName: string, releasesDir: string) => `    server_name ${serverName};
 
-    root ${options.releasesDir}/current/client;
+    root ${releasesDir}/current/client;
     index index.html;
     charset utf-8;
     absolute_redirect off;
@@ -256,10 +298,32 @@ ${own}
     : ''
 }}
 `;
+  const portals = options.portals && options.portals.length > 1 ? options.portals : null;
+  /** Any other host: the unknown-host page (nginx answers it itself). */
+  const unknownHost = (listen: string, https: boolean) => `# A host no enabled portal answers: the page of scripts/public/unknown-host.ts, 404, never cached.
+server {
+    listen ${listen} default_server;
+    server_name _;
+    server_tokens off;
+    charset utf-8;
+    location / {
+        default_type text/html;
+${indent(addHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex', ...SECURITY_HEADERS, 'content-security-policy': UNKNOWN_HOST_CSP, ...(https ? hsts : {}) }), '        ')}
+        return 404 ${quoted(unknownHostPage())};
+    }
+}
+`;
 
   const header = `# Cổng public portal — generated by \`npm run nginx-config\`; include it in nginx's http { } block.
-# nginx serves ${options.releasesDir}/current/client; the public server (${options.upstream})
-# answers the on-demand routes and the 404 page. Files are pre-compressed at build time.
+${
+    portals
+      ? `# ${portals.length} portals, each served from <its releases folder>/current/client by its host names;
+# any other host gets the "Không tìm thấy cổng thông tin" page. The public server (${options.upstream})
+# answers the on-demand routes and the 404 pages, picking the portal by the Host kept below.
+# Run \`npm run nginx-config\` again (and reload nginx) when a portal is added, disabled or renamed.`
+      : `# nginx serves ${options.releasesDir}/current/client; the public server (${options.upstream})
+# answers the on-demand routes and the 404 page.`
+  } Files are pre-compressed at build time.
 #
 ${
     trusted
@@ -302,27 +366,20 @@ ${ERROR_TEXTS.map(([code, text]) => `    ${code} "${text}";`).join('\n')}
 `;
 
   if (!tls) {
+    if (portals) {
+      return `${header}
+${zone}${errorTexts}${upstream}${portals.map((p) => `# Portal ${p.code}.
+server {
+    listen ${options.listen};
+${site(p.serverNames.join(' '), p.releasesDir)}`).join('\n')}
+${unknownHost(options.listen, false)}`;
+    }
     return `${header}
 ${zone}${errorTexts}${upstream}server {
     listen ${options.listen};
-${site}`;
+${site(options.serverName, options.releasesDir)}`;
   }
-
-  return `${header}
-${zone}${errorTexts}${upstream}# Plain http only redirects to https, on the host the reader asked for (in a location, so that
-# an exact location added for certificate renewal, e.g. /.well-known/acme-challenge/, comes first).
-server {
-    listen ${options.listen};
-    server_name ${options.serverName};
-    server_tokens off;
-${indent(addHeaders(SECURITY_HEADERS), '    ')}
-
-    location / {
-        return 301 https://$host${tlsPort === 443 ? '' : `:${tlsPort}`}$request_uri;
-    }
-}
-
-server {
+  const tlsServer = (serverName: string, releasesDir: string) => `server {
     # nginx 1.25.1+ prefers "http2 on;" to the listen parameter (still accepted, with a warning).
     listen ${tls.listen} ssl http2;
     ssl_certificate ${tls.certificate};
@@ -333,7 +390,31 @@ server {
     ssl_session_cache shared:cong_tls:10m;
     ssl_session_timeout 1d;
     ssl_session_tickets off;
-${site}`;
+${site(serverName, releasesDir)}`;
+  const allNames = portals ? portals.flatMap((p) => p.serverNames).join(' ') : options.serverName;
+
+  return `${header}
+${zone}${errorTexts}${upstream}# Plain http only redirects to https, on the host the reader asked for (in a location, so that
+# an exact location added for certificate renewal, e.g. /.well-known/acme-challenge/, comes first).
+server {
+    listen ${options.listen};
+    server_name ${allNames};
+    server_tokens off;
+${indent(addHeaders(SECURITY_HEADERS), '    ')}
+
+    location / {
+        return 301 https://$host${tlsPort === 443 ? '' : `:${tlsPort}`}$request_uri;
+    }
+}
+
+${
+  portals
+    ? `${portals.map((p) => `# Portal ${p.code} (one certificate for every portal: a wildcard or one listing all their names).
+${tlsServer(p.serverNames.join(' '), p.releasesDir)}`).join('\n')}
+${unknownHost(options.listen, false)}
+${unknownHost(`${tls.listen} ssl`, true).replace('    server_tokens off;', `    server_tokens off;\n    ssl_certificate ${tls.certificate};\n    ssl_certificate_key ${tls.key};`)}`
+    : tlsServer(options.serverName, options.releasesDir)
+}`;
 }
 
 /** The example shipped in deploy/nginx/cong.conf. */

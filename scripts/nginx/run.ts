@@ -36,6 +36,8 @@ export interface StartNginxOptions {
    * loopback (nginx's realip module), so that a test can be a reader at any address, IPv6 included.
    */
   clientAddressHeader?: string;
+  /** Several portals (scripts/nginx/config.ts `nginxPortals`): one server block each and a default server. */
+  portals?: NginxSiteOptions['portals'];
 }
 
 /** Starts nginx on 127.0.0.1:`port` for `releasesDir`, proxying to `upstream`; resolves once it answers. */
@@ -53,6 +55,7 @@ export async function startNginx(options: StartNginxOptions): Promise<RunningNgi
     brotli,
     ...(options.tls ? { tls: { certificate: options.tls.certificate, key: options.tls.key, listen: `127.0.0.1:${options.tls.port}` } } : {}),
     ...(options.onDemandLimit !== undefined ? { onDemandLimit: options.onDemandLimit } : {}),
+    ...(options.portals ? { portals: options.portals } : {}),
   });
   writeFileSync(path.join(prefix, 'cong.conf'), site);
   const realIp = header ? `    set_real_ip_from 127.0.0.0/8;\n    real_ip_header ${header};\n` : '';

@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
+import type { PortalInfo } from '../../content-types/src/portals.ts';
 
 /** Limits of the proxy in front of the on-demand routes (defaults documented in the README). */
 export interface ProxyLimits {
@@ -29,6 +30,9 @@ export const DEFAULT_LIMITS: ProxyLimits = {
   maxConcurrent: 256,
 };
 
+/** How long a portal's worker stays without an on-demand request before it is stopped (ON_DEMAND_IDLE_MS). */
+export const DEFAULT_IDLE_MS = 10 * 60_000;
+
 const whole = wholeVar;
 
 const Schema = z.object({
@@ -42,12 +46,18 @@ const Schema = z.object({
   ONDEMAND_TIMEOUT_MS: whole('ONDEMAND_TIMEOUT_MS', 100, DEFAULT_LIMITS.upstreamTimeoutMs, 'milliseconds'),
   ONDEMAND_PER_ADDRESS: whole('ONDEMAND_PER_ADDRESS', 1, DEFAULT_LIMITS.perAddress, 'requests'),
   ONDEMAND_MAX_CONCURRENT: whole('ONDEMAND_MAX_CONCURRENT', 1, DEFAULT_LIMITS.maxConcurrent, 'requests'),
+  SITE_URL: z.url('SITE_URL must be the public URL of the portal, e.g. https://xatanhoa.gov.vn').optional(),
+  ON_DEMAND_IDLE_MS: whole('ON_DEMAND_IDLE_MS', 1000, DEFAULT_IDLE_MS, 'milliseconds'),
 });
 
 export interface PublicServerEnvironment {
   /** Peers whose X-Real-IP / X-Forwarded-For name the reader; nobody else's are read. */
   trustedProxies: string[];
   limits: ProxyLimits;
+  /** A portal's on-demand worker is stopped after this long without a request (ON_DEMAND_IDLE_MS). */
+  idleMs: number;
+  /** SITE_URL: with several portals, the primary portal answers its host too. */
+  siteUrl?: string;
 }
 
 /** Parses the public server's environment; throws an English message naming each bad variable. */
@@ -62,6 +72,8 @@ export function parsePublicServerEnvironment(raw: RawEnv): PublicServerEnvironme
       perAddress: env.ONDEMAND_PER_ADDRESS,
       maxConcurrent: env.ONDEMAND_MAX_CONCURRENT,
     },
+    idleMs: env.ON_DEMAND_IDLE_MS,
+    ...(env.SITE_URL ? { siteUrl: env.SITE_URL } : {}),
   };
 }
 
@@ -81,5 +93,27 @@ export function onDemandEnvironment(raw: RawEnv, where: { rootDir: string; dataD
     CMS_QUESTION_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_QUESTION_TOKEN_FILE || path.join(where.dataDir, 'question-token')),
     CMS_PREVIEW_TOKEN_FILE: path.resolve(where.rootDir, raw.CMS_PREVIEW_TOKEN_FILE || path.join(where.dataDir, 'preview-token')),
     CMS_PUBLIC_URL: raw.CMS_PUBLIC_URL || where.cmsUrl,
+  };
+}
+
+/** Where the reader store of the install's (primary) portal is, as the on-demand routes resolve it. */
+const readerDbOf = (env: Record<string, string | undefined>) => path.resolve(env.READER_DB || path.join('data', 'reader.db'));
+
+/**
+ * What a portal's on-demand worker gets over the server's environment (issue 14): its code
+ * (SITE_PORTAL) and its own reader data. The primary portal keeps today's store (READER_DB and the
+ * Redis keys under REDIS_PREFIX, `cong:` by default), so an upgrade loses no count; every other
+ * portal has its own SQLite file `portals/<code>/reader.db` beside READER_DB and the Redis keys
+ * under `<REDIS_PREFIX>portal:<code>:` (one Redis serves every portal and public server). All
+ * portals share one reader key (READER_KEY_FILE, by default `reader-key` beside READER_DB).
+ */
+export function portalEnvironment(env: Record<string, string | undefined>, portal: Pick<PortalInfo, 'code' | 'primary'>): Record<string, string> {
+  if (portal.primary) return { SITE_PORTAL: portal.code };
+  const db = readerDbOf(env);
+  return {
+    SITE_PORTAL: portal.code,
+    READER_DB: path.join(path.dirname(db), 'portals', portal.code, 'reader.db'),
+    READER_KEY_FILE: env.READER_KEY_FILE ? path.resolve(env.READER_KEY_FILE) : path.join(path.dirname(db), 'reader-key'),
+    REDIS_PREFIX: `${env.REDIS_PREFIX ?? 'cong:'}portal:${portal.code}:`,
   };
 }

@@ -3,6 +3,11 @@
  * server bundle runs in its own worker thread; requests are proxied to it over loopback. When
  * `current` moves, the next on-demand request starts the new release's worker and the old one is
  * terminated after a grace period, so in-flight requests finish and no release stays in memory.
+ *
+ * Several portals (issue 14): each portal has its own slot (its live release's worker, with the
+ * portal's own environment: SITE_PORTAL, its reader store), started on the portal's first
+ * on-demand request and stopped after `idleMs` without one, so an install of 100 portals keeps
+ * workers only for the portals readers are using. The limits are shared by all portals.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -11,7 +16,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { addressGroup } from '../../content-types/src/address.ts';
-import { DEFAULT_LIMITS, type ProxyLimits } from './config.ts';
+import { DEFAULT_IDLE_MS, DEFAULT_LIMITS, type ProxyLimits } from './config.ts';
 import { withSecurityHeaders } from './headers.ts';
 
 /** A release's worker: its port, null when the release has no on-demand routes, 'failed' when it could not start. */
@@ -23,7 +28,21 @@ interface Slot {
   worker?: Worker;
   /** The Node.js version the worker reported when it was ready. */
   node?: string;
+  /** On-demand requests of this slot in flight. */
+  active: number;
+  /** Stops the worker once the slot has been idle for `idleMs`. */
+  idleTimer?: NodeJS.Timeout;
 }
+
+/** The portal a request is for, as the on-demand routes see it. */
+export interface PortalSlot {
+  /** The slot's key (the portal's code; '' for an install without portals). */
+  key: string;
+  /** Extra environment of this portal's worker (SITE_PORTAL, its reader store), over the server's. */
+  env?: Record<string, string | undefined>;
+}
+
+const DEFAULT_SLOT: PortalSlot = { key: '' };
 
 export interface OnDemandOptions {
   /** How long a replaced release's worker may finish its requests. */
@@ -37,7 +56,10 @@ export interface OnDemandOptions {
   limits?: Partial<ProxyLimits>;
   /** How long a release's worker may take to start (default WORKER_START_MS). */
   workerStartMs?: number;
+  /** A portal's worker is stopped after this long without an on-demand request (default DEFAULT_IDLE_MS). */
+  idleMs?: number;
 }
+
 
 const WORKER = path.join(import.meta.dirname, 'on-demand-worker.mjs');
 /** How long a release's worker may take to load its bundle (about a second here) before it is given up. */
@@ -70,7 +92,8 @@ function refuse(res: ServerResponse, status: number, text: string, headers: Reco
 }
 
 export class OnDemandRoutes {
-  private slot: Slot | null = null;
+  /** One slot per portal (key '' without portals). */
+  private readonly slots = new Map<string, Slot>();
   private readonly retiring = new Set<Worker>();
   private readonly agent: Agent;
   private readonly graceMs: number;
@@ -78,6 +101,7 @@ export class OnDemandRoutes {
   private readonly env: Record<string, string | undefined>;
   private readonly trusted: ReadonlySet<string>;
   private readonly workerStartMs: number;
+  private readonly idleMs: number;
   readonly limits: ProxyLimits;
   /** On-demand requests in flight, per reader address and in all. */
   private readonly perAddress = new Map<string, number>();
@@ -92,54 +116,83 @@ export class OnDemandRoutes {
     this.trusted = new Set((options.trustedProxies ?? []).map(normalizeAddress));
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.workerStartMs = options.workerStartMs ?? WORKER_START_MS;
+    this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
     // One socket per request in flight at most: the global cap, not the agent, decides who waits.
     this.agent = new Agent({ keepAlive: true, maxSockets: this.limits.maxConcurrent });
   }
 
-  /** The port of the worker serving `releaseDir`'s on-demand routes, or null if it has none. */
-  port(releaseDir: string): Promise<Ready> {
-    if (this.slot?.release === releaseDir) return this.slot.ready;
-    const previous = this.slot;
+  /** The port of the worker serving `releaseDir`'s on-demand routes (for the portal `portal`), or null if it has none. */
+  port(releaseDir: string, portal: PortalSlot = DEFAULT_SLOT): Promise<Ready> {
+    const previous = this.slots.get(portal.key);
+    if (previous?.release === releaseDir) return previous.ready;
     const entry = path.join(releaseDir, 'server', 'entry.mjs');
-    const slot: Slot = { release: releaseDir, ready: Promise.resolve(null) };
+    const slot: Slot = { release: releaseDir, ready: Promise.resolve(null), active: 0 };
+    const name = `${portal.key ? `${portal.key}/` : ''}${path.basename(releaseDir)}`;
     if (existsSync(entry)) {
-      const worker = new Worker(WORKER, { workerData: { entry, secret: this.secret }, env: { ...process.env, ...this.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
+      const worker = new Worker(WORKER, { workerData: { entry, secret: this.secret }, env: { ...process.env, ...this.env, ...portal.env, CONG_RELEASE: path.basename(releaseDir), CONG_RELEASE_DIR: releaseDir } });
       slot.worker = worker;
       slot.ready = new Promise<Ready>((resolve) => {
         // A worker that never says it is ready must not hold every on-demand request forever.
         const startTimer = setTimeout(() => {
-          this.log(`on-demand routes of ${path.basename(releaseDir)} did not start within ${this.workerStartMs} ms: stopped`);
+          this.log(`on-demand routes of ${name} did not start within ${this.workerStartMs} ms: stopped`);
           resolve('failed');
           void worker.terminate();
         }, this.workerStartMs);
         worker.once('message', (m: { port: number; node: string }) => {
           clearTimeout(startTimer);
           slot.node = m.node;
-          this.log(`on-demand routes of ${path.basename(releaseDir)} ready (Node.js ${m.node})`);
+          this.log(`on-demand routes of ${name} ready (Node.js ${m.node})`);
           resolve(m.port);
         });
         worker.once('error', (error) => {
           clearTimeout(startTimer);
-          this.log(`on-demand routes of ${path.basename(releaseDir)} failed: ${error.message}`);
+          this.log(`on-demand routes of ${name} failed: ${error.message}`);
           resolve('failed');
         });
         worker.once('exit', () => {
           clearTimeout(startTimer);
+          clearTimeout(slot.idleTimer);
           resolve('failed');
           // A crashed (or stopped) worker is started again by the next request.
-          if (this.slot === slot) this.slot = null;
+          if (this.slots.get(portal.key) === slot) this.slots.delete(portal.key);
         });
       });
     }
-    this.slot = slot;
-    if (previous?.worker) this.retire(previous.worker);
+    this.slots.set(portal.key, slot);
+    // Idle from when it is ready: a slow start is not counted as idle time.
+    void slot.ready.then(() => this.idle(portal.key, slot));
+    if (previous) {
+      clearTimeout(previous.idleTimer);
+      if (previous.worker) this.retire(previous.worker);
+    }
     return slot.ready;
   }
 
+  /** The portals whose worker is running or starting (their keys). */
+  running(): string[] {
+    return [...this.slots].filter(([, slot]) => slot.worker).map(([key]) => key);
+  }
+
+  /** Arms the idle stop of a slot with no request in flight. */
+  private idle(key: string, slot: Slot): void {
+    clearTimeout(slot.idleTimer);
+    if (slot.active > 0 || !slot.worker || this.slots.get(key) !== slot) return;
+    slot.idleTimer = setTimeout(() => {
+      if (this.slots.get(key) !== slot || slot.active > 0) return;
+      this.slots.delete(key);
+      this.log(`on-demand routes of ${key ? `${key}/` : ''}${path.basename(slot.release)} stopped after ${this.idleMs} ms without a request`);
+      const worker = slot.worker!;
+      worker.postMessage('close');
+      setTimeout(() => void worker.terminate(), 5_000).unref();
+    }, this.idleMs);
+    slot.idleTimer.unref();
+  }
+
   /** The Node.js version of the worker serving `releaseDir` (started if needed), or null if it has none. */
-  async nodeVersion(releaseDir: string): Promise<string | null> {
-    const port = await this.port(releaseDir);
-    return typeof port !== 'number' ? null : (this.slot?.release === releaseDir ? this.slot.node ?? null : null);
+  async nodeVersion(releaseDir: string, portal: PortalSlot = DEFAULT_SLOT): Promise<string | null> {
+    const port = await this.port(releaseDir, portal);
+    const slot = this.slots.get(portal.key);
+    return typeof port !== 'number' ? null : slot?.release === releaseDir ? slot.node ?? null : null;
   }
 
   private retire(worker: Worker): void {
@@ -162,7 +215,7 @@ export class OnDemandRoutes {
    * ONDEMAND_BODY_TIMEOUT_MS, never one of the worker's. A client that goes away cancels its
    * route's request; a route that does not answer in time is cancelled with 504.
    */
-  async handle(releaseDir: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async handle(releaseDir: string, req: IncomingMessage, res: ServerResponse, portal: PortalSlot = DEFAULT_SLOT): Promise<boolean> {
     const address = clientAddress(req, this.trusted);
     const group = addressGroup(address);
     const { limits } = this;
@@ -200,7 +253,17 @@ export class OnDemandRoutes {
       }
       this.inFlight += 1;
       counted = true;
-      const port = await this.port(releaseDir);
+      const port = await this.port(releaseDir, portal);
+      // Held busy until the answer is sent: an idle stop never cuts a request in flight.
+      const slot = this.slots.get(portal.key);
+      if (slot?.release === releaseDir && !res.closed) {
+        slot.active += 1;
+        clearTimeout(slot.idleTimer);
+        res.once('close', () => {
+          slot.active -= 1;
+          this.idle(portal.key, slot);
+        });
+      }
       if (port === 'failed') {
         refuse(res, 503, 'Máy chủ tạm thời không xử lý được yêu cầu, vui lòng thử lại sau.', { 'retry-after': '10' });
         return true;
@@ -272,8 +335,11 @@ export class OnDemandRoutes {
   /** Terminates every worker. */
   async close(): Promise<void> {
     const workers = [...this.retiring];
-    if (this.slot?.worker) workers.push(this.slot.worker);
-    this.slot = null;
+    for (const slot of this.slots.values()) {
+      clearTimeout(slot.idleTimer);
+      if (slot.worker) workers.push(slot.worker);
+    }
+    this.slots.clear();
     this.retiring.clear();
     this.agent.destroy();
     await Promise.all(workers.map((w) => w.terminate()));

@@ -5,13 +5,23 @@
  * `current` link is resolved once per request, so a release switch never breaks a request in
  * flight and needs no restart. Paths outside the release are refused. Files are sent by `send`
  * (validators and 304, ranges, HEAD); every answer carries the headers of `headers.ts`.
+ *
+ * Several portals (issue 14): when `<releases root>/portals.json` (the publisher's copy of the
+ * portal registry) lists more than one enabled portal, the request's Host picks the portal
+ * (content-types/src/portals.ts `portalForHost`) and its live release (`portalRoot`); a host no
+ * enabled portal answers gets the standalone 404 page of `unknown-host.ts` (a disabled portal
+ * answers like an unknown host). Without the file, or with one enabled portal, every host is served
+ * from `<releases root>/current` as before. The file is checked for a change at most once a second.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import send from 'send';
+import { PORTAL_REGISTRY_FILE, portalForHost, portalRoot, readPortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
+import { portalEnvironment } from './config.ts';
 import { SVG_CSP, withSecurityHeaders } from './headers.ts';
-import { OnDemandRoutes, type OnDemandOptions } from './on-demand.ts';
+import { OnDemandRoutes, type OnDemandOptions, type PortalSlot } from './on-demand.ts';
+import { UNKNOWN_HOST_CSP, unknownHostPage } from './unknown-host.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -177,24 +187,102 @@ function methodNotAllowed(res: ServerResponse): void {
   res.end('Phương thức không được hỗ trợ.');
 }
 
-export type PublicServerOptions = OnDemandOptions;
+export interface PublicServerOptions extends OnDemandOptions {
+  /** SITE_URL: with several portals, its host is answered by the primary portal (as are localhost, 127.0.0.1 and ::1). */
+  siteUrl?: string;
+  /** How often portals.json may be looked at for a change (default 1000 ms). */
+  registryCheckMs?: number;
+}
+
+/**
+ * The portal registry the publisher copied to the releases root, read again when its modification
+ * time changes (looked at no more than once per `checkMs`). A file that cannot be read keeps the
+ * registry read before (logged once per change).
+ */
+class PortalDirectory {
+  private checkedAt = -Infinity;
+  private stamp = '';
+  private portals: PortalInfo[] | null = null;
+  private readonly file: string;
+  constructor(private readonly root: string, private readonly checkMs: number, private readonly log: (message: string) => void) {
+    this.file = path.join(root, PORTAL_REGISTRY_FILE);
+  }
+
+  /** The enabled portals when there are at least two, else null (one portal: served as before portals existed). */
+  current(now = Date.now()): PortalInfo[] | null {
+    if (now - this.checkedAt >= this.checkMs) {
+      this.checkedAt = now;
+      let stamp = '';
+      try {
+        const stat = statSync(this.file);
+        stamp = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+      } catch {
+        stamp = 'none';
+      }
+      if (stamp !== this.stamp) {
+        this.stamp = stamp;
+        try {
+          const registry = stamp === 'none' ? null : readPortalRegistry(this.root);
+          this.portals = registry ? registry.portals.filter((p) => p.enabled) : null;
+          if (this.portals && this.portals.length > 1) this.log(`serving ${this.portals.length} portals by host name: ${this.portals.map((p) => p.code).join(', ')}`);
+        } catch (error) {
+          this.log(`${(error as Error).message} (the portals read before are kept)`);
+        }
+      }
+    }
+    return this.portals && this.portals.length > 1 ? this.portals : null;
+  }
+}
+
+/** The answer to a host no enabled portal answers: the standalone Vietnamese page, never cached. */
+function unknownHost(req: IncomingMessage, res: ServerResponse): void {
+  const body = Buffer.from(unknownHostPage());
+  res.writeHead(
+    404,
+    withSecurityHeaders({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': UNKNOWN_HOST_CSP,
+      'cache-control': 'no-store',
+      'x-robots-tag': 'noindex',
+      'content-length': String(body.length),
+    }),
+  );
+  // A body sent with the request is not read: the connection closes after the answer.
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
 
 /** Creates the server for the releases under `root` (not yet listening); closing it stops the on-demand workers. */
 export function createPublicServer(root: string, options: PublicServerOptions = {}): Server {
-  const current = path.join(root, 'current');
   const onDemand = new OnDemandRoutes(options);
-  let files: ReleaseFiles | null = null;
+  const directory = new PortalDirectory(root, options.registryCheckMs ?? 1000, options.log ?? (() => undefined));
+  const primaryHosts = options.siteUrl ? [new URL(options.siteUrl).hostname] : [];
+  // The environment a portal's worker gets over the server's: its code and its own reader store.
+  const baseEnv = { ...process.env, ...options.env };
+  /** The lookups of each portal's live release (one per portal root). */
+  const files = new Map<string, ReleaseFiles>();
   const server = createServer((req, res) => {
+    const portals = directory.current();
+    let releasesRoot = root;
+    let slot: PortalSlot | undefined;
+    if (portals) {
+      const portal = portalForHost(portals, req.headers.host ?? '', primaryHosts);
+      if (!portal) return unknownHost(req, res);
+      releasesRoot = portalRoot(root, portal);
+      slot = { key: portal.code, env: portalEnvironment(baseEnv, portal) };
+    }
     let release: string;
     try {
       // Resolved once: this request is served wholly from the release live when it arrived.
-      release = realpathSync(current);
+      release = realpathSync(path.join(releasesRoot, 'current'));
     } catch {
-      res.writeHead(503, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }));
+      res.writeHead(503, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' }));
       return void res.end('Cổng thông tin đang được dựng lần đầu, vui lòng thử lại sau ít phút.');
     }
-    if (files?.release !== release) files = new ReleaseFiles(release, path.join(release, 'client'));
-    const releaseFiles = files;
+    let releaseFiles = files.get(releasesRoot);
+    if (releaseFiles?.release !== release) {
+      releaseFiles = new ReleaseFiles(release, path.join(release, 'client'));
+      files.set(releasesRoot, releaseFiles);
+    }
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     const found = releaseFiles.get(req.url ?? '/');
     if (found && !readOnly) {
@@ -207,15 +295,16 @@ export function createPublicServer(root: string, options: PublicServerOptions = 
       return void res.end();
     }
     if (found) return sendFile(req, res, releaseFiles.client, found);
-    void onDemand.handle(release, req, res).then((answered) => {
+    const live = releaseFiles;
+    void onDemand.handle(release, req, res, slot).then((answered) => {
       if (answered) return;
       if (!readOnly) {
         return methodNotAllowed(res);
       }
       // Under /en/ the English page (site/src/pages/en/404.astro), else the Vietnamese one.
-      const english = /^\/en(\/|$|\?)/.test(req.url ?? '/') ? releaseFiles.get('/en/404/index.html') : null;
-      const notFound = english && 'relative' in english ? english : releaseFiles.get('/404.html');
-      if (notFound && 'relative' in notFound) return sendFile(req, res, releaseFiles.client, notFound, 404);
+      const english = /^\/en(\/|$|\?)/.test(req.url ?? '/') ? live.get('/en/404/index.html') : null;
+      const notFound = english && 'relative' in english ? english : live.get('/404.html');
+      if (notFound && 'relative' in notFound) return sendFile(req, res, live.client, notFound, 404);
       res.writeHead(404, withSecurityHeaders({ 'content-type': 'text/plain; charset=utf-8' }));
       res.end('Không tìm thấy trang.');
     });

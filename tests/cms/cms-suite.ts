@@ -350,7 +350,7 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)': ['api::article.article.find', 'api::comment.comment.find', 'plugin::upload.content-api.find'],
         'Cổng: gửi bình luận chờ duyệt (tạo bình luận, đọc tin đã đăng)': ['api::article.article.find', 'api::comment.comment.create'],
         'Cổng: xem trước bản nháp (chỉ đọc tin, thông báo, trang)': ['api::announcement.announcement.find', 'api::article.article.find', 'api::page.page.find'],
-        [QUESTION_TOKEN_NAME]: ['api::question.question.create', 'api::sector.sector.find'],
+        [QUESTION_TOKEN_NAME]: ['api::question.question.create', 'api::sector.sector.find', 'api::portal.portal.find'],
       };
       const tokens = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: { $startsWith: 'Cổng:' } }, populate: ['permissions'] });
       expect(tokens.map((t: { name: string }) => t.name).sort()).toEqual(Object.keys(expected).sort());
@@ -360,9 +360,9 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
         expect(actions.some((a) => /\.(create|update|delete|publish)$/.test(a) && a !== 'api::comment.comment.create' && a !== 'api::question.question.create'), token.name).toBe(false);
       }
       const comment = tokens.find((t: { name: string }) => t.name.startsWith('Cổng: gửi bình luận'))!;
-      expect(comment.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::article.article.find', 'api::comment.comment.create']);
+      expect(comment.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::article.article.find', 'api::comment.comment.create', 'api::portal.portal.find']);
       const question = tokens.find((t: { name: string }) => t.name === QUESTION_TOKEN_NAME)!;
-      expect(question.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::question.question.create', 'api::sector.sector.find']);
+      expect(question.permissions.map((p: { action: string }) => p.action).sort()).toEqual(['api::portal.portal.find', 'api::question.question.create', 'api::sector.sector.find']);
     });
 
     test('a token renamed in a new version keeps its key', async () => {

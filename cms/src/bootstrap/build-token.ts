@@ -36,18 +36,23 @@ export function buildTokenPermissions(): string[] {
   return [...actions, ...MEDIA_READ];
 }
 
-/** What the public server may do: create comments (always drafts) and find the article they are for. */
+/**
+ * What the public server may do: create comments (always drafts) and find the article they are for;
+ * read the portals, so that a comment sent on a portal's site is created in that portal (Strapi
+ * lets a token set a relation only to a type it may read).
+ */
 export function commentTokenPermissions(): string[] {
-  return ['api::comment.comment.create', 'api::article.article.find'];
+  return ['api::comment.comment.create', 'api::article.article.find', 'api::portal.portal.find'];
 }
 
 /**
  * What the public server may do for a citizen's question: create it (always a draft) and read the
  * sectors (Strapi lets a token set a relation only to a type it may read; sectors are public and
- * have no drafts). It cannot read, change or publish a question.
+ * have no drafts) and the portals (a question sent on a portal's site is created in that portal).
+ * It cannot read, change or publish a question.
  */
 export function questionTokenPermissions(): string[] {
-  return ['api::question.question.create', 'api::sector.sector.find'];
+  return ['api::question.question.create', 'api::sector.sector.find', 'api::portal.portal.find'];
 }
 
 /** What the draft preview reads: the previewable types, the categories an article shows, and media. */

@@ -170,6 +170,7 @@ async function loadSettings(): Promise<SettingsRecord> {
     entry?.data ?? {
       slug: '',
       portalId: 0,
+      portalDocumentId: '',
       agencyName: 'Cổng thông tin điện tử',
       province: '',
       address: '',

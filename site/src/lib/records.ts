@@ -82,6 +82,11 @@ export interface SettingsRecord {
   /** The portal's code (Mã cổng) and its id, which orders portals by age. */
   slug: string;
   portalId: number;
+  /**
+   * The portal's documentId: comments and questions sent on this portal's site are created in it
+   * (site/src/server/comments.ts, questions.ts); '' when the build read no portal.
+   */
+  portalDocumentId: string;
   agencyName: string;
   province: string;
   address: string;
@@ -508,6 +513,7 @@ export function toSettingsRecord(e: EntryOf<typeof portal>): SettingsRecord {
   return {
     slug: e.slug,
     portalId: e.id,
+    portalDocumentId: e.documentId,
     agencyName: e.agencyName,
     province: e.province ?? '',
     address: e.address ?? '',

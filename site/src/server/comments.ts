@@ -34,13 +34,24 @@ export function readCommentForm(form: FormData): { input: CommentInput; errors: 
   return { input, errors };
 }
 
-/** Sends the comment to Strapi as a draft of the article `slug` (the comment token: create comments, find articles). */
-export async function sendComment(input: CommentInput): Promise<void> {
+/** The portal whose site a reader's post was sent on (its settings record, read at build time). */
+export interface PostPortal {
+  /** The portal's documentId in the CMS ('' when the release was built without one: the CMS's default portal). */
+  documentId: string;
+}
+
+/**
+ * Sends the comment to Strapi as a draft of the article `slug` (the comment token: create comments,
+ * find articles, read portals). With `portal`, the article is looked for in that portal only and
+ * the comment is created in it; without, the CMS gives it its default (primary) portal.
+ */
+export async function sendComment(input: CommentInput, portal?: PostPortal): Promise<void> {
   const call = cmsCaller('COMMENT');
-  const found = (await call(`/api/articles?filters[slug][$eq]=${encodeURIComponent(input.slug)}&fields[0]=documentId`)).data as Array<{ documentId: string }>;
-  if (!found[0]) throw new ReaderPostNotSent(`no published article with slug ${input.slug}`);
+  const inPortal = portal?.documentId ? `&filters[portal][documentId][$eq]=${encodeURIComponent(portal.documentId)}` : '';
+  const found = (await call(`/api/articles?filters[slug][$eq]=${encodeURIComponent(input.slug)}${inPortal}&fields[0]=documentId`)).data as Array<{ documentId: string }>;
+  if (!found[0]) throw new ReaderPostNotSent(`no published article with slug ${input.slug}${portal?.documentId ? ` in the portal ${portal.documentId}` : ''}`);
   await call('/api/comments?status=draft', {
     method: 'POST',
-    body: JSON.stringify({ data: { article: found[0].documentId, name: input.name, email: input.email || null, content: input.content } }),
+    body: JSON.stringify({ data: { article: found[0].documentId, name: input.name, email: input.email || null, content: input.content, ...(portal?.documentId ? { portal: portal.documentId } : {}) } }),
   });
 }

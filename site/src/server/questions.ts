@@ -5,6 +5,7 @@
  */
 import { isPhoneNumber, QUESTION_LIMITS as LIMITS, type QuestionField } from '../lib/question-form.ts';
 import { cmsCaller } from './cms-write.ts';
+import type { PostPortal } from './comments.ts';
 import { addError, CAPTCHA_EMPTY, cleanText, emailError, formValue, nameError, textError } from './reader-fields.ts';
 
 export interface QuestionInput {
@@ -48,8 +49,11 @@ export function readQuestionForm(form: FormData, sectorId: (slug: string) => str
   return { input, errors };
 }
 
-/** Sends the question to Strapi as a draft ("chờ trả lời"); the CMS makes its slug. */
-export async function sendQuestion(input: QuestionInput): Promise<void> {
+/**
+ * Sends the question to Strapi as a draft ("chờ trả lời"); the CMS makes its slug. With `portal`
+ * it is created in that portal (the one whose site it was sent on), else in the CMS's default.
+ */
+export async function sendQuestion(input: QuestionInput, portal?: PostPortal): Promise<void> {
   await cmsCaller('QUESTION')('/api/questions?status=draft', {
     method: 'POST',
     body: JSON.stringify({
@@ -60,6 +64,7 @@ export async function sendQuestion(input: QuestionInput): Promise<void> {
         phone: input.phone || null,
         content: input.content,
         ...(input.sectorId ? { sector: input.sectorId } : {}),
+        ...(portal?.documentId ? { portal: portal.documentId } : {}),
       },
     }),
   });

@@ -1,6 +1,9 @@
 /**
  * The reader store of this process, opened once from the environment: Redis when REDIS_URL is
- * set, otherwise the SQLite file READER_DB (default: data/reader.db under the working directory).
+ * set (keys under REDIS_PREFIX, `cong:` by default), otherwise the SQLite file READER_DB (default:
+ * data/reader.db under the working directory). Each portal's on-demand worker has its own
+ * READER_DB and REDIS_PREFIX (scripts/public/config.ts `portalEnvironment`), so its counts,
+ * ratings, limits and captchas are its own.
  */
 import path from 'node:path';
 import { openRedisStore } from './redis-store.ts';
@@ -9,15 +12,17 @@ import type { ReaderStore } from './store.ts';
 
 let store: ReaderStore | undefined;
 
-export function readerStore(): ReaderStore {
-  if (!store) {
-    const redisUrl = process.env.REDIS_URL;
-    if (redisUrl) {
-      if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`REDIS_URL must look like redis://127.0.0.1:6379 (got "${redisUrl}")`);
-      store = openRedisStore(redisUrl, process.env.REDIS_PREFIX ?? 'cong:');
-    } else {
-      store = openSqliteStore(path.resolve(process.env.READER_DB ?? path.join('data', 'reader.db')));
-    }
+/** Opens the store `env` names (a new one on each call). */
+export function openReaderStore(env: Record<string, string | undefined>): ReaderStore {
+  const redisUrl = env.REDIS_URL;
+  if (redisUrl) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new Error(`REDIS_URL must look like redis://127.0.0.1:6379 (got "${redisUrl}")`);
+    return openRedisStore(redisUrl, env.REDIS_PREFIX ?? 'cong:');
   }
+  return openSqliteStore(path.resolve(env.READER_DB ?? path.join('data', 'reader.db')));
+}
+
+export function readerStore(): ReaderStore {
+  if (!store) store = openReaderStore(process.env);
   return store;
 }
