@@ -47,7 +47,7 @@ const port = 39_000 + Math.floor(Math.random() * 1000);
 const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development' };
 const url = `http://127.0.0.1:${port}`;
 const rows: Bench['rows'] = [];
-const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', ...(n ? ['--articles', String(n)] : [])];
+const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', '--one-portal', ...(n ? ['--articles', String(n)] : [])];
 const bench: Bench = { url, port, env, dataDir, buildDir, rows };
 
 try {

@@ -29,7 +29,7 @@ async function editOneDocument(bench: Bench): Promise<void> {
 export async function benchDocuments(bench: Bench, documents: number): Promise<void> {
   const { rows, env, url } = bench;
   const n = documents.toLocaleString('en');
-  const seed = await measure(['--import', 'tsx', 'scripts/seed.ts', '--documents', String(documents)], env, rootDir);
+  const seed = await measure(['--import', 'tsx', 'scripts/seed.ts', '--one-portal', '--documents', String(documents)], env, rootDir);
   rows.push([`Seed to ${n} published documents (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(documents / seed.seconds).toFixed(0)} documents/s (demo included), peak ${seed.peakMb.toFixed(0)} MB`]);
   const stop = await startCms(env, url);
   try {
