@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, parseEnv, portVar, SHARED_SECRET_FILES, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
+import { portalRoot, readPortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
 import type { PublisherConfig } from './publisher.ts';
 
@@ -24,6 +25,26 @@ const ReleasesSchema = z.object({
 export function parseReleasesEnvironment(raw: RawEnv, rootDir: string): { releasesDir: string; keep: number } {
   const env = parseEnv(ReleasesSchema, { RELEASES_DIR: raw.RELEASES_DIR, RELEASES_KEEP: raw.RELEASES_KEEP }, 'releases environment');
   return { releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), keep: env.RELEASES_KEEP };
+}
+
+/**
+ * The portal `code` of the registry found in the first of `dirs` that has one (the CMS data dir's
+ * portals.json, or the publisher's copy in RELEASES_DIR); its releases live in portalRoot. Throws
+ * a ConfigError naming the option and what to do when there is no registry or no such portal.
+ */
+export function findPortal(code: string, dirs: readonly string[]): PortalInfo {
+  const registry = dirs.map((dir) => readPortalRegistry(dir)).find((r) => r !== null);
+  if (!registry) {
+    throw new ConfigError(`--portal ${code}: no portals.json in ${dirs.join(' or ')}: this install has one portal (leave --portal out), or start the CMS and the publisher once so they write the registry`);
+  }
+  const portal = registry.portals.find((p) => p.code === code);
+  if (!portal) throw new ConfigError(`--portal ${code}: no portal with this code (Mã cổng); the portals are: ${registry.portals.map((p) => p.code).join(', ')}`);
+  return portal;
+}
+
+/** Where portal `code`'s releases live (RELEASES_DIR for the primary or when no code is given). */
+export function portalReleasesRoot(releasesDir: string, code: string | undefined, registryDirs: readonly string[] = [releasesDir]): string {
+  return code ? portalRoot(releasesDir, findPortal(code, registryDirs)) : releasesDir;
 }
 
 const SiteAddressSchema = z.object({
