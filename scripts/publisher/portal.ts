@@ -5,6 +5,7 @@
  * what it publishes. The publisher (publisher.ts) runs one per enabled portal; a one-portal
  * install has exactly one, on RELEASES_DIR, as before portals existed.
  */
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
 import { deploy, stopOrphanBuild } from './deploy.ts';
@@ -68,6 +69,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   const log = config.log;
   const progress = config.progress ?? log;
 
+  mkdirSync(config.root, { recursive: true }); // a portal's root under RELEASES_DIR/portals/ is made on its first use
   const orphan = stopOrphanBuild(config.root);
   if (orphan !== null) log(`stopped build process ${orphan} left running by a publisher that did not stop cleanly`);
   const leftovers = removeIncomplete(config.root);

@@ -220,11 +220,13 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     });
     if (route.portals === 'all') {
       log(`event: ${what}: ${route.how}`);
-      for (const unit of units.values()) {
-        // A running build may have read the entry before this change: one more build after it.
-        if (unit.publisher.queue.status().building) unit.publisher.queue.notify(`${what} (during a build)`);
-        else void unit.publisher.reconcile();
-      }
+      const all = [...units.values()];
+      // A running build may have read the entry before this change: one more build after it.
+      for (const unit of all) if (unit.publisher.queue.status().building) unit.publisher.queue.notify(`${what} (during a build)`);
+      // The others are fingerprinted one after another (a hundred at once would load the CMS for nothing).
+      void (async () => {
+        for (const unit of all) if (!unit.publisher.queue.status().building) await unit.publisher.reconcile();
+      })();
       return 'all';
     }
     if (route.portals.length === 0) log(`event: ${what}: nothing to build (${route.how})`);
@@ -294,7 +296,12 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
   if (config.registryDir && existsSync(config.registryDir)) {
     try {
       watcher = watch(config.registryDir, (_type, name) => {
-        if (name === PORTAL_REGISTRY_FILE) refreshRegistry();
+        if (name !== PORTAL_REGISTRY_FILE) return;
+        try {
+          refreshRegistry();
+        } catch (error) {
+          log(`could not apply the portal registry (${(error as Error).message}); the next reconciliation tries again`);
+        }
       });
       watcher.on('error', () => watcher?.close());
     } catch {
