@@ -6,7 +6,7 @@
  * tokenFile point at the harness's build token, so each build reads every portal's entries;
  * what is tested here is which portal is built, not what its pages hold.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
@@ -26,6 +26,8 @@ let publisher: Publisher;
 let root: string;
 let first: string;
 let secondDocumentId: string;
+let registry: PortalInfo[];
+const writeRegistry = (portals: PortalInfo[]) => writeFileSync(path.join(cms.dataDir, 'portals.json'), JSON.stringify({ portals }));
 const logs: string[] = [];
 const buildsOf = (code: string) => logs.filter((m) => m.startsWith(`${code}: build started`)).length;
 const articles = () => cms.strapi.documents('api::article.article');
@@ -56,11 +58,11 @@ beforeAll(async () => {
   })) as unknown as { documentId: string };
   secondDocumentId = second.documentId;
   // The registry part A's CMS writes; until its fenced tokens land both portals use the build token.
-  const registry: PortalInfo[] = [
+  registry = [
     { code: first, name: primary.agencyName, level: 'Xã, phường, đặc khu', parent: null, domains: [], enabled: true, primary: true, tokenFile: 'build-token' },
     { code: SECOND, name: 'Ủy ban nhân dân xã Bình An', level: 'Xã, phường, đặc khu', parent: first, domains: [`${SECOND}.localhost`], enabled: true, primary: false, tokenFile: 'build-token' },
   ];
-  writeFileSync(path.join(cms.dataDir, 'portals.json'), JSON.stringify({ portals: registry }));
+  writeRegistry(registry);
   mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
   root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'portals-'));
   publisher = await startPublisher({
@@ -89,8 +91,7 @@ describe('publisher with two portals and a real Strapi', () => {
     expect(publisher.portal(SECOND)!.root).toBe(path.join(root, 'portals', SECOND));
     expect(live(first)).not.toBeNull();
     expect(live(SECOND)).not.toBeNull();
-    const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path.join(root, 'portals', SECOND, 'current', 'client', 'index.html'), 'utf8')).toContain('Bình An');
+    expect(readFileSync(path.join(root, 'portals', SECOND, 'current', 'client', 'index.html'), 'utf8')).toContain('<title>Ủy ban nhân dân xã Bình An</title>');
     expect(existsSync(path.join(root, 'portals.json'))).toBe(true);
   });
 
@@ -133,4 +134,36 @@ describe('publisher with two portals and a real Strapi', () => {
     expect(one.status).toBe(200);
     expect(one.body.liveRelease).toBe(live(SECOND));
   });
+
+  test('a portal added while running gets its first build; one disabled is no longer built and keeps its live release', async () => {
+    const third = 'xa-moi';
+    await cms.strapi.documents('api::portal.portal').create({
+      data: { agencyName: 'Ủy ban nhân dân xã Mới', slug: third, level: 'Xã, phường, đặc khu', domains: `${third}.localhost`, enabled: true } as never,
+    });
+    const secondRoot = publisher.portal(SECOND)!.root;
+    const secondLive = live(SECOND);
+    const secondBuilds = buildsOf(SECOND);
+    // What part A's CMS does on a portal's change: rewrite the registry. The publisher watches it.
+    writeRegistry([
+      registry[0]!,
+      { ...registry[1]!, enabled: false },
+      { code: third, name: 'Ủy ban nhân dân xã Mới', level: 'Xã, phường, đặc khu', parent: first, domains: [`${third}.localhost`], enabled: true, primary: false, tokenFile: 'build-token' },
+    ]);
+    await waitUntil(() => publisher.portals().includes(third) || `portals: ${publisher.portals().join(', ')}`, { what: 'the new portal picked up', timeoutMs: 10_000 });
+    expect(publisher.portals()).toEqual([first, third]);
+    await waitUntil(() => currentRelease(path.join(root, 'portals', third)) !== null || `${third} has no live release yet`, { what: 'the new portal built', timeoutMs: 150_000 });
+    await settle();
+    expect(readFileSync(path.join(root, 'portals', third, 'current', 'client', 'index.html'), 'utf8')).toContain('<title>Ủy ban nhân dân xã Mới</title>');
+    // The disabled portal: its live release stays, a publish in it builds nothing.
+    expect(currentRelease(secondRoot)).toBe(secondLive);
+    // Strapi emits after the commit: wait for the publish itself, then for its webhook's answer.
+    const published = nextCmsEvent(cms.strapi, (e) => e.event === 'entry.publish' && e.entry?.title === 'Tin của xã đã tắt cổng');
+    await articles().create({ data: { title: 'Tin của xã đã tắt cổng', body: 'Nội dung.', portal: secondDocumentId } as never, status: 'published' });
+    await published;
+    await settle();
+    expect(buildsOf(SECOND)).toBe(secondBuilds);
+    expect(currentRelease(secondRoot)).toBe(secondLive);
+    expect(logs.some((m) => m.includes(`portal ${SECOND} is not built`))).toBe(true);
+    expect((await request(`${publisher.url}/status/${SECOND}`)).body).toEqual({ code: SECOND, enabled: false, liveRelease: secondLive });
+  }, 300_000);
 });
