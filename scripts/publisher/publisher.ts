@@ -211,6 +211,11 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     const what = `${event.event} ${event.model ?? ''}`.trim();
     // A portal's own change may come with a new registry (the CMS rewrites it), and may name a portal just added.
     if (event.model === 'portal' || (event.portal && !byCode(event.portal))) refreshRegistry();
+    if (event.portalDisabled) {
+      // Its registry entry may still say enabled (the CMS rewrites it on its own time): never build a portal being disabled.
+      log(`event: ${what}: portal ${event.portal} is disabled: not built`);
+      return [];
+    }
     const active = [...units.values()].map((u) => u.info.code);
     const route = await routeEvent(event, {
       active,

@@ -37,6 +37,8 @@ export interface WebhookEvent {
   portal?: string;
   /** An article its commune shares with the parent portal ("Tin từ cơ sở"), per the payload. */
   shareWithParent?: boolean;
+  /** A portal's own event saying it is disabled ("Đang hoạt động" off): it is not built. */
+  portalDisabled?: boolean;
 }
 
 /** Parses a webhook body; throws with a reason when it is not a Strapi event. */
@@ -59,6 +61,7 @@ export function parseWebhookBody(body: string): WebhookEvent {
     const portal = parsed.model === PORTAL_MODEL ? e.slug : (e[PORTAL_FIELD] as { slug?: unknown } | null | undefined)?.slug;
     if (typeof portal === 'string' && portal !== '') parsed.portal = portal;
     if (typeof e.shareWithParent === 'boolean') parsed.shareWithParent = e.shareWithParent;
+    if (parsed.model === PORTAL_MODEL && e.enabled === false) parsed.portalDisabled = true;
   }
   return parsed;
 }

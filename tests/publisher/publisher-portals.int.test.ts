@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { seedDemoContent } from '../../cms/src/seed/index';
-import type { PortalInfo } from '../../content-types/src/portals';
+import { readPortalRegistry, type PortalInfo } from '../../content-types/src/portals';
 import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
 import { currentRelease } from '../../scripts/publisher/releases';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
@@ -27,7 +27,24 @@ let root: string;
 let first: string;
 let secondDocumentId: string;
 let registry: PortalInfo[];
-const writeRegistry = (portals: PortalInfo[]) => writeFileSync(path.join(cms.dataDir, 'portals.json'), JSON.stringify({ portals }));
+/** Whether this CMS writes the registry itself (part A: on start and on every portal change, with fenced per-portal tokens). */
+let cmsWritesRegistry = false;
+/**
+ * The registry the publisher reads: the CMS's own when it writes one (then this waits until it
+ * lists `portals` as expected); before part A's CMS does, the test writes it, every portal with
+ * the harness's build token.
+ */
+async function registryShows(portals: PortalInfo[]): Promise<void> {
+  if (!cmsWritesRegistry) {
+    writeFileSync(path.join(cms.dataDir, 'portals.json'), JSON.stringify({ portals }));
+    return;
+  }
+  const want = portals.map((p) => `${p.code}:${p.enabled}`).join(',');
+  await waitUntil(() => {
+    const got = (readPortalRegistry(cms.dataDir)?.portals ?? []).map((p) => `${p.code}:${p.enabled}`).join(',');
+    return got === want || `the CMS's registry lists ${got}`;
+  }, { what: 'the CMS rewrote the portal registry', timeoutMs: 20_000 });
+}
 const logs: string[] = [];
 const buildsOf = (code: string) => logs.filter((m) => m.startsWith(`${code}: build started`)).length;
 const articles = () => cms.strapi.documents('api::article.article');
@@ -50,6 +67,7 @@ async function settle(): Promise<void> {
 
 beforeAll(async () => {
   cms = await startCms('sqlite');
+  cmsWritesRegistry = existsSync(path.join(cms.dataDir, 'portals.json'));
   await seedDemoContent(cms.strapi, { log: () => undefined });
   const primary = (await cms.strapi.db.query('api::portal.portal').findOne({ orderBy: { id: 'asc' } })) as { documentId: string; slug: string; agencyName: string };
   first = primary.slug;
@@ -57,12 +75,12 @@ beforeAll(async () => {
     data: { agencyName: 'Ủy ban nhân dân xã Bình An', slug: SECOND, level: 'Xã, phường, đặc khu', domains: `${SECOND}.localhost`, enabled: true, parent: primary.documentId } as never,
   })) as unknown as { documentId: string };
   secondDocumentId = second.documentId;
-  // The registry part A's CMS writes; until its fenced tokens land both portals use the build token.
+  // Until part A's CMS writes the registry with fenced tokens, both portals use the build token.
   registry = [
     { code: first, name: primary.agencyName, level: 'Xã, phường, đặc khu', parent: null, domains: [], enabled: true, primary: true, tokenFile: 'build-token' },
     { code: SECOND, name: 'Ủy ban nhân dân xã Bình An', level: 'Xã, phường, đặc khu', parent: first, domains: [`${SECOND}.localhost`], enabled: true, primary: false, tokenFile: 'build-token' },
   ];
-  writeRegistry(registry);
+  await registryShows(registry);
   mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
   root = mkdtempSync(path.join(rootDir, 'site', '.builds', 'portals-'));
   publisher = await startPublisher({
@@ -143,8 +161,9 @@ describe('publisher with two portals and a real Strapi', () => {
     const secondRoot = publisher.portal(SECOND)!.root;
     const secondLive = live(SECOND);
     const secondBuilds = buildsOf(SECOND);
-    // What part A's CMS does on a portal's change: rewrite the registry. The publisher watches it.
-    writeRegistry([
+    await cms.strapi.documents('api::portal.portal').update({ documentId: secondDocumentId, data: { enabled: false } as never });
+    // Part A's CMS rewrites the registry on a portal's change (before it, the test does). The publisher watches it.
+    await registryShows([
       registry[0]!,
       { ...registry[1]!, enabled: false },
       { code: third, name: 'Ủy ban nhân dân xã Mới', level: 'Xã, phường, đặc khu', parent: first, domains: [`${third}.localhost`], enabled: true, primary: false, tokenFile: 'build-token' },

@@ -120,6 +120,10 @@ describe('publisher with a portal registry', () => {
     expect(JSON.parse(readFileSync(path.join(binhAnRoot, 'queue.json'), 'utf8'))).toMatchObject({ pending: true });
     const status = (await request(`${p.url}/status/xa-binh-an`)).body;
     expect(status).toEqual({ code: 'xa-binh-an', enabled: false, liveRelease: null });
+    // Its own change that disables it (before the CMS rewrites the registry) builds nothing either.
+    const disabling = await webhook({ event: 'entry.update', model: 'portal', entry: { documentId: 'p3', slug: 'xa-tan-hoa', enabled: false } });
+    expect(await disabling.json()).toMatchObject({ build: false, portals: [] });
+    expect(p.portal('xa-tan-hoa')!.queue.status().pending).toBe(false);
     // Events for it are not built.
     const res = await webhook({ event: 'entry.publish', model: 'article', entry: { documentId: 'd3', portal: { slug: 'xa-binh-an' } } });
     expect(await res.json()).toMatchObject({ build: false, portals: [] });

@@ -33,6 +33,8 @@ describe('parseWebhookBody', () => {
     expect(unpublished.documentId).toBe('doc1');
     expect(unpublished.portal).toBeUndefined();
     expect(body('entry.update', 'portal', { id: 2, documentId: 'p2', slug: 'xa-tan-hoa' }).portal).toBe('xa-tan-hoa');
+    expect(body('entry.update', 'portal', { id: 2, documentId: 'p2', slug: 'xa-tan-hoa', enabled: false })).toMatchObject({ portal: 'xa-tan-hoa', portalDisabled: true });
+    expect(body('entry.update', 'portal', { id: 2, documentId: 'p2', slug: 'xa-tan-hoa', enabled: true }).portalDisabled).toBeUndefined();
     expect(body('entry.delete', 'article', { id: 9, documentId: 'doc2', portal: null }).portal).toBeUndefined();
   });
 });
