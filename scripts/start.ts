@@ -117,7 +117,8 @@ if (await waitForHealth(cmsUrl, { timeoutMs: 300_000, giveUp: () => stopping }))
   try {
     const token = process.env.CMS_TOKEN || readFileSync(tokenFile, 'utf8').trim();
     // One line per build (result and timings); its steps and the whole astro output go to RELEASES_DIR/build.log.
-    publisher = await startPublisher({ ...publisherConfig(pub, { cmsUrl, token, siteUrl }, (m) => log(`publisher: ${m}`)), progress: () => undefined });
+    // Every portal the CMS's registry (its data dir's portals.json) lists: each its own releases, fairly sharing PUBLISH_CONCURRENCY builds.
+    publisher = await startPublisher({ ...publisherConfig(pub, { cmsUrl, token, siteUrl, registryDir: cmsEnv.dataDir }, (m) => log(`publisher: ${m}`)), progress: () => undefined });
     const started = publisher;
     closers.push(() => started.close());
     // The on-demand routes: reader data (SQLite file, or Redis with REDIS_URL), and the draft preview's way to the CMS.
@@ -139,7 +140,7 @@ if (await waitForHealth(cmsUrl, { timeoutMs: 300_000, giveUp: () => stopping }))
     log('building the first release if the live one is missing or stale…');
     await publisher.reconcile();
     // A failing first build is retried with backoff: print the URLs anyway after two minutes.
-    await Promise.race([publisher.queue.idle(), new Promise((r) => setTimeout(r, 120_000).unref())]);
+    await Promise.race([publisher.idle(), new Promise((r) => setTimeout(r, 120_000).unref())]);
     const last = publisher.lastBuild();
     if (last?.result === 'failure') console.error(`[cong] the first build failed (${last.error}); see ${publisherUrl}/status`);
     const credentials = path.join(cmsEnv.dataDir, 'admin-credentials.txt');

@@ -3,14 +3,7 @@
  * port>]/`, so one install's portals share a scheme and, on a demo machine, a port. Shared by the
  * CMS (links to a commune's article from its province), the publisher and the public server.
  */
-
-/** The host names of a portal's `domains` field (one per line; commas and spaces also separate), lower-case. */
-export function parseDomains(domains: string | null | undefined): string[] {
-  return (domains ?? '')
-    .split(/[\s,;]+/)
-    .map((d) => d.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.$/, ''))
-    .filter(Boolean);
-}
+import { parseDomains } from './portals';
 
 /** The public URL (with a trailing slash) of a portal whose domains are `domains`, or null when it has none. */
 export function portalSiteUrl(domains: string | readonly string[] | null | undefined, siteUrl: string): string | null {

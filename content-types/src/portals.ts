@@ -1,29 +1,32 @@
 /**
- * The portal registry (issue 14, shared contract): the CMS writes `<CMS data dir>/portals.json`
- * (with each portal's build-token file), the publisher copies it to `RELEASES_DIR/portals.json`
- * (without `tokenFile`), and the public server and `npm run nginx-config` read that copy. Ordered
- * by id: the primary portal (the install's first) comes first.
+ * The portal registry shared by the CMS, the publisher and the public server (issue 14).
  *
- * Where a portal's releases live (`portalRoot`): the primary portal keeps RELEASES_DIR itself
- * (`releases/`, `current`, `cache/`, `queue.json` as before portals existed); every other portal
- * has the same layout under `RELEASES_DIR/portals/<code>/`.
+ * The CMS writes `<CMS data dir>/portals.json` at every start and whenever a portal is created,
+ * updated or deleted: every portal, ordered by id (the primary portal first), with the file (relative
+ * to the data dir) holding its fenced read-only build token. The publisher copies it (without
+ * `tokenFile`) to `RELEASES_DIR/portals.json` for the public server and `npm run nginx-config`.
+ *
+ * Where a portal's releases live: the primary portal keeps `RELEASES_DIR` itself (as a one-portal
+ * install always did); every other portal uses `RELEASES_DIR/portals/<code>/` with the same layout.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface PortalInfo {
-  /** Mã cổng, e.g. "xa-tan-hoa": lower-case letters, digits and single dashes. */
+  /** The portal's code ("Mã cổng", its slug), e.g. `xa-tan-hoa`. */
   code: string;
+  /** The agency's name, e.g. "Ủy ban nhân dân xã Tân Hòa". */
   name: string;
+  /** One of PORTAL_LEVELS. */
   level: string;
   /** The parent portal's code, or null. */
   parent: string | null;
-  /** Host names, the main one first. */
+  /** Host names, lower-case, the first the main one. */
   domains: string[];
   enabled: boolean;
-  /** The install's first portal (oldest id). */
+  /** The install's first portal (oldest id): it keeps RELEASES_DIR itself and answers localhost. */
   primary: boolean;
-  /** The portal's read-only build token file, relative to the CMS data dir (not in the publisher's copy). */
+  /** The file, relative to the CMS data dir, holding the portal's read-only build token (CMS registry only). */
   tokenFile?: string;
 }
 
@@ -31,52 +34,113 @@ export interface PortalRegistry {
   portals: PortalInfo[];
 }
 
+/** The registry's file name, in the CMS data dir and in RELEASES_DIR. */
 export const PORTAL_REGISTRY_FILE = 'portals.json';
-const CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
-/** A host name as matched: port stripped, brackets of an IPv6 address removed, lower-case, no trailing dot. */
-export function normalizeHost(host: string): string {
-  let h = host.trim().toLowerCase();
-  if (h.startsWith('[')) h = h.slice(1, h.indexOf(']') === -1 ? undefined : h.indexOf(']'));
-  else if (h.split(':').length === 2) h = h.slice(0, h.indexOf(':'));
-  return h.replace(/\.$/, '');
+/** The folder (relative to the CMS data dir) of the per-portal build token files. */
+export const PORTAL_TOKENS_DIR = 'portal-tokens';
+
+/** The token file of a portal, relative to the CMS data dir. */
+export function portalTokenFile(code: string): string {
+  return `${PORTAL_TOKENS_DIR}/${code}`;
 }
 
-/** Checks a parsed registry, naming the file, the entry and the field that is wrong. */
-function validRegistry(value: unknown, file: string): PortalRegistry {
-  const fail = (what: string): never => {
-    throw new Error(`${file}: ${what}. The CMS (and the publisher's copy) rewrite this file: restart them, or fix the entry`);
+/** A domains field (one host name per line, commas and spaces tolerated) as clean lower-case host names. */
+export function parseDomains(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const hosts = text
+    .split(/[\s,;]+/)
+    .map((line) => normaliseHost(line.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '')))
+    .filter((host) => host !== '');
+  return [...new Set(hosts)];
+}
+
+/** A Host header or host name as compared: port stripped, lower-case, no trailing dot, IPv6 without brackets (also `normalizeHost`). */
+export function normaliseHost(host: string | null | undefined): string {
+  let value = (host ?? '').trim().toLowerCase();
+  if (value.startsWith('[')) {
+    const end = value.indexOf(']');
+    value = end === -1 ? value.slice(1) : value.slice(1, end);
+  } else if ((value.match(/:/g) ?? []).length === 1) {
+    value = value.slice(0, value.indexOf(':'));
+  }
+  return value.replace(/\.+$/, '');
+}
+
+/** Host names the primary portal answers besides its domains. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'] as const;
+export const PRIMARY_LOCAL_HOSTS: readonly string[] = LOOPBACK_HOSTS;
+export const normalizeHost = (host: string): string => normaliseHost(host);
+
+/**
+ * The enabled portal serving `host` (a Host header: port and case do not matter): the first whose
+ * domains include it; else the primary portal for a loopback name or `primary` (SITE_URL, whose host
+ * it answers, or a list of host names); else null. A disabled portal answers nothing.
+ */
+export function portalForHost(portals: readonly PortalInfo[], host: string | null | undefined, primary?: string | readonly string[]): PortalInfo | null {
+  const name = normaliseHost(host);
+  if (!name) return null;
+  const enabled = portals.filter((p) => p.enabled);
+  const byDomain = enabled.find((p) => p.domains.some((d) => normaliseHost(d) === name));
+  if (byDomain) return byDomain;
+  const first = enabled.find((p) => p.primary);
+  if (!first) return null;
+  const primaryHosts = typeof primary === 'string' ? [hostOfUrl(primary)] : (primary ?? []).map((h) => normaliseHost(h));
+  if ((LOOPBACK_HOSTS as readonly string[]).includes(name) || primaryHosts.includes(name)) return first;
+  return null;
+}
+
+function hostOfUrl(url: string): string | null {
+  try {
+    return normaliseHost(new URL(url).host);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A portal's public URL: SITE_URL for the primary portal (or one with no domain), else
+ * `<SITE_URL's scheme>://<first domain>[:<SITE_URL's port>]/`.
+ */
+export function portalUrl(portal: PortalInfo, siteUrl: string): string {
+  const site = new URL(siteUrl);
+  if (portal.primary || portal.domains.length === 0) return site.href;
+  const host = portal.domains[0]!.includes(':') ? `[${portal.domains[0]}]` : portal.domains[0]!;
+  return `${site.protocol}//${host}${site.port ? `:${site.port}` : ''}/`;
+}
+
+/** Where a portal's releases live: RELEASES_DIR for the primary portal, `RELEASES_DIR/portals/<code>` otherwise. */
+export function portalRoot(releasesDir: string, portal: Pick<PortalInfo, 'code' | 'primary'>): string {
+  return portal.primary ? releasesDir : path.join(releasesDir, 'portals', portal.code);
+}
+
+/** Checks one registry entry's shape; throws naming the entry and field. */
+function checkPortal(value: unknown, index: number, file: string): PortalInfo {
+  const where = `${file}: portals[${index}]`;
+  if (!value || typeof value !== 'object') throw new Error(`${where} is not an object: rewrite the file (the CMS rewrites it at start).`);
+  const v = value as Record<string, unknown>;
+  const text = (key: string): string => {
+    if (typeof v[key] !== 'string' || v[key] === '') throw new Error(`${where}.${key} must be a non-empty string: rewrite the file (the CMS rewrites it at start).`);
+    return v[key] as string;
   };
-  if (!value || typeof value !== 'object' || !Array.isArray((value as PortalRegistry).portals)) fail('expected { "portals": [...] }');
-  const seen = new Set<string>();
-  const portals = (value as PortalRegistry).portals.map((p, i) => {
-    const where = `portals[${i}]`;
-    if (!p || typeof p !== 'object') return fail(`${where} is not an object`);
-    if (typeof p.code !== 'string' || !CODE.test(p.code)) fail(`${where}.code must be a portal code such as "xa-tan-hoa" (got ${JSON.stringify(p.code)})`);
-    if (seen.has(p.code)) fail(`${where}.code "${p.code}" appears twice`);
-    seen.add(p.code);
-    if (!Array.isArray(p.domains) || p.domains.some((d) => typeof d !== 'string')) fail(`${where}.domains (portal ${p.code}) must be a list of host names`);
-    const domains = p.domains.map(normalizeHost).filter(Boolean);
-    const bad = domains.find((d) => !HOST.test(d));
-    if (bad !== undefined) fail(`${where}.domains (portal ${p.code}) has "${bad}", which is not a host name`);
-    return {
-      code: p.code,
-      name: typeof p.name === 'string' ? p.name : p.code,
-      level: typeof p.level === 'string' ? p.level : '',
-      parent: typeof p.parent === 'string' ? p.parent : null,
-      domains,
-      enabled: p.enabled !== false,
-      primary: p.primary === true,
-      ...(typeof p.tokenFile === 'string' ? { tokenFile: p.tokenFile } : {}),
-    } satisfies PortalInfo;
-  });
-  // The contract puts the primary first; a file without a flag names the first entry.
-  if (portals.length > 0 && !portals.some((p) => p.primary)) portals[0]!.primary = true;
-  return { portals };
+  const code = text('code');
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(code)) throw new Error(`${where}.code "${code}" is not a portal code (lower-case letters, digits, hyphens).`);
+  if (!Array.isArray(v.domains) || v.domains.some((d) => typeof d !== 'string')) throw new Error(`${where}.domains must be a list of host names.`);
+  if (v.parent !== null && v.parent !== undefined && typeof v.parent !== 'string') throw new Error(`${where}.parent must be a portal code or null.`);
+  if (v.tokenFile !== undefined && typeof v.tokenFile !== 'string') throw new Error(`${where}.tokenFile must be a path relative to the CMS data dir.`);
+  return {
+    code,
+    name: text('name'),
+    level: typeof v.level === 'string' ? v.level : '',
+    parent: typeof v.parent === 'string' ? v.parent : null,
+    domains: (v.domains as string[]).map((d) => normaliseHost(d)).filter(Boolean),
+    enabled: v.enabled !== false,
+    primary: v.primary === true,
+    ...(typeof v.tokenFile === 'string' ? { tokenFile: v.tokenFile } : {}),
+  };
 }
 
-/** The registry in `dir` (the CMS data dir, or RELEASES_DIR for the publisher's copy), or null when there is none. */
+/** Reads `<dir>/portals.json`; null when there is none. Throws naming the file and entry when it is malformed. */
 export function readPortalRegistry(dir: string): PortalRegistry | null {
   const file = path.join(dir, PORTAL_REGISTRY_FILE);
   if (!existsSync(file)) return null;
@@ -84,40 +148,19 @@ export function readPortalRegistry(dir: string): PortalRegistry | null {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}). The CMS (and the publisher's copy) rewrite this file: restart them`);
+    throw new Error(`${file} is not JSON (${(error as Error).message}): delete it and restart the CMS, which rewrites it.`);
   }
-  return validRegistry(parsed, file);
+  const list = (parsed as { portals?: unknown } | null)?.portals;
+  if (!Array.isArray(list)) throw new Error(`${file} has no "portals" list: delete it and restart the CMS, which rewrites it.`);
+  return { portals: list.map((entry, index) => checkPortal(entry, index, file)) };
 }
 
-/** Writes the registry into `dir` whole (a temporary file renamed into place: readers never see half of it). */
-export function writePortalRegistry(dir: string, registry: PortalRegistry): void {
+/** Writes `<dir>/portals.json` atomically (a temp file renamed), mode 600 like everything in the data folders (the services run as one user). */
+export function writePortalRegistry(dir: string, registry: PortalRegistry): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, PORTAL_REGISTRY_FILE);
-  const draft = `${file}.${process.pid}.tmp`;
-  writeFileSync(draft, `${JSON.stringify(registry, null, 2)}\n`);
-  renameSync(draft, file);
-}
-
-/** The folder holding a portal's releases (`current`, `releases/`, `cache/`, `queue.json`). */
-export function portalRoot(releasesDir: string, portal: Pick<PortalInfo, 'code' | 'primary'>): string {
-  return portal.primary ? releasesDir : path.join(releasesDir, 'portals', portal.code);
-}
-
-/** Host names the primary portal answers besides its domains (plus SITE_URL's host, given by the caller). */
-export const PRIMARY_LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '::1'];
-
-/**
- * The enabled portal answering `host` (a Host header: the port and case do not matter), or null.
- * The primary portal also answers localhost, 127.0.0.1, ::1 and `primaryHosts` (SITE_URL's host).
- * A disabled portal answers nothing.
- */
-export function portalForHost(portals: readonly PortalInfo[], host: string, primaryHosts: readonly string[] = []): PortalInfo | null {
-  const name = normalizeHost(host);
-  if (!name) return null;
-  const enabled = portals.filter((p) => p.enabled);
-  const byDomain = enabled.find((p) => p.domains.includes(name));
-  if (byDomain) return byDomain;
-  const primary = enabled.find((p) => p.primary);
-  if (primary && (PRIMARY_LOCAL_HOSTS.includes(name) || primaryHosts.map(normalizeHost).includes(name))) return primary;
-  return null;
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(registry, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+  return file;
 }

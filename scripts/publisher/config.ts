@@ -5,10 +5,12 @@
  * public server listens; only the publisher itself needs its secrets.
  */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, parseEnv, portVar, SHARED_SECRET_FILES, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
+import { portalRoot, readPortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
 import type { PublisherConfig } from './publisher.ts';
 
@@ -23,6 +25,26 @@ const ReleasesSchema = z.object({
 export function parseReleasesEnvironment(raw: RawEnv, rootDir: string): { releasesDir: string; keep: number } {
   const env = parseEnv(ReleasesSchema, { RELEASES_DIR: raw.RELEASES_DIR, RELEASES_KEEP: raw.RELEASES_KEEP }, 'releases environment');
   return { releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), keep: env.RELEASES_KEEP };
+}
+
+/**
+ * The portal `code` of the registry found in the first of `dirs` that has one (the CMS data dir's
+ * portals.json, or the publisher's copy in RELEASES_DIR); its releases live in portalRoot. Throws
+ * a ConfigError naming the option and what to do when there is no registry or no such portal.
+ */
+export function findPortal(code: string, dirs: readonly string[]): PortalInfo {
+  const registry = dirs.map((dir) => readPortalRegistry(dir)).find((r) => r !== null);
+  if (!registry) {
+    throw new ConfigError(`--portal ${code}: no portals.json in ${dirs.join(' or ')}: this install has one portal (leave --portal out), or start the CMS and the publisher once so they write the registry`);
+  }
+  const portal = registry.portals.find((p) => p.code === code);
+  if (!portal) throw new ConfigError(`--portal ${code}: no portal with this code (Mã cổng); the portals are: ${registry.portals.map((p) => p.code).join(', ')}`);
+  return portal;
+}
+
+/** Where portal `code`'s releases live (RELEASES_DIR for the primary or when no code is given). */
+export function portalReleasesRoot(releasesDir: string, code: string | undefined, registryDirs: readonly string[] = [releasesDir]): string {
+  return code ? portalRoot(releasesDir, findPortal(code, registryDirs)) : releasesDir;
 }
 
 const SiteAddressSchema = z.object({
@@ -46,6 +68,12 @@ const Schema = z.object({
   BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 750),
   BUILD_MAX_WAIT_MS: ms('BUILD_MAX_WAIT_MS', 30_000),
   RECONCILE_INTERVAL_MS: ms('RECONCILE_INTERVAL_MS', 60_000),
+  // Site builds at once across the portals of the install: one per core unless told.
+  PUBLISH_CONCURRENCY: z.coerce
+    .number({ error: 'PUBLISH_CONCURRENCY must be a whole number of site builds at once, e.g. 2' })
+    .int('PUBLISH_CONCURRENCY must be a whole number of site builds at once, e.g. 2')
+    .min(1, 'PUBLISH_CONCURRENCY must be at least 1 (site builds at once across all portals; unset: one per core)')
+    .default(availableParallelism()),
   GITHUB_TOKEN: z.string().min(20, 'GITHUB_TOKEN looks too short to be a GitHub token').optional(),
   GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
   GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
@@ -87,8 +115,11 @@ export function parsePublisherEnvironment(raw: RawEnv, rootDir: string, dataDir:
   return { ...env, releasesDir: path.resolve(rootDir, env.RELEASES_DIR ?? 'releases'), webhookSecret, previewSecret, github };
 }
 
-/** The publisher's settings: its environment, plus the CMS it builds from and the site's public URL. */
-export function publisherConfig(env: PublisherEnvironment, cms: { cmsUrl: string; token: string; siteUrl: string }, log: (message: string) => void): PublisherConfig {
+/**
+ * The publisher's settings: its environment, plus the CMS it builds from, the site's public URL
+ * and the CMS data dir whose portals.json lists the portals (none: one portal).
+ */
+export function publisherConfig(env: PublisherEnvironment, cms: { cmsUrl: string; token: string; siteUrl: string; registryDir?: string }, log: (message: string) => void): PublisherConfig {
   return {
     host: env.PUBLISHER_HOST,
     port: env.PUBLISHER_PORT,
@@ -100,6 +131,7 @@ export function publisherConfig(env: PublisherEnvironment, cms: { cmsUrl: string
     quietMs: env.BUILD_QUIET_MS,
     maxWaitMs: env.BUILD_MAX_WAIT_MS,
     reconcileMs: env.RECONCILE_INTERVAL_MS,
+    concurrency: env.PUBLISH_CONCURRENCY,
     github: env.github,
     log,
   };

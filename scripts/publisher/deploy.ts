@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
-import { contentFingerprint, writeReleaseManifest } from './reconcile.ts';
+import { fingerprintOf, publishedState, writeReleaseManifest } from './reconcile.ts';
 import { precompress } from './precompress.ts';
 
 export interface DeployOptions {
@@ -19,6 +19,8 @@ export interface DeployOptions {
   /** Read-only build token. */
   token: string;
   siteUrl: string;
+  /** The portal's code (SITE_PORTAL) when the install has a portal registry; unset: the build's default. */
+  portal?: string;
   log: (message: string) => void;
 }
 
@@ -98,7 +100,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let output = '';
   try {
     // Taken before the build: a change during the build makes the next reconciliation build again.
-    const fingerprint = await step('fingerprint', () => contentFingerprint(options.cmsUrl, options.token));
+    const state = await step('fingerprint', () => publishedState(options.cmsUrl, options.token));
+    const fingerprint = fingerprintOf(state);
     if (discardUnfinishedCache(options.root)) options.log('the last build did not finish: its incremental build cache was discarded, every page is rendered');
     mkdirSync(cacheDir(options.root), { recursive: true });
     writeFileSync(unfinishedMark(options.root), release);
@@ -111,6 +114,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           SITE_OUT_DIR: dir,
           // Shared between releases: the loader's incremental sync state and Astro's incremental build cache.
           SITE_CACHE_DIR: cacheDir(options.root),
+          ...(options.portal ? { SITE_PORTAL: options.portal } : {}),
         },
         options.log,
         (pid) => writeFileSync(pidFile(options.root), String(pid)),
@@ -128,7 +132,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const live = currentRelease(options.root);
     const compressed = await step('precompress', () => precompress(path.join(dir, 'client'), { previous: live ? path.join(options.root, 'releases', live, 'client') : null }));
     options.log(`precompressed ${compressed.files} files (.br, .gz), ${compressed.reused} of them unchanged from the live release`);
-    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString() });
+    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))] });
     await step('activate', () => activate(options.root, release));
     const removed = await step('prune', () => prune(options.root, options.keep));
     if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);

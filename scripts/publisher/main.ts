@@ -22,8 +22,10 @@ try {
   }
   const env = parsePublisherEnvironment(process.env, rootDir, cmsDataDirOf(process.env, rootDir), process.env.NODE_ENV === 'production');
   // A service's log: each build's steps too (npm start shows only the one-line summary); all of it is also in RELEASES_DIR/build.log.
-  publisher = await startPublisher(publisherConfig(env, parseBuildEnvironment(process.env, rootDir), log));
-  log(`listening on ${publisher.url} (releases in ${env.releasesDir}${env.github ? `; forwarding to GitHub Actions, ${env.github.repository}` : ''})`);
+  // The portals come from the CMS's registry in its data dir (none there: one portal, as before).
+  const registryDir = cmsDataDirOf(process.env, rootDir);
+  publisher = await startPublisher(publisherConfig(env, { ...parseBuildEnvironment(process.env, rootDir), registryDir }, log));
+  log(`listening on ${publisher.url} (portals: ${publisher.portals().join(', ') || 'none enabled'}; releases in ${env.releasesDir}${env.github ? `; forwarding to GitHub Actions, ${env.github.repository}` : ''})`);
 } catch (error) {
   console.error(`[publisher] ${(error as Error).message}`);
   process.exit(2);

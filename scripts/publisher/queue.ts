@@ -2,10 +2,12 @@
  * The build queue that never loses a publish: bursts coalesce (a quiet period, capped by a
  * maximum wait), one build runs at a time, an event during a build causes exactly one more
  * build afterwards, and pending work is persisted so a crash or restart catches up. A failed
- * build stays pending and is retried with doubling backoff.
+ * build stays pending and is retried with doubling backoff. With many portals, a due build first
+ * waits for a slot shared by every portal's queue (scheduler.ts); events meanwhile join it.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ReleaseSlot } from './scheduler.ts';
 
 export interface QueueOptions {
   /** Build this long after the last event… */
@@ -20,6 +22,11 @@ export interface QueueOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   log?: (message: string) => void;
+  /**
+   * Waits for a build slot shared with other queues (BuildScheduler.acquire); none: build as
+   * soon as due. Rejects when `signal` aborts (the queue stopped).
+   */
+  slot?: (signal: AbortSignal) => Promise<ReleaseSlot>;
 }
 
 /** What is persisted: enough to know a build is owed. */
@@ -32,6 +39,8 @@ interface PersistedState {
 export interface QueueStatus {
   pending: boolean;
   building: boolean;
+  /** Due, waiting for a build slot other portals' builds hold. */
+  waitingForSlot: boolean;
   pendingSince: string | null;
   eventsSinceLastBuild: number;
   failures: number;
@@ -45,6 +54,8 @@ export class BuildQueue {
   private lastEvent = 0;
   private events = 0;
   private building = false;
+  private waitingForSlot = false;
+  private readonly abort = new AbortController();
   private failures = 0;
   private builds = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -83,6 +94,7 @@ export class BuildQueue {
     return {
       pending: this.pending,
       building: this.building,
+      waitingForSlot: this.waitingForSlot,
       pendingSince: this.since === null ? null : new Date(this.since).toISOString(),
       eventsSinceLastBuild: this.events,
       failures: this.failures,
@@ -100,6 +112,7 @@ export class BuildQueue {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.abort.abort();
   }
 
   private schedule(delay?: number): void {
@@ -111,7 +124,27 @@ export class BuildQueue {
   }
 
   private async run(): Promise<void> {
-    if (this.building || !this.pending || this.stopped) return;
+    if (this.building || this.waitingForSlot || !this.pending || this.stopped) return;
+    let release: ReleaseSlot = () => undefined;
+    if (this.options.slot) {
+      this.waitingForSlot = true;
+      try {
+        release = await this.options.slot(this.abort.signal);
+      } catch {
+        return; // stopped while waiting: the work stays persisted
+      } finally {
+        this.waitingForSlot = false;
+      }
+      if (this.stopped) return release();
+    }
+    try {
+      await this.runBuild();
+    } finally {
+      release();
+    }
+  }
+
+  private async runBuild(): Promise<void> {
     this.building = true;
     const reason = `${this.events} event(s) since ${new Date(this.since ?? Date.now()).toISOString()}`;
     // Events from here on belong to the next build; the file keeps "pending" until this one succeeds.

@@ -37,22 +37,47 @@ export function fingerprintOf(state: PublishedState): string {
   return hash.digest('hex');
 }
 
-/** The fingerprint of what the CMS publishes now, on today's date in Viet Nam (`now`: for tests). */
-export async function contentFingerprint(cmsUrl: string, token: string, now: Date = new Date()): Promise<string> {
+/** What the CMS publishes now (as the token reads it), on today's date in Viet Nam (`now`: for tests). */
+export async function publishedState(cmsUrl: string, token: string, now: Date = new Date()): Promise<PublishedState> {
   const client = createCmsClient({ baseUrl: cmsUrl, token, attempts: 2, retryDelayMs: 500 });
   const entries: Array<PublishedState['entries'][number]> = [];
   for (const type of COLLECTIONS) {
     const listed = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
     for (const entry of listed) entries.push({ type: type.pluralName, ...toStamp(type, entry) });
   }
-  return fingerprintOf({ entries, day: vietnamDayAt(now) });
+  return { entries, day: vietnamDayAt(now) };
+}
+
+/** The fingerprint of what the CMS publishes now, on today's date in Viet Nam (`now`: for tests). */
+export async function contentFingerprint(cmsUrl: string, token: string, now: Date = new Date()): Promise<string> {
+  return fingerprintOf(await publishedState(cmsUrl, token, now));
 }
 
 const manifest = (releaseDir: string) => path.join(releaseDir, RELEASE_MANIFEST);
 
-/** Records what a release was built from. */
-export function writeReleaseManifest(releaseDir: string, data: { fingerprint: string; builtAt: string }): void {
+/**
+ * Records what a release was built from: the fingerprint, and the documentIds of the entries it
+ * shows, so an unpublish or delete (whose webhook does not name the entry's portal) goes to the
+ * portals whose live release shows the entry (publisher.ts).
+ */
+export function writeReleaseManifest(releaseDir: string, data: { fingerprint: string; builtAt: string; documents?: readonly string[] }): void {
   writeFileSync(manifest(releaseDir), JSON.stringify(data, null, 2));
+}
+
+const documentsCache = new Map<string, ReadonlySet<string>>();
+
+/** The documentIds a release was built from (a release older than this record: none). Releases never change: cached. */
+export function releaseDocuments(releaseDir: string): ReadonlySet<string> {
+  const cached = documentsCache.get(releaseDir);
+  if (cached) return cached;
+  let documents: ReadonlySet<string> = new Set();
+  if (existsSync(manifest(releaseDir))) {
+    const list = (JSON.parse(readFileSync(manifest(releaseDir), 'utf8')) as { documents?: unknown }).documents;
+    if (Array.isArray(list)) documents = new Set(list.filter((d): d is string => typeof d === 'string'));
+  }
+  if (documentsCache.size > 500) documentsCache.clear();
+  documentsCache.set(releaseDir, documents);
+  return documents;
 }
 
 /** The fingerprint a release was built from, or null. */

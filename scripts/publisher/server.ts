@@ -1,13 +1,13 @@
 /**
  * The publisher's HTTP side: `POST /webhook` (secret header, 401 without it, 400 for a malformed
- * body; events that change the public site schedule a build, media events a check of whether a
- * published entry's files changed) and `GET /status` (loopback only, or with the status token):
- * live release, last build, queue state, media checks.
+ * body; events that change a public site schedule a build of the portal they belong to, media
+ * events a check of whether a published entry's files changed) and `GET /status` (loopback only,
+ * or with the status token): the primary portal's live release, last build, queue state, media
+ * checks at the top level, every portal's under `portals`; `GET /status/<code>`: one portal's.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { BuildQueue } from './queue.ts';
 import { WEBHOOK_SECRET_HEADER } from '../../content-types/src/webhook.ts';
-import { changesPublicSite, isMediaEvent, isValidSecret, parseWebhookBody } from './webhook.ts';
+import { changesPublicSite, isMediaEvent, isValidSecret, parseWebhookBody, type WebhookEvent } from './webhook.ts';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -31,19 +31,15 @@ export interface MediaStatus {
   lastCheck: { at: string; result: string } | null;
 }
 
-export interface PublisherState {
-  mode: 'deploy' | 'github';
-  liveRelease: () => string | null;
-  lastBuild: () => LastBuild | null;
-  lastReconciliation: () => { at: string; result: string } | null;
-  media: () => MediaStatus;
-}
-
 export interface PublisherServerOptions {
   secret: string;
   statusToken?: string;
-  queue: BuildQueue;
-  state: PublisherState;
+  /** An entry event that changes a public site: queues the portals it belongs to and names them ('all': each reconciled). */
+  onEntryEvent: (event: WebhookEvent) => Promise<string[] | 'all'>;
+  /** The whole publisher's status (GET /status). */
+  status: () => unknown;
+  /** One portal's status (GET /status/<code>), or null for an unknown code. */
+  portalStatus: (code: string) => unknown;
   /** A media event arrived: check (in the background) whether what is published changed. `files`: its `/uploads/…` paths. */
   onMediaEvent: (reason: string, files: readonly string[]) => void;
   log: (message: string) => void;
@@ -94,21 +90,17 @@ export function createPublisherServer(options: PublisherServerOptions): Server {
           return send(res, 202, { accepted: true, build: false, check: true });
         }
         if (!changesPublicSite(event)) return send(res, 202, { accepted: true, build: false });
-        options.queue.notify(`${event.event} ${event.model ?? ''}`.trim());
-        return send(res, 202, { accepted: true, build: true });
+        const portals = await options.onEntryEvent(event);
+        return send(res, 202, { accepted: true, build: portals === 'all' || portals.length > 0, portals });
       }
-      if (url.pathname === '/status' && req.method === 'GET') {
+      const statusPath = /^\/status(?:\/([a-z0-9-]+))?\/?$/.exec(url.pathname);
+      if (statusPath && req.method === 'GET') {
         const token = req.headers.authorization?.replace(/^Bearer /, '');
         const allowed = isLoopback(req.socket.remoteAddress) || (options.statusToken !== undefined && isValidSecret(token, options.statusToken));
         if (!allowed) return send(res, 403, { error: 'status is available from this machine or with the status token' });
-        return send(res, 200, {
-          mode: options.state.mode,
-          liveRelease: options.state.liveRelease(),
-          lastBuild: options.state.lastBuild(),
-          queue: options.queue.status(),
-          lastReconciliation: options.state.lastReconciliation(),
-          media: options.state.media(),
-        });
+        if (!statusPath[1]) return send(res, 200, options.status());
+        const one = options.portalStatus(statusPath[1]);
+        return one === null ? send(res, 404, { error: `no portal with the code "${statusPath[1]}": GET /status lists them under "portals"` }) : send(res, 200, one);
       }
       send(res, 404, { error: 'not found' });
     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { contentTypes } from '../../content-types/src/model.ts';
+import { PORTAL_FIELD } from '../../content-types/src/define.ts';
 import { mediaEventPaths } from './media.ts';
 
 /** True when `given` equals `expected`, compared in constant time (no length or prefix leak). */
@@ -26,6 +27,18 @@ export interface WebhookEvent {
   uid?: string;
   /** A media event's file: the `/uploads/…` paths of it and its formats (see mediaEventPaths). */
   files?: string[];
+  /** The entry's documentId, when the payload has one. */
+  documentId?: string;
+  /**
+   * The code (Mã cổng) of the portal the entry belongs to, when the payload tells: a portal's own
+   * events carry its `slug`; Strapi 5.54 populates the `portal` relation on entry.create, .update
+   * and .publish, but not on .unpublish (relations as `{ count }`) nor .delete (none).
+   */
+  portal?: string;
+  /** An article its commune shares with the parent portal ("Tin từ cơ sở"), per the payload. */
+  shareWithParent?: boolean;
+  /** A portal's own event saying it is disabled ("Đang hoạt động" off): it is not built. */
+  portalDisabled?: boolean;
 }
 
 /** Parses a webhook body; throws with a reason when it is not a Strapi event. */
@@ -39,11 +52,22 @@ export function parseWebhookBody(body: string): WebhookEvent {
   if (typeof value !== 'object' || value === null || typeof (value as { event?: unknown }).event !== 'string') {
     throw new Error('body has no "event" field');
   }
-  const { event, model, uid, media } = value as { event: string; model?: unknown; uid?: unknown; media?: unknown };
+  const { event, model, uid, media, entry } = value as { event: string; model?: unknown; uid?: unknown; media?: unknown; entry?: unknown };
   const parsed: WebhookEvent = { event, model: typeof model === 'string' ? model : undefined, uid: typeof uid === 'string' ? uid : undefined };
   if (media !== undefined) parsed.files = mediaEventPaths(media);
+  if (entry && typeof entry === 'object') {
+    const e = entry as Record<string, unknown>;
+    if (typeof e.documentId === 'string' && e.documentId !== '') parsed.documentId = e.documentId;
+    const portal = parsed.model === PORTAL_MODEL ? e.slug : (e[PORTAL_FIELD] as { slug?: unknown } | null | undefined)?.slug;
+    if (typeof portal === 'string' && portal !== '') parsed.portal = portal;
+    if (typeof e.shareWithParent === 'boolean') parsed.shareWithParent = e.shareWithParent;
+    if (parsed.model === PORTAL_MODEL && e.enabled === false) parsed.portalDisabled = true;
+  }
   return parsed;
 }
+
+/** The portal type's model name: its own events name the portal they change. */
+export const PORTAL_MODEL = 'portal';
 
 /**
  * A media-library event (`media.create`, `.update`, `.delete`): it changes the public site only
