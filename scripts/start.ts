@@ -19,6 +19,7 @@ import { parsePublisherEnvironment, publisherConfig } from './publisher/config.t
 import { startPublisher, type Publisher } from './publisher/publisher.ts';
 import { onDemandEnvironment, parsePublicServerEnvironment } from './public/config.ts';
 import { createPublicServer } from './public/server.ts';
+import { portalUrl, readPortalRegistry } from '../content-types/src/portals.ts';
 
 const log = (message: string) => console.log(`[cong] ${message}`);
 const nodePath = process.execPath.startsWith(rootDir + path.sep) ? path.relative(rootDir, process.execPath) : process.execPath;
@@ -144,10 +145,16 @@ if (await waitForHealth(cmsUrl, { timeoutMs: 300_000, giveUp: () => stopping }))
     const last = publisher.lastBuild();
     if (last?.result === 'failure') console.error(`[cong] the first build failed (${last.error}); see ${publisherUrl}/status`);
     const credentials = path.join(cmsEnv.dataDir, 'admin-credentials.txt');
+    // Each enabled portal at its own address (the first also at SITE_URL), when there are several.
+    const portals = (readPortalRegistry(cmsEnv.dataDir)?.portals ?? []).filter((p) => p.enabled);
+    const portalLines =
+      portals.length > 1
+        ? portals.map((p) => `    ${p.primary ? `${siteUrl}/ and ${portalUrl({ ...p, primary: false }, siteUrl)}` : portalUrl(p, siteUrl)}  ${p.name}\n`).join('')
+        : '';
     console.log(`
   Cổng is running (Ctrl-C stops everything)
     Public portal:           ${siteUrl}/
-    CMS admin (Vietnamese):  ${cmsUrl}/admin
+${portalLines ? `  Portals (by host name: *.localhost reaches this machine in a browser):\n${portalLines}` : ''}    CMS admin (Vietnamese):  ${cmsUrl}/admin
     CMS content API:         ${cmsUrl}/api
     Publisher status:        ${publisherUrl}/status
 ${existsSync(credentials) ? `    First admin's sign-in:   ${path.relative(process.cwd(), credentials)}\n` : ''}  Every publish in the admin is live on the portal a few seconds later.
