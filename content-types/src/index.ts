@@ -14,3 +14,4 @@ export * from './stamp';
 export * from './webhook';
 export * from './calendar';
 export * from './compliance';
+export * from './portals';
