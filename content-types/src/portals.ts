@@ -152,12 +152,12 @@ export function readPortalRegistry(dir: string): PortalRegistry | null {
   return { portals: list.map((entry, index) => checkPortal(entry, index, file)) };
 }
 
-/** Writes `<dir>/portals.json` atomically (a temp file renamed), readable by the other services of the install. */
+/** Writes `<dir>/portals.json` atomically (a temp file renamed), mode 600 like everything in the data folders (the services run as one user). */
 export function writePortalRegistry(dir: string, registry: PortalRegistry): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, PORTAL_REGISTRY_FILE);
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(registry, null, 2)}\n`, { mode: 0o644 });
+  writeFileSync(temp, `${JSON.stringify(registry, null, 2)}\n`, { mode: 0o600 });
   renameSync(temp, file);
   return file;
 }

@@ -162,7 +162,9 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       const created = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: authorA, body: { title: 'Bài của tác giả Tân Hòa', body: 'x' } });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const own = created.body.data.documentId as string;
-      expect((await request(`${cms.url}${CM(ARTICLE)}/${own}`, { method: 'PUT', token: authorA, body: { title: 'Bài của tác giả Tân Hòa (sửa)' } })).status).toBe(200);
+      const updated = await request(`${cms.url}${CM(ARTICLE)}/${own}`, { method: 'PUT', token: authorA, body: { title: 'Bài của tác giả Tân Hòa (sửa)' } });
+      expect(updated.status).toBe(200);
+      expect(updated.body.data.title).toBe('Bài của tác giả Tân Hòa (sửa)');
       // Another's entry of the same portal: read yes, update no (is-creator and portal, both).
       expect((await request(`${cms.url}${CM(ARTICLE)}/${docs['a-article']}`, { token: authorA })).status).toBe(200);
       expect((await request(`${cms.url}${CM(ARTICLE)}/${docs['a-article']}`, { method: 'PUT', token: authorA, body: { title: 'x' } })).status).toBe(403);
@@ -194,6 +196,8 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
     test("a create without a portal goes to the editor's portal; one into another portal is refused, naming the field", async () => {
       const plain = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: editorB, body: { title: 'Tin mới Phú Mỹ', body: 'x' } });
       expect(plain.status, JSON.stringify(plain.body)).toBe(201);
+      // The answer carries the entry (the form is filled from it), its portal included.
+      expect(plain.body.data).toMatchObject({ title: 'Tin mới Phú Mỹ', slug: 'tin-moi-phu-my', portal: { slug: 'xa-phu-my' } });
       const stored = await cms.strapi.documents(ARTICLE).findOne({ documentId: plain.body.data.documentId, populate: ['portal'] });
       expect((stored as { portal: Portal }).portal.slug).toBe('xa-phu-my');
       const into = await request(`${cms.url}${CM(ARTICLE)}`, {

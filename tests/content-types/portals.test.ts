@@ -65,7 +65,7 @@ describe('portal registry (issue 14, shared contract)', () => {
     expect(readPortalRegistry(dir)).toBeNull();
     const file = writePortalRegistry(dir, { portals });
     expect(file).toBe(path.join(dir, 'portals.json'));
-    expect(statSync(file).mode & 0o777).toBe(0o644);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readPortalRegistry(dir)).toEqual({ portals });
     expect(JSON.parse(readFileSync(file, 'utf8')).portals[1].name).toBe('Ủy ban nhân dân xã Tân Hòa');
     writeFileSync(file, JSON.stringify({ portals: [{ code: 'Bad Code', name: 'x', domains: [] }] }));

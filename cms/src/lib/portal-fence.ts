@@ -285,6 +285,10 @@ export async function assertPortalAllowed(strapi: Core.Strapi, data: Data, actio
 const ownedUids = new Set<string>(contentTypes.filter((t) => PORTAL_FIELD in t.attributes).map((t) => t.uid));
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
+function isCount(value: unknown): boolean {
+  return !!value && typeof value === 'object' && (value as { count?: unknown }).count === true;
+}
+
 function andFilter(filters: unknown, extra: Record<string, unknown>): Record<string, unknown> {
   if (!filters || (typeof filters === 'object' && Object.keys(filters as object).length === 0)) return extra;
   return { $and: [filters, extra] };
@@ -296,7 +300,17 @@ export function registerPortalFence(strapi: Core.Strapi): void {
     const uid = context.uid as string;
     const owned = ownedUids.has(uid);
     if (!owned && uid !== PORTAL_UID) return next();
-    const params = context.params as { data?: Data; documentId?: string; filters?: unknown };
+    const params = context.params as { data?: Data; documentId?: string; filters?: unknown; populate?: unknown };
+
+    // The content manager answers a create, update or publish with the document populated "as
+    // counts" for to-one relations (`portal: { count: 1 }`), then filters that answer through the
+    // read permission, whose condition reads `portal.id`: with a count there, every field would be
+    // stripped and the edit form emptied. Its single-entry read populates the condition's relation
+    // in full; so do these.
+    const populate = params.populate as Record<string, unknown> | undefined;
+    if (owned && populate && typeof populate === 'object' && !Array.isArray(populate) && isCount(populate[PORTAL_FIELD]) && currentAdminUser(strapi)) {
+      params.populate = { ...populate, [PORTAL_FIELD]: true };
+    }
 
     // A portal's build token reads its portal only.
     if (READS.has(context.action)) {
