@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPortalRegistry } from '../../content-types/src/portals';
 import { EDITOR_ROLE, AUTHOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { ALL_PORTALS_ROLE, NOT_YOUR_PORTAL } from '../../cms/src/lib/portal-fence';
+import { ensurePortals } from '../../cms/src/bootstrap/portals';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
 
@@ -256,6 +257,19 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
     });
   });
 
+  describe('files from before portals', () => {
+    test('a media file without a portal is given to the primary portal at start', async () => {
+      const file = await cms.strapi.db.query('plugin::upload.file').create({ data: { name: 'cu.png', hash: 'cu_1', ext: '.png', mime: 'image/png', size: 1, url: '/uploads/cu_1.png', provider: 'local' } });
+      const meta = cms.strapi.db.metadata.get('plugin::upload.file' as never) as { attributes: Record<string, { joinTable: { name: string; joinColumn: { name: string } } }> };
+      const link = meta.attributes.portal!.joinTable;
+      await cms.strapi.db.connection(link.name).where(link.joinColumn.name, file.id).delete();
+      expect((await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id }, populate: ['portal'] })).portal).toBeNull();
+      const first = await ensurePortals(cms.strapi);
+      const after = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id }, populate: ['portal'] });
+      expect(after.portal.id).toBe(first.id);
+    });
+  });
+
   describe("a portal's build token reads its portal only", () => {
     test('articles, categories and the portal list', async () => {
       const key = tokenOf('xa-tan-hoa');
@@ -274,6 +288,20 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       const filtered = await request(`${cms.url}/api/articles?filters[portal][slug][$eq]=xa-phu-my`, { token: key });
       expect(filtered.body.data).toEqual([]);
       expect((await request(`${cms.url}/api/articles/${docs['a-article']}`, { token: key })).status).toBe(200);
+    });
+
+    test("media: a portal's token lists and reads its portal's files only", async () => {
+      const files = await cms.strapi.db.query('plugin::upload.file').findMany({ populate: ['portal'] });
+      const ofA = files.filter((f: { portal?: { slug: string } }) => f.portal?.slug === 'xa-tan-hoa');
+      const ofB = files.filter((f: { portal?: { slug: string } }) => f.portal?.slug === 'xa-phu-my');
+      expect(ofA.length).toBeGreaterThan(0);
+      expect(ofB.length).toBeGreaterThan(0);
+      const key = tokenOf('xa-tan-hoa');
+      const list = await request(`${cms.url}/api/upload/files`, { token: key });
+      expect(list.status).toBe(200);
+      expect(list.body.map((f: { id: number }) => f.id).sort()).toEqual(ofA.map((f: { id: number }) => f.id).sort());
+      expect((await request(`${cms.url}/api/upload/files/${ofB[0].id}`, { token: key })).status).toBe(404);
+      expect((await request(`${cms.url}/api/upload/files/${ofA[0].id}`, { token: key })).status).toBe(200);
     });
 
     test("the primary portal's build token sees none of the communes' entries", async () => {

@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { parseDomains, writePortalRegistry, type PortalInfo } from '@cong/content-types';
 import { ensurePortalTokens } from '../bootstrap/build-token';
-import { currentAdminUser, ensurePortalRoles, FILE_UID, PORTAL_UID, portalScopeOf, removePortalRole } from './portal-fence';
+import { currentAdminUser, currentTokenPortal, ensurePortalRoles, FILE_UID, PORTAL_UID, portalScopeOf, removePortalRole } from './portal-fence';
 
 interface PortalRow {
   id: number;
@@ -85,10 +85,22 @@ export function registerPortalSync(strapi: Core.Strapi): void {
   });
 }
 
-/** Gives a new media file its uploader's first portal, else the primary one; call from `register()`. */
+/**
+ * Gives a new media file its uploader's first portal, else the primary one; and a portal's build
+ * token lists and reads that portal's files only (`/api/upload/files`). Call from `register()`.
+ */
 export function registerFileOwnership(strapi: Core.Strapi): void {
+  const fence = (event: { params: { where?: unknown } }) => {
+    const portalId = currentTokenPortal(strapi);
+    if (portalId === null) return;
+    const mine = { portal: { id: portalId } };
+    event.params.where = event.params.where && Object.keys(event.params.where as object).length > 0 ? { $and: [event.params.where, mine] } : mine;
+  };
   strapi.db.lifecycles.subscribe({
     models: [FILE_UID],
+    beforeFindMany: fence,
+    beforeFindOne: fence,
+    beforeCount: fence,
     async beforeCreate(event) {
       const data = event.params.data as Record<string, unknown>;
       if (data.portal !== undefined && data.portal !== null) return;
