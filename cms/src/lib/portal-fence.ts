@@ -11,7 +11,7 @@
  *   action to the user's portals' entries (`portal.id`), `api::portal-member-creator` to the user's
  *   own entries in them (an author's update: conditions of one permission are OR-ed, so "creator"
  *   AND "member" must be one condition), `api::portal-self` to the user's portals themselves (the
- *   Cổng type), `api::portal-files` to the media files of the user's portals.
+ *   Cổng type). Media files carry a portal too (extensions/upload): `api::portal-member` fences them.
  * - A document middleware refuses a create into, or a move to, a portal not the user's, and
  *   narrows every content-API read with a portal's build token to that portal.
  */
@@ -92,7 +92,6 @@ export const PORTAL_CONDITIONS = {
   member: 'api::portal-member',
   memberCreator: 'api::portal-member-creator',
   self: 'api::portal-self',
-  files: 'api::portal-files',
 } as const;
 
 /** Registers the conditions with Strapi's condition provider; call from `bootstrap()` before permissions are assigned. */
@@ -124,15 +123,6 @@ export async function registerPortalConditions(strapi: Core.Strapi): Promise<voi
       handler: async (user: AdminUser) => {
         const scope = await portalScopeOf(strapi, user);
         return scope === 'all' ? true : { id: idsOf(scope) };
-      },
-    },
-    {
-      name: 'portal-files',
-      displayName: 'Tệp của cổng mình',
-      category: 'Cổng',
-      handler: async (user: AdminUser) => {
-        const scope = await portalScopeOf(strapi, user);
-        return scope === 'all' ? true : { 'portal.id': idsOf(scope) };
       },
     },
   ];
@@ -336,7 +326,3 @@ export function registerPortalFence(strapi: Core.Strapi): void {
   });
 }
 
-/** Token ids fenced so far (for tests and the token bootstrap). */
-export function fencedTokens(): ReadonlyMap<number, number> {
-  return tokenPortals;
-}
