@@ -224,6 +224,18 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect(byProvince.status, JSON.stringify(byProvince.body)).toBe(201);
     });
 
+    test("linking an entry of another portal (a category of the other commune) is refused, naming the field", async () => {
+      const other = { id: (await cms.strapi.db.query(CATEGORY).findOne({ where: { documentId: doc('b-category') } })).id, documentId: doc('b-category') };
+      const created = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: editorA, body: { title: 'Tin gắn chuyên mục xã khác', body: 'x', category: { connect: [other] } } });
+      expect(created.status).toBe(400);
+      expect(created.body.error.message).toBe('Chuyên mục: mục được chọn thuộc cổng khác, bạn không được giao cổng đó');
+      expect(created.body.error.details.errors[0].path).toEqual(['category']);
+      const updated = await request(`${cms.url}${CM(ARTICLE)}/${doc('a-article')}`, { method: 'PUT', token: editorA, body: { category: { connect: [other], disconnect: [] } } });
+      expect(updated.status).toBe(400);
+      const own = { documentId: doc('a-category') };
+      expect((await request(`${cms.url}${CM(ARTICLE)}/${doc('a-article')}`, { method: 'PUT', token: editorA, body: { category: { connect: [own], disconnect: [] } } })).status).toBe(200);
+    });
+
     test('moving an entry to another portal, or out of any, is refused', async () => {
       const id = doc('a-article');
       const move = await request(`${cms.url}${CM(ARTICLE)}/${id}`, { method: 'PUT', token: editorA, body: { title: 'Tin riêng của Tân Hòa', portal: { connect: [{ id: phuMy.id, documentId: phuMy.documentId }], disconnect: [{ id: tanHoa.id, documentId: tanHoa.documentId }] } } });

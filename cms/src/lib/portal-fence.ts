@@ -17,7 +17,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentTypes, PORTAL_FIELD, portal as portalType } from '@cong/content-types';
+import { contentTypes, PORTAL_FIELD, portal as portalType, type ContentType } from '@cong/content-types';
 
 export const PORTAL_UID = portalType.uid;
 export const FILE_UID = 'plugin::upload.file';
@@ -214,27 +214,18 @@ type Data = Record<string, unknown>;
 export async function portalIdsNamed(strapi: Core.Strapi, value: unknown): Promise<{ ids: number[]; cleared: boolean } | null> {
   if (value === undefined) return null;
   if (value === null) return { ids: [], cleared: true };
-  let refs: unknown[];
   let cleared = false;
   if (typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as { connect?: unknown[]; set?: unknown[]; disconnect?: unknown[]; id?: unknown; documentId?: unknown };
-    if (Array.isArray(v.set)) {
-      refs = v.set;
-      cleared = v.set.length === 0;
-    } else if (Array.isArray(v.connect) || Array.isArray(v.disconnect)) {
-      refs = v.connect ?? [];
-      cleared = refs.length === 0 && (v.disconnect?.length ?? 0) > 0;
-      if (refs.length === 0 && !cleared) return null;
-    } else refs = [v];
-  } else refs = Array.isArray(value) ? value : [value];
-  const ids: number[] = [];
-  const documentIds: string[] = [];
-  for (const ref of refs) {
-    const r = ref && typeof ref === 'object' ? (ref as { id?: unknown; documentId?: unknown }) : { [typeof ref === 'number' ? 'id' : 'documentId']: ref };
-    if (typeof r.documentId === 'string') documentIds.push(r.documentId);
-    else if (typeof r.id === 'number' || (typeof r.id === 'string' && /^\d+$/.test(r.id))) ids.push(Number(r.id));
-    else if (typeof r.id === 'string') documentIds.push(r.id);
+    const v = value as { connect?: unknown[]; set?: unknown[]; disconnect?: unknown[] };
+    if (Array.isArray(v.set)) cleared = v.set.length === 0;
+    else if (Array.isArray(v.connect) || Array.isArray(v.disconnect)) {
+      if ((v.connect ?? []).length === 0) {
+        if ((v.disconnect?.length ?? 0) === 0) return null;
+        cleared = true;
+      }
+    }
   }
+  const { ids, documentIds } = connectedRefs(value);
   if (documentIds.length > 0) {
     const rows = (await strapi.db.query(PORTAL_UID).findMany({ where: { documentId: { $in: documentIds } }, select: ['id'] })) as Array<{ id: number }>;
     ids.push(...rows.map((r) => r.id));
@@ -257,22 +248,60 @@ function refuse(message: string): never {
   throw new errors.ValidationError(message, { errors: [{ path: [PORTAL_FIELD], message, name: 'ValidationError' }] });
 }
 
-/** Refuses (naming the field) a create or update by an admin user that puts the entry into a portal not theirs. */
-export async function assertPortalAllowed(strapi: Core.Strapi, data: Data, action: 'create' | 'update'): Promise<void> {
+/** The message when a relation would link an entry of another portal (its field's label first). */
+export const OTHER_PORTAL_ENTRY = 'mục được chọn thuộc cổng khác, bạn không được giao cổng đó';
+
+/** The ids and documentIds a relation value connects (`{ connect }`, `{ set }`, an id, a documentId, a list). */
+function connectedRefs(value: unknown): { ids: number[]; documentIds: string[] } {
+  const ids: number[] = [];
+  const documentIds: string[] = [];
+  if (value === undefined || value === null) return { ids, documentIds };
+  let refs: unknown[];
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as { connect?: unknown[]; set?: unknown[] };
+    refs = Array.isArray(v.set) ? v.set : Array.isArray(v.connect) ? v.connect : [v];
+  } else refs = Array.isArray(value) ? value : [value];
+  for (const ref of refs) {
+    const r = ref && typeof ref === 'object' ? (ref as { id?: unknown; documentId?: unknown }) : { [typeof ref === 'number' ? 'id' : 'documentId']: ref };
+    if (typeof r.documentId === 'string') documentIds.push(r.documentId);
+    else if (typeof r.id === 'number' || (typeof r.id === 'string' && /^\d+$/.test(r.id))) ids.push(Number(r.id));
+    else if (typeof r.id === 'string') documentIds.push(r.id);
+  }
+  return { ids, documentIds };
+}
+
+/**
+ * Refuses (naming the field) a create or update by an admin user that puts the entry into a portal
+ * not theirs, or links it to an entry of a portal not theirs (a category of another commune: its
+ * build token would then read it through the article).
+ */
+export async function assertPortalAllowed(strapi: Core.Strapi, type: ContentType, data: Data, action: 'create' | 'update'): Promise<void> {
   const user = currentAdminUser(strapi);
   if (!user) return;
   const scope = await portalScopeOf(strapi, user);
   if (scope === 'all') return;
   const named = await portalIdsNamed(strapi, data[PORTAL_FIELD]);
-  if (!named) return;
-  if (named.cleared && action === 'update') refuse(PORTAL_REQUIRED);
-  if (named.ids.some((id) => !scope.includes(id))) refuse(NOT_YOUR_PORTAL);
+  if (named?.cleared && action === 'update') refuse(PORTAL_REQUIRED);
+  if (named?.ids.some((id) => !scope.includes(id))) refuse(NOT_YOUR_PORTAL);
+  for (const [name, field] of Object.entries(type.attributes)) {
+    const target = field.strapi.target as string | undefined;
+    if (name === PORTAL_FIELD || field.strapi.type !== 'relation' || !target || !ownedUids.has(target) || !(name in data)) continue;
+    const { ids, documentIds } = connectedRefs(data[name]);
+    if (ids.length === 0 && documentIds.length === 0) continue;
+    const which = [...(ids.length ? [{ id: { $in: ids } }] : []), ...(documentIds.length ? [{ documentId: { $in: documentIds } }] : [])];
+    const outside = await strapi.db.query(target as UID.ContentType).count({ where: { $and: [{ $or: which }, { [PORTAL_FIELD]: { id: { $notIn: scope.length ? scope : [-1] } } }] } });
+    if (outside > 0) {
+      const message = `${field.label}: ${OTHER_PORTAL_ENTRY}`;
+      throw new errors.ValidationError(message, { errors: [{ path: [name], message, name: 'ValidationError' }] });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The document middleware.
 
 const ownedUids = new Set<string>(contentTypes.filter((t) => PORTAL_FIELD in t.attributes).map((t) => t.uid));
+const modelTypes = new Map<string, ContentType>(contentTypes.map((t) => [t.uid, t]));
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 function isCount(value: unknown): boolean {
@@ -320,7 +349,7 @@ export function registerPortalFence(strapi: Core.Strapi): void {
 
     // An editor saves only into their own portals.
     if (owned && (context.action === 'create' || context.action === 'update') && params.data) {
-      await assertPortalAllowed(strapi, params.data, context.action);
+      await assertPortalAllowed(strapi, modelTypes.get(uid)!, params.data, context.action);
     }
     return next();
   });
