@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { unsupportedNodeMessage, uploadFileUrls } from '@cong/content-types';
 import { applyAdminLabels, defaultAdminLanguage } from './bootstrap/admin-labels';
-import { ensureBuildToken, ensureCommentToken, ensurePreviewToken, ensureQuestionToken } from './bootstrap/build-token';
+import { ensureCommentToken, ensurePreviewToken, ensureQuestionToken } from './bootstrap/build-token';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockPublicAccess } from './bootstrap/public-access';
@@ -12,6 +12,8 @@ import { registerComplianceRoute } from './lib/compliance';
 import { registerImportRoutes } from './lib/csv-import-route';
 import { registerSharedNewsRoute } from './lib/shared-news';
 import { registerDocumentMiddleware } from './lib/document-middleware';
+import { registerPortalConditions, registerPortalFence } from './lib/portal-fence';
+import { registerFileOwnership, registerPortalSync, syncPortals } from './lib/portal-sync';
 import { loadEnvironment } from './lib/environment';
 import { privatizeUploads, securePrivateFiles } from './lib/file-modes';
 import { registerFileRelationSanitizer } from './lib/file-related';
@@ -21,11 +23,18 @@ import { decideDemoSeed, readSeedState } from './seed/when';
 
 export default {
   /** Runs before the app is initialised: hooks into the Document Service. */
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     const problem = unsupportedNodeMessage('The Cổng CMS');
     if (problem) throw new Error(problem);
     strapi.log.info(`Cổng CMS on Node.js ${process.version}`);
     demoteMigrationSteps(strapi.log);
+    // Editors and build tokens fenced to their portals (issue 14): RBAC conditions, then the
+    // Document Service fence, which runs before the model's middleware (a save's portal is checked
+    // as the editor sent it).
+    await registerPortalConditions(strapi);
+    registerPortalFence(strapi);
+    registerPortalSync(strapi);
+    registerFileOwnership(strapi);
     registerDocumentMiddleware(strapi);
     // "Mức độ công khai thông tin": the admin page's figures (GET /cong/compliance).
     registerComplianceRoute(strapi);
@@ -63,7 +72,9 @@ export default {
     await applyAdminLabels(strapi);
     await ensureFirstAdmin(strapi, env);
     await defaultAdminLanguage(strapi);
-    await ensureBuildToken(strapi, env.buildTokenFile);
+    // The build token of each portal (the primary portal's is the build token), the portals' roles
+    // and <dataDir>/portals.json; redone whenever a portal changes (lib/portal-sync.ts).
+    await syncPortals(strapi, { dataDir: env.dataDir, buildTokenFile: env.buildTokenFile });
     await ensureCommentToken(strapi, env.commentTokenFile);
     await ensureQuestionToken(strapi, env.questionTokenFile);
     await ensurePreviewToken(strapi, env.previewTokenFile);

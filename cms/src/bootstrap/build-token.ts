@@ -6,10 +6,11 @@
  * Which token may read drafts is decided by cms/src/middlewares/published-only.ts: only the
  * preview token. The build, comment and question tokens get published entries whatever they ask for.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { contentTypes, PREVIEW_KINDS } from '@cong/content-types';
+import { contentTypes, portalTokenFile, PREVIEW_KINDS } from '@cong/content-types';
+import { fenceToken, unfenceToken } from '../lib/portal-fence';
 
 /** Name of the site build's token. */
 export const BUILD_TOKEN_NAME = 'Cổng: dựng trang công khai (chỉ đọc nội dung đã đăng)';
@@ -117,9 +118,9 @@ export async function ensureApiToken(strapi: Core.Strapi, spec: TokenSpec): Prom
   return id;
 }
 
-/** Makes sure the build token exists with exactly its permissions and its key is in `file`. */
-export async function ensureBuildToken(strapi: Core.Strapi, file: string): Promise<void> {
-  await ensureApiToken(strapi, {
+/** Makes sure the build token exists with exactly its permissions and its key is in `file`; returns its id. */
+export async function ensureBuildToken(strapi: Core.Strapi, file: string): Promise<number> {
+  return ensureApiToken(strapi, {
     name: BUILD_TOKEN_NAME,
     description: 'Dùng khi dựng trang công khai: chỉ đọc nội dung đã đăng và bình luận đã duyệt, không đọc được bản nháp.',
     permissions: buildTokenPermissions(),
@@ -157,4 +158,55 @@ export async function ensurePreviewToken(strapi: Core.Strapi, file: string): Pro
     permissions: previewTokenPermissions(),
     file,
   });
+}
+
+/** Name of the build token of a portal other than the primary one (issue 14). */
+export const PORTAL_TOKEN_PREFIX = 'Cổng build: ';
+
+interface PortalRow {
+  id: number;
+  slug: string;
+}
+
+/**
+ * One read-only build token per portal, each fenced to its portal (lib/portal-fence.ts): every
+ * content-API read with it sees that portal's entries only. The primary portal's is the build
+ * token (`buildTokenFile`), its key also copied to `<dataDir>/portal-tokens/<code>`; the others are
+ * "Cổng build: <code>", their keys in `<dataDir>/portal-tokens/<code>` (mode 600). Tokens of
+ * deleted portals are revoked and their files removed. Returns each portal's token file.
+ */
+export async function ensurePortalTokens(strapi: Core.Strapi, dataDir: string, buildTokenFile: string, portals: PortalRow[]): Promise<Map<number, string>> {
+  const files = new Map<number, string>();
+  const [primary, ...others] = portals;
+  if (!primary) return files;
+  const buildTokenId = await ensureBuildToken(strapi, buildTokenFile);
+  fenceToken(buildTokenId, primary.id);
+  const primaryFile = path.join(dataDir, portalTokenFile(primary.slug));
+  mkdirSync(path.dirname(primaryFile), { recursive: true, mode: 0o700 });
+  writeFileSync(primaryFile, readFileSync(buildTokenFile, 'utf8'), { mode: 0o600 });
+  chmodSync(primaryFile, 0o600);
+  files.set(primary.id, portalTokenFile(primary.slug));
+  for (const portal of others) {
+    const id = await ensureApiToken(strapi, {
+      name: `${PORTAL_TOKEN_PREFIX}${portal.slug}`,
+      description: `Dùng khi dựng trang công khai của cổng ${portal.slug}: chỉ đọc nội dung đã đăng của cổng này.`,
+      permissions: buildTokenPermissions(),
+      file: path.join(dataDir, portalTokenFile(portal.slug)),
+    });
+    fenceToken(id, portal.id);
+    files.set(portal.id, portalTokenFile(portal.slug));
+  }
+  // Tokens of portals that no longer exist (or became the primary one).
+  const codes = new Set(others.map((p) => p.slug));
+  const stale = (await strapi.db.query('admin::api-token').findMany({ where: { name: { $startsWith: PORTAL_TOKEN_PREFIX } }, select: ['id', 'name'] })) as Array<{ id: number; name: string }>;
+  const service = strapi.service('admin::api-token-content-api') as unknown as { revoke(id: number): Promise<unknown> };
+  for (const token of stale) {
+    const code = token.name.slice(PORTAL_TOKEN_PREFIX.length);
+    if (codes.has(code)) continue;
+    await service.revoke(token.id);
+    unfenceToken(token.id);
+    if (code !== primary.slug && /^[a-z0-9-]+$/.test(code)) rmSync(path.join(dataDir, portalTokenFile(code)), { force: true });
+    strapi.log.info(`[portals] revoked the build token of the portal "${code}", which no longer exists`);
+  }
+  return files;
 }

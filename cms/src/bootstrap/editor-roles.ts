@@ -2,9 +2,14 @@
  * Two admin roles for a two-person rule that the free edition lacks as a workflow:
  * "Tác giả" writes drafts and cannot publish; "Biên tập viên" reviews and publishes.
  * Permissions are reset to exactly these on every start (idempotent).
+ *
+ * Every action on content carries a portal condition (lib/portal-fence.ts): an account sees and
+ * changes only its portals' entries, files and portal settings; "Quản trị các cổng" and Super
+ * Admins see all. Nobody but a Super Admin creates or deletes portals.
  */
 import type { Core } from '@strapi/strapi';
-import { authoredTypes, components, contentTypes, type ContentType } from '@cong/content-types';
+import { authoredTypes, components, contentTypes, PORTAL_FIELD, portal, type ContentType } from '@cong/content-types';
+import { PORTAL_CONDITIONS } from '../lib/portal-fence';
 
 /** Role codes, stable across renames in the admin. */
 export const AUTHOR_ROLE = { code: 'cong-tac-gia', name: 'Tác giả', description: 'Viết và sửa bản nháp của mình; không đăng được bài.' };
@@ -30,40 +35,56 @@ function fieldsOf(type: ContentType): string[] {
 
 const AUTHOR_TYPES = new Set<string>(authoredTypes.map((t) => t.uid));
 
+const MEMBER = [PORTAL_CONDITIONS.member];
+const MEMBER_CREATOR = [PORTAL_CONDITIONS.memberCreator];
+const SELF = [PORTAL_CONDITIONS.self];
+
+/** Media files belong to portals too (extensions/upload): a member sees and uses their portals' files. */
 function mediaPermissions(ownOnly: boolean): Permission[] {
-  const own = ownOnly ? ['admin::is-creator'] : [];
   return [
-    { action: 'plugin::upload.read' },
+    { action: 'plugin::upload.read', conditions: MEMBER },
     { action: 'plugin::upload.configure-view' },
     { action: 'plugin::upload.assets.create' },
-    { action: 'plugin::upload.assets.update', conditions: own },
-    { action: 'plugin::upload.assets.download' },
-    { action: 'plugin::upload.assets.copy-link' },
+    { action: 'plugin::upload.assets.update', conditions: ownOnly ? MEMBER_CREATOR : MEMBER },
+    { action: 'plugin::upload.assets.download', conditions: MEMBER },
+    { action: 'plugin::upload.assets.copy-link', conditions: MEMBER },
   ];
 }
 
-/** What a "Tác giả" may do: create and edit own drafts, read everything; never publish or delete. */
+const owned = (type: ContentType) => PORTAL_FIELD in type.attributes;
+
+/** What a "Tác giả" may do: create and edit own drafts, read their portals' entries; never publish or delete. */
 export function authorPermissions(): Permission[] {
   const perms: Permission[] = [];
   for (const type of contentTypes) {
     const fields = fieldsOf(type);
-    perms.push({ action: `${CM}.read`, subject: type.uid, properties: { fields } });
+    if (type.uid === portal.uid) {
+      perms.push({ action: `${CM}.read`, subject: type.uid, properties: { fields }, conditions: SELF });
+      continue;
+    }
+    perms.push({ action: `${CM}.read`, subject: type.uid, properties: { fields }, ...(owned(type) ? { conditions: MEMBER } : {}) });
     if (AUTHOR_TYPES.has(type.uid)) {
       perms.push({ action: `${CM}.create`, subject: type.uid, properties: { fields } });
-      perms.push({ action: `${CM}.update`, subject: type.uid, properties: { fields }, conditions: ['admin::is-creator'] });
+      perms.push({ action: `${CM}.update`, subject: type.uid, properties: { fields }, conditions: owned(type) ? MEMBER_CREATOR : ['admin::is-creator'] });
     }
   }
   return [...perms, ...mediaPermissions(true)];
 }
 
-/** What a "Biên tập viên" may do: everything on the model's content, publishing included. */
+/** What a "Biên tập viên" may do: everything on their portals' content, publishing included; their portals' settings, read and update. */
 export function editorPermissions(): Permission[] {
   const perms: Permission[] = [];
   for (const type of contentTypes) {
     const fields = fieldsOf(type);
-    for (const action of ['create', 'read', 'update']) perms.push({ action: `${CM}.${action}`, subject: type.uid, properties: { fields } });
-    perms.push({ action: `${CM}.delete`, subject: type.uid });
-    if (type.draftAndPublish) perms.push({ action: `${CM}.publish`, subject: type.uid });
+    if (type.uid === portal.uid) {
+      for (const action of ['read', 'update']) perms.push({ action: `${CM}.${action}`, subject: type.uid, properties: { fields }, conditions: SELF });
+      continue;
+    }
+    const conditions = owned(type) ? { conditions: MEMBER } : {};
+    perms.push({ action: `${CM}.create`, subject: type.uid, properties: { fields } });
+    for (const action of ['read', 'update']) perms.push({ action: `${CM}.${action}`, subject: type.uid, properties: { fields }, ...conditions });
+    perms.push({ action: `${CM}.delete`, subject: type.uid, ...conditions });
+    if (type.draftAndPublish) perms.push({ action: `${CM}.publish`, subject: type.uid, ...conditions });
   }
   return [...perms, ...mediaPermissions(false)];
 }

@@ -14,6 +14,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes, createSlug, PORTAL_FIELD, PORTAL_LEVELS, portal } from '@cong/content-types';
+import { assignOrphanFiles } from '../lib/portal-sync';
 
 export const PORTAL_UID = portal.uid;
 const LEGACY_SETTINGS_UID = 'api::site-setting.site-setting';
@@ -123,5 +124,7 @@ export async function ensurePortals(strapi: Core.Strapi): Promise<Row> {
   const assigned = await assignOrphans(strapi, first.id);
   const total = Object.values(assigned).reduce((a, b) => a + b, 0);
   if (total > 0) strapi.log.info(`[portals] ${total} entries without a portal now belong to "${String(first.agencyName)}" (${Object.entries(assigned).map(([t, n]) => `${t} ${n}`).join(', ')})`);
+  const files = await assignOrphanFiles(strapi, first.id);
+  if (files > 0) strapi.log.info(`[portals] ${files} media files without a portal now belong to "${String(first.agencyName)}"`);
   return first;
 }

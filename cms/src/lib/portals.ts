@@ -1,9 +1,11 @@
 /**
  * Which portal an entry belongs to when it is saved (issue 14). An entry created without one gets
- * a portal here, so no entry is ever without: the primary portal (the install's oldest).
+ * a portal here, so no entry is ever without: its editor's first portal (an admin account that
+ * belongs to portals, lib/portal-fence.ts), else the primary portal (the install's oldest).
  */
 import type { Core } from '@strapi/strapi';
 import { PORTAL_FIELD, portal } from '@cong/content-types';
+import { userDefaultPortal } from './portal-fence';
 
 type Data = Record<string, unknown>;
 
@@ -25,9 +27,9 @@ export async function defaultPortal(strapi: Core.Strapi): Promise<string | null>
   return first?.documentId ?? null;
 }
 
-/** Gives `data` (a create of an owned type) its default portal when it names none. */
+/** Gives `data` (a create of an owned type) its default portal when it names none: the editor's first, else the primary. */
 export async function withDefaultPortal(strapi: Core.Strapi, data: Data): Promise<Data> {
   if (namesPortal(data)) return data;
-  const documentId = await defaultPortal(strapi);
+  const documentId = (await userDefaultPortal(strapi)) ?? (await defaultPortal(strapi));
   return documentId ? { ...data, [PORTAL_FIELD]: documentId } : data;
 }
