@@ -45,7 +45,26 @@ export async function publishedState(cmsUrl: string, token: string, now: Date = 
     const listed = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
     for (const entry of listed) entries.push({ type: type.pluralName, ...toStamp(type, entry) });
   }
+  entries.push(...(await sharedNewsStamps(client)));
   return { entries, day: vietnamDayAt(now) };
+}
+
+/**
+ * "Tin từ cơ sở": what the token's portal shows of its communes' shared news (a province's pages
+ * list them), as stamps, so a commune's shared article published while the webhook was lost still
+ * rebuilds its province. None when the token reads several portals or none (an unfenced token of a
+ * one-portal install: no communes) or the CMS has no such route.
+ */
+async function sharedNewsStamps(client: ReturnType<typeof createCmsClient>): Promise<Array<PublishedState['entries'][number]>> {
+  let answer: { data?: Array<{ documentId: string; updatedAt: string; url: string }> };
+  try {
+    const portals = (await client.getJson('/api/portals?fields[0]=slug&pagination[pageSize]=2')) as { data?: Array<{ slug: string }> };
+    if (portals.data?.length !== 1) return [];
+    answer = (await client.getJson(`/api/cong/shared-news?portal=${encodeURIComponent(portals.data[0]!.slug)}`)) as typeof answer;
+  } catch {
+    return [];
+  }
+  return (answer.data ?? []).map((item) => ({ type: 'shared-news', documentId: item.documentId, version: `${item.updatedAt} ${item.url}` }));
 }
 
 /** The fingerprint of what the CMS publishes now, on today's date in Viet Nam (`now`: for tests). */
