@@ -114,6 +114,9 @@ export function portalRoot(releasesDir: string, portal: Pick<PortalInfo, 'code' 
   return portal.primary ? releasesDir : path.join(releasesDir, 'portals', portal.code);
 }
 
+/** A host name as a registry may list it (an IPv4/IPv6 literal passes as well). */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|[0-9a-f:.]+)$/;
+
 /** Checks one registry entry's shape; throws naming the entry and field. */
 function checkPortal(value: unknown, index: number, file: string): PortalInfo {
   const where = `${file}: portals[${index}]`;
@@ -126,6 +129,8 @@ function checkPortal(value: unknown, index: number, file: string): PortalInfo {
   const code = text('code');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(code)) throw new Error(`${where}.code "${code}" is not a portal code (lower-case letters, digits, hyphens).`);
   if (!Array.isArray(v.domains) || v.domains.some((d) => typeof d !== 'string')) throw new Error(`${where}.domains must be a list of host names.`);
+  const badHost = (v.domains as string[]).map((d) => normaliseHost(d)).find((d) => d !== '' && !HOST_NAME.test(d));
+  if (badHost !== undefined) throw new Error(`${where}.domains (portal ${code}) has "${badHost}", which is not a host name: fix the portal's Tên miền in the CMS.`);
   if (v.parent !== null && v.parent !== undefined && typeof v.parent !== 'string') throw new Error(`${where}.parent must be a portal code or null.`);
   if (v.tokenFile !== undefined && typeof v.tokenFile !== 'string') throw new Error(`${where}.tokenFile must be a path relative to the CMS data dir.`);
   return {

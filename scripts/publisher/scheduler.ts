@@ -41,14 +41,23 @@ export class BuildScheduler {
   acquire(owner: string, signal?: AbortSignal): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(new Error(`${owner} stopped waiting for a build slot`));
     return new Promise<ReleaseSlot>((resolve, reject) => {
-      const waiter: Waiter = { owner, since: Date.now(), grant: resolve };
-      this.waiting.push(waiter);
-      signal?.addEventListener('abort', () => {
+      const onAbort = () => {
         const index = this.waiting.indexOf(waiter);
         if (index === -1) return; // granted already: the holder releases
         this.waiting.splice(index, 1);
         reject(new Error(`${owner} stopped waiting for a build slot`));
-      }, { once: true });
+      };
+      // The signal lives as long as the portal's queue: once granted, its listener goes (one per build would pile up).
+      const waiter: Waiter = {
+        owner,
+        since: Date.now(),
+        grant: (release) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(release);
+        },
+      };
+      this.waiting.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.dispatch();
     });
   }

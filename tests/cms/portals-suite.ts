@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPortalRegistry } from '../../content-types/src/portals';
 import { EDITOR_ROLE, AUTHOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
-import { ALL_PORTALS_ROLE, NOT_YOUR_PORTAL } from '../../cms/src/lib/portal-fence';
+import { ALL_PORTALS_ROLE, NO_PORTAL_GIVEN, NOT_YOUR_PORTAL, unfenceToken } from '../../cms/src/lib/portal-fence';
 import { ensurePortals } from '../../cms/src/bootstrap/portals';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
@@ -142,6 +142,21 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect([200, 403]).toContain(list.status);
       expect(list.body.results ?? []).toEqual([]);
       expect((await request(`${cms.url}${CM(ARTICLE)}/${doc('a-article')}`, { token: none })).status).toBe(403);
+      // …and creates nothing (it would land in the first portal).
+      const created = await request(`${cms.url}${CM(ARTICLE)}`, { method: 'POST', token: none, body: { title: 'Tin của tài khoản chưa gán cổng', body: 'x' } });
+      expect(created.status).toBe(400);
+      expect(created.body.error.message).toBe(NO_PORTAL_GIVEN);
+      expect(await cms.strapi.db.query(ARTICLE).count({ where: { title: 'Tin của tài khoản chưa gán cổng' } })).toBe(0);
+    });
+
+    test("copying (clone) another portal's entry is refused, into either portal; copying one's own works", async () => {
+      for (const body of [{}, { portal: { connect: [{ id: phuMy.id, documentId: phuMy.documentId }] } }]) {
+        const copy = await request(`${cms.url}${CM(ARTICLE)}/clone/${doc('a-article')}`, { method: 'POST', token: editorB, body: { title: 'Bản sao tin Tân Hòa', body: 'x', ...body } });
+        expect(copy.status, JSON.stringify(copy.body)).toBeGreaterThanOrEqual(400);
+      }
+      expect(await cms.strapi.db.query(ARTICLE).count({ where: { title: 'Bản sao tin Tân Hòa' } })).toBe(0);
+      const own = await request(`${cms.url}${CM(ARTICLE)}/clone/${doc('b-article')}`, { method: 'POST', token: editorB, body: { title: 'Bản sao tin Phú Mỹ', slug: 'ban-sao-tin-phu-my', body: 'x' } });
+      expect(own.status, JSON.stringify(own.body)).toBeLessThan(300);
     });
 
     test('search', async () => {
@@ -197,6 +212,10 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect((await request(`${cms.url}${CM(PORTAL)}/${phuMy.documentId}`, { method: 'PUT', token: editorA, body: { agencyName: 'Chiếm cổng' } })).status).toBe(403);
       const own = await request(`${cms.url}${CM(PORTAL)}/${tanHoa.documentId}`, { method: 'PUT', token: editorA, body: { hotline: '0270 3888 999' } });
       expect(own.status, JSON.stringify(own.body)).toBe(200);
+      // What places the portal in the install (code, host names, level, on/off) is the operator's: an editor's change is not saved.
+      await request(`${cms.url}${CM(PORTAL)}/${tanHoa.documentId}`, { method: 'PUT', token: editorA, body: { domains: 'phumy.lamgiang.gov.vn\nlocalhost', slug: 'chiem-cong', enabled: false, level: 'Tỉnh, thành phố' } });
+      const stored = (await cms.strapi.db.query(PORTAL).findOne({ where: { id: tanHoa.id } })) as { slug: string; domains: string; enabled: boolean; level: string; hotline: string };
+      expect(stored).toMatchObject({ slug: 'xa-tan-hoa', domains: 'tanhoa.lamgiang.gov.vn\nxa-tan-hoa.localhost', enabled: true, level: 'Xã, phường, đặc khu', hotline: '0270 3888 999' });
       expect((await request(`${cms.url}${CM(PORTAL)}`, { method: 'POST', token: editorA, body: { agencyName: 'Cổng mới', slug: 'cong-moi' } })).status).toBe(403);
       expect((await request(`${cms.url}${CM(PORTAL)}/${tanHoa.documentId}`, { method: 'DELETE', token: editorA })).status).toBe(403);
     });
@@ -323,6 +342,21 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect(list.body.map((f: { id: number }) => f.id).sort()).toEqual(ofA.map((f: { id: number }) => f.id).sort());
       expect((await request(`${cms.url}/api/upload/files/${ofB[0].id}`, { token: key })).status).toBe(404);
       expect((await request(`${cms.url}/api/upload/files/${ofA[0].id}`, { token: key })).status).toBe(200);
+    });
+
+    test("a portal's token this process never fenced (made by another process: npm run portal boots its own CMS) is fenced by its name; one whose portal is gone reads nothing", async () => {
+      const token = (await cms.strapi.db.query('admin::api-token').findOne({ where: { name: 'Cổng build: xa-phu-my' } })) as { id: number };
+      unfenceToken(token.id); // as in a CMS that was running when another process made the portal
+      const read = await request(`${cms.url}/api/articles?pagination[pageSize]=100`, { token: tokenOf('xa-phu-my') });
+      expect(read.status).toBe(200);
+      const ids = read.body.data.map((a: { documentId: string }) => a.documentId);
+      expect(ids).toContain(doc('b-article'));
+      expect(ids).not.toContain(doc('a-article'));
+      const tokens = cms.strapi.service('admin::api-token-content-api') as unknown as { create(a: Record<string, unknown>): Promise<{ accessKey: string }> };
+      const gone = await tokens.create({ name: 'Cổng build: xa-da-xoa', type: 'read-only', lifespan: null });
+      const none = await request(`${cms.url}/api/articles?pagination[pageSize]=100`, { token: gone.accessKey });
+      expect(none.status).toBe(200);
+      expect(none.body.data).toEqual([]);
     });
 
     test("the primary portal's build token sees none of the communes' entries", async () => {

@@ -56,6 +56,17 @@ describe('BuildScheduler', () => {
     await expect(scheduler.acquire('d', abort.signal)).rejects.toThrow('d stopped waiting');
   });
 
+  test('a granted slot leaves no listener on its queue\'s long-lived signal (one per build would pile up)', async () => {
+    const scheduler = new BuildScheduler(1);
+    const queueSignal = new AbortController().signal;
+    const added = vi.spyOn(queueSignal, 'addEventListener');
+    const removed = vi.spyOn(queueSignal, 'removeEventListener');
+    for (let i = 0; i < 15; i++) (await scheduler.acquire('a', queueSignal))();
+    expect(added).toHaveBeenCalledTimes(15);
+    expect(removed).toHaveBeenCalledTimes(15);
+    expect(removed.mock.calls.map((c) => c[1])).toEqual(added.mock.calls.map((c) => c[1]));
+  });
+
   test('refuses a limit below one', () => {
     expect(() => new BuildScheduler(0)).toThrow('at least 1 slot');
   });

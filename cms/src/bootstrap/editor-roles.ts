@@ -53,6 +53,9 @@ function mediaPermissions(ownOnly: boolean): Permission[] {
 
 const owned = (type: ContentType) => PORTAL_FIELD in type.attributes;
 
+/** The portal's fields only an operator changes: a Biên tập viên who set another portal's host name would take its readers. */
+export const PORTAL_OPERATOR_FIELDS: readonly string[] = ['slug', 'domains', 'parent', 'level', 'enabled'];
+
 /** What a "Tác giả" may do: create and edit own drafts, read their portals' entries; never publish or delete. */
 export function authorPermissions(): Permission[] {
   const perms: Permission[] = [];
@@ -77,7 +80,10 @@ export function editorPermissions(): Permission[] {
   for (const type of contentTypes) {
     const fields = fieldsOf(type);
     if (type.uid === portal.uid) {
-      for (const action of ['read', 'update']) perms.push({ action: `${CM}.${action}`, subject: type.uid, properties: { fields }, conditions: SELF });
+      // The agency's settings, not what places the portal in the install (its code, host names,
+      // parent, level, on/off): those are the operator's (`npm run portal`, a Super Admin).
+      perms.push({ action: `${CM}.read`, subject: type.uid, properties: { fields }, conditions: SELF });
+      perms.push({ action: `${CM}.update`, subject: type.uid, properties: { fields: fields.filter((f) => !PORTAL_OPERATOR_FIELDS.includes(f)) }, conditions: SELF });
       continue;
     }
     const conditions = owned(type) ? { conditions: MEMBER } : {};

@@ -31,6 +31,8 @@ export const ALL_PORTALS_ROLE = {
 
 /** The message an editor sees when an entry is put into a portal not theirs. */
 export const NOT_YOUR_PORTAL = 'Cổng: bạn không được giao cổng này';
+/** Refused to an account given no portal while the install has several. */
+export const NO_PORTAL_GIVEN = 'Cổng: tài khoản chưa được giao cổng nào, hãy nhờ quản trị gán vai trò “Cổng: …”';
 /** The message when an update would leave an entry without a portal. */
 export const PORTAL_REQUIRED = 'Cổng: mỗi mục phải thuộc một cổng';
 
@@ -198,11 +200,27 @@ export function unfenceToken(tokenId: number): void {
 
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
-/** The portal the current request's API token is fenced to, or null (no token, or one not fenced). */
-export function currentTokenPortal(strapi: Core.Strapi): number | null {
+/** The name prefix of a non-primary portal's build token ("Cổng build: <code>", build-token.ts). */
+const PORTAL_TOKEN_NAME_PREFIX = 'Cổng build: ';
+
+/**
+ * The portal the current request's API token is fenced to, or null (no token, or one not fenced).
+ * A portal's token made by another process (`npm run portal -- add` boots its own CMS) is not in
+ * this process's map: it is known by its name, and a portal token whose portal is gone reads
+ * nothing (-1), never everything.
+ */
+export async function currentTokenPortal(strapi: Core.Strapi): Promise<number | null> {
   const auth = requestState(strapi)?.auth;
   if (!auth?.strategy?.name || !TOKEN_STRATEGIES.has(auth.strategy.name)) return null;
-  return tokenPortals.get(Number(auth.credentials?.id)) ?? null;
+  const tokenId = Number(auth.credentials?.id);
+  const known = tokenPortals.get(tokenId);
+  if (known !== undefined) return known;
+  const name = typeof auth.credentials?.name === 'string' ? auth.credentials.name : '';
+  if (!name.startsWith(PORTAL_TOKEN_NAME_PREFIX)) return null;
+  const portal = (await strapi.db.query(PORTAL_UID).findOne({ where: { slug: name.slice(PORTAL_TOKEN_NAME_PREFIX.length) }, select: ['id'] })) as { id: number } | null;
+  if (!portal) return -1;
+  tokenPortals.set(tokenId, portal.id);
+  return portal.id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +298,8 @@ export async function assertPortalAllowed(strapi: Core.Strapi, type: ContentType
   if (!user) return;
   const scope = await portalScopeOf(strapi, user);
   if (scope === 'all') return;
+  // An account given no portal, once there are several, creates nothing (it would land in the first portal).
+  if (action === 'create' && scope.length === 0) refuse(NO_PORTAL_GIVEN);
   const named = await portalIdsNamed(strapi, data[PORTAL_FIELD]);
   if (named?.cleared && action === 'update') refuse(PORTAL_REQUIRED);
   if (named?.ids.some((id) => !scope.includes(id))) refuse(NOT_YOUR_PORTAL);
@@ -333,7 +353,7 @@ export function registerPortalFence(strapi: Core.Strapi): void {
 
     // A portal's build token reads its portal only.
     if (READS.has(context.action)) {
-      const portalId = currentTokenPortal(strapi);
+      const portalId = await currentTokenPortal(strapi);
       if (portalId === null) return next();
       const fence = uid === PORTAL_UID ? { id: portalId } : { [PORTAL_FIELD]: { id: portalId } };
       if (context.action === 'findOne') {
@@ -350,6 +370,17 @@ export function registerPortalFence(strapi: Core.Strapi): void {
     // An editor saves only into their own portals.
     if (owned && (context.action === 'create' || context.action === 'update') && params.data) {
       await assertPortalAllowed(strapi, modelTypes.get(uid)!, params.data, context.action);
+    }
+    // A copy ("clone" in the content manager, which checks only the right to create) is a create:
+    // of an entry in the editor's portals, into the editor's portals.
+    if (owned && (context.action as string) === 'clone') {
+      const user = currentAdminUser(strapi);
+      const scope = user ? await portalScopeOf(strapi, user) : 'all';
+      if (scope !== 'all') {
+        const source = params.documentId ? await strapi.db.query(uid as UID.ContentType).count({ where: { documentId: params.documentId, [PORTAL_FIELD]: { id: { $in: scope.length ? scope : [-1] } } } }) : 0;
+        if (source === 0) refuse(NOT_YOUR_PORTAL);
+        await assertPortalAllowed(strapi, modelTypes.get(uid)!, params.data ?? {}, 'create');
+      }
     }
     return next();
   });

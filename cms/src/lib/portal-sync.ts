@@ -90,8 +90,8 @@ export function registerPortalSync(strapi: Core.Strapi): void {
  * token lists and reads that portal's files only (`/api/upload/files`). Call from `register()`.
  */
 export function registerFileOwnership(strapi: Core.Strapi): void {
-  const fence = (event: { params: { where?: unknown } }) => {
-    const portalId = currentTokenPortal(strapi);
+  const fence = async (event: { params: { where?: unknown } }) => {
+    const portalId = await currentTokenPortal(strapi);
     if (portalId === null) return;
     const mine = { portal: { id: portalId } };
     event.params.where = event.params.where && Object.keys(event.params.where as object).length > 0 ? { $and: [event.params.where, mine] } : mine;

@@ -8,7 +8,7 @@
  * What it answers is public anyway: each article is live on its commune's portal.
  */
 import type { Core } from '@strapi/strapi';
-import { portalSiteUrl, PORTAL_FIELD } from '@cong/content-types';
+import { parseDomains, portalSiteUrl, PORTAL_FIELD } from '@cong/content-types';
 import { loadEnvironment } from './environment';
 
 /** How many shared articles the province shows at most (the newest). */
@@ -21,8 +21,9 @@ export interface SharedNewsItem {
   summary: string | null;
   publishedAt: string;
   updatedAt: string;
-  /** The commune: its code, its agency's name, and the article's address on its portal. */
-  portal: { code: string; name: string };
+  /** The commune: its code, its agency's name and host names (the first is its address). */
+  portal: { code: string; name: string; domains: string[] };
+  /** The article's address on the commune's portal, with the CMS's PREVIEW_URL scheme and port (the site makes its own from its SITE_URL). */
   url: string;
 }
 
@@ -57,7 +58,7 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string, siteUrl: s
       summary: row.summary,
       publishedAt: new Date(row.publishedAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
-      portal: { code: commune.slug, name: commune.agencyName },
+      portal: { code: commune.slug, name: commune.agencyName, domains: parseDomains(commune.domains) },
       url: `${base}tin-tuc/${encodeURIComponent(row.slug)}/`,
     }];
   });
