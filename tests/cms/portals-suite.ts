@@ -294,6 +294,18 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect(await names(province)).toEqual(expect.arrayContaining(['anh-phu-my.png', 'anh-tan-hoa.png']));
       expect((await request(`${cms.url}/upload/files/${b}`, { token: editorA })).status).toBe(403);
       expect((await request(`${cms.url}/upload/files/${a}`, { token: editorA })).status).toBe(200);
+      // Bulk delete and move check each file's portal, and leave shared folders to the province.
+      const exists = async (id: number) => (await cms.strapi.db.query('plugin::upload.file').count({ where: { id } })) === 1;
+      expect((await request(`${cms.url}/upload/actions/bulk-delete`, { method: 'POST', token: editorA, body: { fileIds: [a, b], folderIds: [] } })).status).toBe(403);
+      expect((await request(`${cms.url}/upload/actions/bulk-move`, { method: 'POST', token: editorA, body: { fileIds: [b], folderIds: [], destinationFolderId: null } })).status).toBe(403);
+      expect(await exists(a)).toBe(true);
+      expect(await exists(b)).toBe(true);
+      const folder = await request(`${cms.url}/upload/folders`, { method: 'POST', token: province, body: { name: 'Ảnh chung', parent: null } });
+      expect(folder.status, JSON.stringify(folder.body)).toBeLessThan(300);
+      expect((await request(`${cms.url}/upload/actions/bulk-delete`, { method: 'POST', token: editorA, body: { fileIds: [], folderIds: [folder.body.data.id] } })).status).toBe(403);
+      const own = await upload(editorA, 'anh-tan-hoa-xoa.png');
+      expect((await request(`${cms.url}/upload/actions/bulk-delete`, { method: 'POST', token: editorA, body: { fileIds: [own], folderIds: [] } })).status).toBe(200);
+      expect(await exists(own)).toBe(false);
     });
   });
 

@@ -48,7 +48,7 @@ export function portalRole(code: string, agencyName: string): { code: string; na
 /** The portals an account may work in: every one, or these ids. */
 export type PortalScope = 'all' | number[];
 
-interface AdminUser {
+export interface AdminUser {
   id: number;
   roles?: Array<{ code?: string | null }>;
 }

@@ -4,7 +4,36 @@
  * (condition `api::portal-member` in bootstrap/editor-roles.ts); a new file gets its uploader's
  * first portal, files from before portals existed the primary portal (lib/portal-sync.ts).
  */
+import { errors } from '@strapi/utils';
+import type { Core } from '@strapi/strapi';
 import { portal } from '@cong/content-types';
+import { portalScopeOf, type AdminUser } from '../../lib/portal-fence';
+
+/** Refused to a fenced editor's bulk delete or move that touches what is not their portal's. */
+export const MEDIA_NOT_YOURS = 'Thư viện ảnh: chỉ được xóa hoặc chuyển tệp của cổng mình; thư mục dùng chung chỉ quản trị các cổng được xóa hoặc chuyển';
+
+interface BulkContext {
+  state: { user?: AdminUser };
+  request: { body?: { fileIds?: unknown[]; folderIds?: unknown[] } };
+}
+
+/**
+ * The media library's bulk delete and move check only the right to update files, not each file:
+ * a fenced editor may touch only their portals' files, and no folder (folders are shared by every
+ * portal, and deleting one deletes the files in it).
+ */
+async function assertBulkInScope(strapi: Core.Strapi, ctx: BulkContext): Promise<void> {
+  const user = ctx.state.user;
+  if (!user) return;
+  const scope = await portalScopeOf(strapi, user);
+  if (scope === 'all') return;
+  const fileIds = (ctx.request.body?.fileIds ?? []).map(Number);
+  const folderIds = ctx.request.body?.folderIds ?? [];
+  if (folderIds.length > 0) throw new errors.ForbiddenError(MEDIA_NOT_YOURS);
+  if (fileIds.length === 0) return;
+  const inside = await strapi.db.query('plugin::upload.file').count({ where: { id: { $in: fileIds }, portal: { id: { $in: scope.length ? scope : [-1] } } } });
+  if (inside !== new Set(fileIds).size) throw new errors.ForbiddenError(MEDIA_NOT_YOURS);
+}
 
 type Populate = string[] | Record<string, unknown> | undefined;
 
@@ -12,9 +41,12 @@ interface UploadService {
   findOne(id: unknown, populate?: Populate): Promise<unknown>;
 }
 
+type Action = (ctx: BulkContext) => Promise<unknown>;
+
 interface UploadPlugin {
   contentTypes: { file: { schema: { attributes: Record<string, unknown> } } };
   services: { upload: (deps: unknown) => UploadService };
+  controllers: Record<string, Record<string, Action>>;
 }
 
 /** `populate` with the file's portal added. */
@@ -41,5 +73,14 @@ export default (plugin: UploadPlugin): UploadPlugin => {
     service.findOne = (id, populate) => findOne(id, withPortal(populate));
     return service;
   };
+  const bulk = plugin.controllers['admin-folder-file'];
+  if (!bulk?.deleteMany || !bulk.moveMany) throw new Error('The upload plugin has no bulk delete/move controller: check cms/src/extensions/upload after a Strapi upgrade');
+  for (const action of ['deleteMany', 'moveMany'] as const) {
+    const original = bulk[action]!.bind(bulk);
+    bulk[action] = async (ctx) => {
+      await assertBulkInScope((globalThis as unknown as { strapi: Core.Strapi }).strapi, ctx);
+      return original(ctx);
+    };
+  }
   return plugin;
 };
