@@ -116,35 +116,3 @@ export function registerFileOwnership(strapi: Core.Strapi): void {
   });
 }
 
-interface LinkTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  inverseOrderColumnName?: string;
-}
-
-/** Gives every media file without a portal to `portalId` (an upgrade: all of them), in batches. Returns how many. */
-export async function assignOrphanFiles(strapi: Core.Strapi, portalId: number): Promise<number> {
-  const knex = strapi.db.connection;
-  const meta = strapi.db.metadata.get(FILE_UID as never);
-  const link = (meta.attributes.portal as { joinTable?: LinkTable } | undefined)?.joinTable;
-  if (!link) throw new Error(`${FILE_UID}.portal has no link table: the upload extension (cms/src/extensions/upload) did not load`);
-  const table = meta.tableName;
-  let total = 0;
-  for (;;) {
-    const rows = (await knex(table)
-      .select(`${table}.id`)
-      .whereNotExists(knex(link.name).select(1).whereRaw('??.?? = ??.??', [link.name, link.joinColumn.name, table, 'id']))
-      .orderBy(`${table}.id`)
-      .limit(500)) as Array<{ id: number }>;
-    if (rows.length === 0) return total;
-    await knex(link.name).insert(
-      rows.map((r) => ({
-        [link.joinColumn.name]: r.id,
-        [link.inverseJoinColumn.name]: portalId,
-        ...(link.inverseOrderColumnName ? { [link.inverseOrderColumnName]: 1 } : {}),
-      })),
-    );
-    total += rows.length;
-  }
-}
