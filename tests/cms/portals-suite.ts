@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPortalRegistry } from '../../content-types/src/portals';
 import { EDITOR_ROLE, AUTHOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
-import { ALL_PORTALS_ROLE, NO_PORTAL_GIVEN, NOT_YOUR_PORTAL, unfenceToken } from '../../cms/src/lib/portal-fence';
+import { ALL_PORTALS_ROLE, NO_PORTAL_GIVEN, NOT_YOUR_PORTAL, OTHER_PORTAL_FILE, unfenceToken } from '../../cms/src/lib/portal-fence';
 import { ensurePortals } from '../../cms/src/bootstrap/portals';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
@@ -294,6 +294,13 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect(await names(province)).toEqual(expect.arrayContaining(['anh-phu-my.png', 'anh-tan-hoa.png']));
       expect((await request(`${cms.url}/upload/files/${b}`, { token: editorA })).status).toBe(403);
       expect((await request(`${cms.url}/upload/files/${a}`, { token: editorA })).status).toBe(200);
+      // A cover or an emblem names only the editor's portals' files.
+      const cover = await request(`${cms.url}${CM(ARTICLE)}/${doc('a-article')}`, { method: 'PUT', token: editorA, body: { cover: b } });
+      expect(cover.status).toBe(400);
+      expect(cover.body.error.message).toBe(`Ảnh đại diện: ${OTHER_PORTAL_FILE}`);
+      expect((await request(`${cms.url}${CM(PORTAL)}/${tanHoa.documentId}`, { method: 'PUT', token: editorA, body: { emblem: b } })).status).toBe(400);
+      const ownCover = await request(`${cms.url}${CM(ARTICLE)}/${doc('a-article')}`, { method: 'PUT', token: editorA, body: { cover: a } });
+      expect(ownCover.status, JSON.stringify(ownCover.body)).toBe(200);
       // Bulk delete and move check each file's portal, and leave shared folders to the province.
       const exists = async (id: number) => (await cms.strapi.db.query('plugin::upload.file').count({ where: { id } })) === 1;
       expect((await request(`${cms.url}/upload/actions/bulk-delete`, { method: 'POST', token: editorA, body: { fileIds: [a, b], folderIds: [] } })).status).toBe(403);

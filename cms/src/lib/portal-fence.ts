@@ -315,6 +315,41 @@ export async function assertPortalAllowed(strapi: Core.Strapi, type: ContentType
       throw new errors.ValidationError(message, { errors: [{ path: [name], message, name: 'ValidationError' }] });
     }
   }
+  await assertFilesInScope(strapi, type, data, scope);
+}
+
+/** The ids of the media files a media field's value names (an id, `{ id }`, or a list of them). */
+function fileIdsOf(value: unknown): number[] {
+  const list = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+  return list.map((v) => (typeof v === 'object' && v !== null ? Number((v as { id?: unknown }).id) : Number(v))).filter((n) => Number.isInteger(n) && n > 0);
+}
+
+/**
+ * Refuses (naming the field) a save whose cover, attachments or emblem name a media file of a
+ * portal not the editor's: the file would show on their portal and its token read it.
+ */
+async function assertFilesInScope(strapi: Core.Strapi, type: ContentType, data: Data, scope: number[]): Promise<void> {
+  for (const [name, field] of Object.entries(type.attributes)) {
+    if (field.strapi.type !== 'media' || !(name in data)) continue;
+    const ids = [...new Set(fileIdsOf(data[name]))];
+    if (ids.length === 0) continue;
+    const inside = await strapi.db.query(FILE_UID).count({ where: { id: { $in: ids }, portal: { id: { $in: scope.length ? scope : [-1] } } } });
+    if (inside < ids.length) {
+      const message = `${field.label}: ${OTHER_PORTAL_FILE}`;
+      throw new errors.ValidationError(message, { errors: [{ path: [name], message, name: 'ValidationError' }] });
+    }
+  }
+}
+
+/** The message when a media field names another portal's file (its field's label first). */
+export const OTHER_PORTAL_FILE = 'tệp được chọn thuộc thư viện ảnh của cổng khác';
+
+/** For the Cổng type itself (its emblem, its map picture): an editor uses only their portals' files. */
+export async function assertPortalFilesAllowed(strapi: Core.Strapi, type: ContentType, data: Data): Promise<void> {
+  const user = currentAdminUser(strapi);
+  if (!user) return;
+  const scope = await portalScopeOf(strapi, user);
+  if (scope !== 'all') await assertFilesInScope(strapi, type, data, scope);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,6 +406,7 @@ export function registerPortalFence(strapi: Core.Strapi): void {
     if (owned && (context.action === 'create' || context.action === 'update') && params.data) {
       await assertPortalAllowed(strapi, modelTypes.get(uid)!, params.data, context.action);
     }
+    if (uid === PORTAL_UID && context.action === 'update' && params.data) await assertPortalFilesAllowed(strapi, modelTypes.get(uid)!, params.data);
     // A copy ("clone" in the content manager, which checks only the right to create) is a create:
     // of an entry in the editor's portals, into the editor's portals.
     if (owned && (context.action as string) === 'clone') {
