@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { disclosurePath, groupDisclosures, paginateDisclosures } from '../lib/disclosures';
 import {
-  getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getSharedNews, getUnits, getWorkWeeks, paginate,
+  getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getUnits, getWorkWeeks, paginate,
 } from '../lib/content';
 import { dossierYears, yearPath } from '../lib/dossiers';
 import { procedurePath, proceduresBySector, PROCEDURES_PATH, sectorPath } from '../lib/procedures';
@@ -24,8 +24,8 @@ export const GET: APIRoute = async ({ site }) => {
     for (const p of paginate(byCategory.get(c.data.slug) ?? [], `/chuyen-muc/${c.data.slug}/`)) entries.push({ path: p.url });
   }
   for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
-  // Tin từ cơ sở: listed once a commune shares something (its items are the communes' own pages).
-  if ((await getSharedNews()).length > 0) entries.push({ path: '/tin-tu-co-so/' });
+  // Tin từ cơ sở: every portal has the page (a province's menu links it before any commune shares).
+  entries.push({ path: '/tin-tu-co-so/' });
   for (const p of await getPages()) entries.push({ path: `/${p.data.slug}/`, lastmod: p.data.updatedAt });
   // Documents (văn bản): the lists, each filter's pages and every document.
   const documents = await getDocuments();
