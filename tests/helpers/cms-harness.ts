@@ -60,6 +60,11 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Runs on the fresh data folder before the CMS starts (e.g. to leave files it must fix). */
   beforeBoot?: (dataDir: string) => void;
+  /**
+   * Fills the fresh, empty database before the CMS starts on it (e.g. with a dump made by an older
+   * version, to test an upgrade): the SQLite file the CMS will open, or the PostgreSQL database's URL.
+   */
+  initDatabase?: (target: { client: 'sqlite'; file: string } | { client: 'postgres'; url: string }) => void | Promise<void>;
 }
 
 const readKey = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
@@ -90,6 +95,8 @@ export async function startCms(database: 'sqlite' | 'postgres', options: StartOp
   }
   let strapi: Core.Strapi;
   try {
+    // The same file cms/config/database.ts opens in the data folder.
+    await options.initDatabase?.(database === 'postgres' ? { client: 'postgres', url: process.env.DATABASE_URL! } : { client: 'sqlite', file: path.join(dataDir, 'cms.db') });
     strapi = await loadStrapi();
   } catch (error) {
     await dropDatabase();

@@ -23,20 +23,30 @@ export const PLACEHOLDER_PORTAL_NAME = 'Cổng thông tin điện tử';
 
 type Row = Record<string, unknown> & { id: number; documentId: string };
 
+/** An agency's name without the words every local committee's name starts with: "Ủy ban nhân dân xã Tân Hòa" → "xã Tân Hòa". */
+function agencyShortName(name: string): string {
+  return name.normalize('NFC').replace(/^\s*(ủy|uỷ) ban nhân dân\s+/i, '').replace(/^\s*UBND\s+/i, '').trim();
+}
+
 /**
  * A portal's code (Mã cổng) from its agency's name: "Ủy ban nhân dân xã Tân Hòa" → "xa-tan-hoa".
  * The words every agency shares are dropped, so codes stay short.
  */
 export function portalCodeOf(name: string): string {
-  const short = name.normalize('NFC').replace(/^\s*(ủy|uỷ) ban nhân dân\s+/i, '').replace(/^\s*UBND\s+/i, '');
-  return createSlug(short) || 'cong';
+  return createSlug(agencyShortName(name)) || 'cong';
 }
 
-/** The level a name suggests ("tỉnh …", "Sở …"), else a commune's. */
+/**
+ * The level a name suggests, by what the agency is once "Ủy ban nhân dân" is dropped ("tỉnh …",
+ * "Sở …", "xã …"), else by the unit it names (a commune's name often names its province too),
+ * else a commune's.
+ */
 export function portalLevelOf(name: string): (typeof PORTAL_LEVELS)[number] {
-  const n = name.normalize('NFC').toLowerCase();
-  if (/(^|\s)(tỉnh|thành phố)\s/.test(n) && !/(^|\s)(xã|phường|đặc khu)\s/.test(n)) return 'Tỉnh, thành phố';
-  if (/(^|\s)(sở|ban|ngành|văn phòng)\s/.test(n)) return 'Sở, ban, ngành';
+  const n = agencyShortName(name).toLowerCase();
+  if (/^(sở|ban|văn phòng|thanh tra|chi cục|trung tâm)\s/.test(n)) return 'Sở, ban, ngành';
+  if (/^(tỉnh|thành phố)\s/.test(n)) return 'Tỉnh, thành phố';
+  if (/(^|\s)(xã|phường|đặc khu|thị trấn)\s/.test(n)) return 'Xã, phường, đặc khu';
+  if (/(^|\s)(tỉnh|thành phố)\s/.test(n)) return 'Tỉnh, thành phố';
   return 'Xã, phường, đặc khu';
 }
 
