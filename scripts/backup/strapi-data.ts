@@ -7,6 +7,7 @@
  * archive (files.ts), so a portal's restore never touches another portal's files.
  */
 import { createRequire } from 'node:module';
+import { Transform, type Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { PORTAL_FIELD } from '../../content-types/src/define.ts';
 import { contentTypes } from '../../content-types/src/model.ts';
@@ -69,6 +70,7 @@ function transforms(rows?: PortalRows) {
 export async function exportStrapi(strapi: Core.Strapi, base: string, rows?: PortalRows): Promise<string> {
   const dt = transfer();
   const source = dt.strapi.providers.createLocalStrapiSourceProvider({ getStrapi: () => strapi, autoDestroy: false });
+  portalsInIdOrder(source);
   const destination = dt.file.providers.createLocalFileDestinationProvider({ file: { path: base }, encryption: { enabled: false }, compression: { enabled: true } });
   const engine = dt.engine.createTransferEngine(source, destination, {
     versionStrategy: 'ignore',
@@ -86,6 +88,36 @@ export async function exportStrapi(strapi: Core.Strapi, base: string, rows?: Por
   } catch (error) {
     throw new Error(`Strapi's export failed: ${failures.join('; ') || (error as Error).message}`);
   }
+}
+
+/**
+ * Strapi reads each type without an order (PostgreSQL returns an updated row last) and the import
+ * numbers rows in the order it reads them; the first portal (the lowest id) is the install's
+ * primary one, so the portals leave in id order.
+ */
+function portalsInIdOrder(source: { createEntitiesReadStream(): Promise<Readable> }): void {
+  const read = source.createEntitiesReadStream.bind(source);
+  source.createEntitiesReadStream = async () => {
+    const held: Array<{ type: string; id: number }> = [];
+    const release = (push: (e: unknown) => void) => held.sort((a, b) => a.id - b.id).splice(0).forEach(push);
+    return (await read()).pipe(
+      new Transform({
+        objectMode: true,
+        transform(entity: { type: string; id: number }, _encoding, done) {
+          if (entity.type === PORTAL_UID) held.push(entity);
+          else {
+            release((e) => this.push(e));
+            this.push(entity);
+          }
+          done();
+        },
+        flush(done) {
+          release((e) => this.push(e));
+          done();
+        },
+      }),
+    );
+  };
 }
 
 /** The engine reports what went wrong through its diagnostics; keeps the errors for the message. */
