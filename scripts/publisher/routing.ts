@@ -6,7 +6,8 @@
  * the payload's `entry.portal` holds the portal (its `slug` is the code); for .unpublish and
  * .delete the entry is the row as it was deleted, without the relation. A portal's own events
  * carry its `slug`. So, in order:
- * 1. the payload's portal (and its parent too when the article is shared with it);
+ * 1. the payload's portal (and its parent too when the article is shared with it), and any other
+ *    portal whose live release still shows the entry (it was moved from there);
  * 2. the portals whose live release was built from the entry (release.json lists the
  *    documentIds): an unpublished or deleted entry changes only the sites that show it;
  * 3. the CMS, asked with each portal's build token (the portal relation of the entry, while it
@@ -47,7 +48,13 @@ export async function routeEvent(event: WebhookEvent, ctx: RoutingContext): Prom
     return [...out];
   };
   if (event.portal) {
-    if (!ctx.active.includes(event.portal)) return { portals: [], how: `portal ${event.portal} is not built (disabled, or not in the registry)` };
+    // An entry moved to another portal is still on the live site of the one it left: that one builds too.
+    const left = event.documentId ? ctx.liveHolders(event.documentId).filter((c) => c !== event.portal && ctx.active.includes(c)) : [];
+    if (!ctx.active.includes(event.portal)) {
+      if (left.length > 0) return { portals: withShared(left), how: `portal ${event.portal} is not built; the live release of ${left.join(', ')} still shows the entry` };
+      return { portals: [], how: `portal ${event.portal} is not built (disabled, or not in the registry)` };
+    }
+    if (left.length > 0) return { portals: withShared([event.portal, ...left]), how: `the entry names its portal; the live release of ${left.join(', ')} still shows it` };
     return { portals: withShared([event.portal]), how: 'the entry names its portal' };
   }
   if (event.documentId) {

@@ -53,6 +53,18 @@ describe('routeEvent', () => {
     expect(route.how).toContain('xa-da-tat is not built');
   });
 
+  test('an entry moved to another portal builds the portal it names and the one whose live release still shows it', async () => {
+    const ctx = context({ liveHolders: (id) => (id === 'd' ? ['xa-binh-an'] : []) });
+    const moved = await routeEvent({ event: 'entry.update', model: 'article', documentId: 'd', portal: 'xa-tan-hoa' }, ctx);
+    expect(moved.portals).toEqual(['xa-tan-hoa', 'xa-binh-an']);
+    expect(moved.how).toContain('xa-binh-an still shows it');
+    // Moved into a portal that is not built: the one it left still drops it.
+    expect((await routeEvent({ event: 'entry.update', model: 'article', documentId: 'd', portal: 'xa-da-tat' }, ctx)).portals).toEqual(['xa-binh-an']);
+    // An entry its own portal shows builds that portal once.
+    const own = context({ liveHolders: () => ['xa-tan-hoa'] });
+    expect(await routeEvent({ event: 'entry.publish', model: 'article', documentId: 'd', portal: 'xa-tan-hoa' }, own)).toEqual({ portals: ['xa-tan-hoa'], how: 'the entry names its portal' });
+  });
+
   test('an unpublish or delete (no portal in the payload) builds the portals whose live release shows the entry', async () => {
     const ctx = context({ liveHolders: (id) => (id === 'd' ? ['xa-binh-an'] : []) });
     expect(await routeEvent({ event: 'entry.unpublish', model: 'article', documentId: 'd' }, ctx)).toEqual({ portals: ['xa-binh-an'], how: 'their live release shows the entry' });
