@@ -302,9 +302,6 @@ export async function benchPortals(bench: Bench, options: PortalOptions): Promis
       running = false;
       await Promise.all(loops);
     }
-    phase('waiting for the other portals\' last builds');
-    await publisher.idle();
-    phase('done');
     if (loopError) throw loopError;
     const steps = Object.entries(publisher.portal(commune.code)?.lastBuild()?.steps ?? {}).filter(([, t]) => t >= 100).map(([name, t]) => `${name} ${(t / 1000).toFixed(1)} s`).join(', ');
     rows.push([
@@ -313,8 +310,12 @@ export async function benchPortals(bench: Bench, options: PortalOptions): Promis
       `median of ${times.length}; best ${sorted(times)[0]!.toFixed(1)} s, worst ${sorted(times).at(-1)!.toFixed(1)} s; meanwhile ${othersPublished} articles published in ${others.map((o) => o.code).join(', ')} (each one every ~2 s); the commune's last build: ${steps}`,
     ]);
   } finally {
-    await stopCms();
+    // Stops scheduling (what is pending stays undone); builds under way finish while the CMS still answers.
+    phase('stopping: waiting for the builds under way');
     await publisher.close();
+    while (publisher.portals().some((code) => publisher.portal(code)?.queue.status().building)) await sleep(200);
+    await stopCms();
     server.close();
+    phase('done');
   }
 }
