@@ -7,6 +7,9 @@
  * an article page's weight; the public server's throughput beside nginx's on the same release
  * (wrk from Debian, on loopback). With `--documents N`: seeding to N published documents (văn bản)
  * and the site builds at that volume; `--only documents` measures only that (after the demo's seed).
+ * With `--portals P [--articles-per-portal A]` (issue 14) only the many-portals mode runs
+ * (bench/portals.ts): P portals seeded with A articles each, all built by the publisher, CMS reads
+ * with their data, and publish-to-live in one commune while others publish.
  * Benchmarks are not tests.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
@@ -22,9 +25,26 @@ import { benchThroughput } from './bench/http-load.ts';
 import { benchPublishLatency } from './bench/publish.ts';
 import { articleWeight, benchSiteBuild } from './bench/site-build.ts';
 import { benchDocuments } from './bench/documents.ts';
+import { benchPortals, parsePortalOptions } from './bench/portals.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, documents: { type: 'string' }, only: { type: 'string' } } });
-const articles = Number(values.articles);
+let parsed;
+try {
+  parsed = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' }, only: { type: 'string' }, portals: { type: 'string' }, 'articles-per-portal': { type: 'string' } } });
+} catch (error) {
+  console.error(`${(error as Error).message}\nusage: npm run bench [-- --articles N] [--documents N [--only documents]] | npm run bench -- --portals P [--articles-per-portal A]`);
+  process.exit(2);
+}
+const { values } = parsed;
+const portalOptions = parsePortalOptions(values);
+if (typeof portalOptions === 'string') {
+  console.error(portalOptions);
+  process.exit(2);
+}
+if (portalOptions && (values.articles !== undefined || values.documents !== undefined || values.only !== undefined)) {
+  console.error('--portals runs only the many-portals benchmark: leave out --articles, --documents and --only (or run them without --portals)');
+  process.exit(2);
+}
+const articles = Number(values.articles ?? '2000');
 if (!Number.isInteger(articles) || articles < 1) {
   console.error(`--articles must be a positive whole number (got "${values.articles}")`);
   process.exit(2);
@@ -51,7 +71,9 @@ const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', '--one-p
 const bench: Bench = { url, port, env, dataDir, buildDir, rows };
 
 try {
-  if (values.only === 'documents') {
+  if (portalOptions) {
+    await guarded(rows, `Portals, ${portalOptions.portals} × ${portalOptions.articlesPerPortal} articles`, () => benchPortals(bench, portalOptions));
+  } else if (values.only === 'documents') {
     const demo = await measure(seedArgs(), env, rootDir);
     rows.push(['Seed the demo portal', `${demo.seconds.toFixed(1)} s`, `peak ${demo.peakMb.toFixed(0)} MB`]);
     await benchDocuments(bench, documents);
