@@ -5,7 +5,7 @@
  * Input problems are thrown as PortalInputError naming the option and what to do.
  */
 import type { Core } from '@strapi/strapi';
-import { parseDomains, PORTAL_LEVELS, SLUG_PATTERN } from '@cong/content-types';
+import { parseDomains, PORTAL_LEVELS, SLUG_PATTERN, type PortalInfo } from '@cong/content-types';
 import { portalCodeOf, PORTAL_UID } from '../bootstrap/portals';
 
 export class PortalInputError extends Error {}
@@ -33,15 +33,8 @@ export interface PortalInput {
   code?: string;
 }
 
-export interface PortalSummary {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  parent: string | null;
-  domains: string[];
-  enabled: boolean;
-}
+/** A portal as the commands show it: its registry entry (PortalInfo) with its id, without what the registry adds. */
+export type PortalSummary = Omit<PortalInfo, 'primary' | 'tokenFile'> & { id: number };
 
 type PortalRow = { id: number; documentId: string; slug: string; agencyName: string; level: string; domains: string | null; enabled: boolean | null; parent?: { slug: string } | null };
 

@@ -8,7 +8,7 @@
  * What it answers is public anyway: each article is live on its commune's portal.
  */
 import type { Core } from '@strapi/strapi';
-import { parseDomains, portalSiteUrl, PORTAL_FIELD } from '@cong/content-types';
+import { domainUrl, parseDomains, PORTAL_FIELD } from '@cong/content-types';
 import { loadEnvironment } from './environment';
 
 /** How many shared articles the province shows at most (the newest). */
@@ -49,7 +49,8 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string, siteUrl: s
   return rows.flatMap((row) => {
     const commune = row.portal ? byId.get(row.portal.id) : undefined;
     if (!commune) return [];
-    const base = portalSiteUrl(commune.domains, siteUrl);
+    const domains = parseDomains(commune.domains);
+    const base = domainUrl(domains, siteUrl);
     if (!base) return []; // a commune without a domain has no public address to link to
     return [{
       documentId: row.documentId,
@@ -58,7 +59,7 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string, siteUrl: s
       summary: row.summary,
       publishedAt: new Date(row.publishedAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
-      portal: { code: commune.slug, name: commune.agencyName, domains: parseDomains(commune.domains) },
+      portal: { code: commune.slug, name: commune.agencyName, domains },
       url: `${base}tin-tuc/${encodeURIComponent(row.slug)}/`,
     }];
   });
