@@ -116,6 +116,11 @@ export function portalUrl(portal: Pick<PortalInfo, 'primary' | 'domains'>, siteU
   return (portal.primary ? null : domainUrl(portal.domains, siteUrl)) ?? new URL(siteUrl).href;
 }
 
+/** Whether some portal (enabled or not) names `code` as its parent: only such a portal shows "Tin từ cơ sở". */
+export function hasChildPortals(portals: readonly Pick<PortalInfo, 'parent'>[], code: string): boolean {
+  return portals.some((p) => p.parent === code);
+}
+
 /** Where a portal's releases live: RELEASES_DIR for the primary portal, `RELEASES_DIR/portals/<code>` otherwise. */
 export function portalRoot(releasesDir: string, portal: Pick<PortalInfo, 'code' | 'primary'>): string {
   return portal.primary ? releasesDir : path.join(releasesDir, 'portals', portal.code);

@@ -19,7 +19,7 @@ export interface SharedNewsRecord {
 }
 
 interface SharedNewsAnswer {
-  data: Array<{ documentId: string; title: string; slug: string; summary: string | null; url: string; publishedAt: string; updatedAt: string; portal: { name: string; domains: string[] } }>;
+  data: Array<{ documentId: string; title: string; slug: string; summary: string | null; publishedAt: string; updatedAt: string; portal: { name: string; domains: string[] } }>;
 }
 
 /** The code of the portal this build is for: SITE_PORTAL, else the oldest portal the token reads. */
