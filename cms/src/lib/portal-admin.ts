@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { parseDomains, PORTAL_LEVELS, SLUG_PATTERN, type PortalInfo } from '@cong/content-types';
 import { portalCodeOf, PORTAL_UID } from '../bootstrap/portals';
+import { portalRole } from './portal-fence';
 
 export class PortalInputError extends Error {}
 
@@ -92,6 +93,15 @@ export async function addPortal(strapi: Core.Strapi, input: PortalInput): Promis
   })) as unknown as { documentId: string };
   const row = (await strapi.db.query(PORTAL_UID).findOne({ where: { documentId: created.documentId }, populate: { parent: { select: ['slug'] } } })) as PortalRow;
   return summary(row);
+}
+
+/** What `npm run portal -- add` prints once the portal is saved: what it is, and what happens next. */
+export function addedPortalReport(portal: PortalSummary): string {
+  return [
+    `added the portal "${portal.name}" (code ${portal.code}, ${portal.level}${portal.parent ? `, under ${portal.parent}` : ''}) for ${portal.domains.join(', ')}`,
+    `next: a running publisher builds it at once (it watches the portal registry; one started later builds it at its start unless RECONCILE_INTERVAL_MS=0), and the public server serves it at ${portal.domains[0]} as soon as that first build is live`,
+    `then give its editors the role "${portalRole(portal.code, portal.name).name}" with Tác giả or Biên tập viên in the admin (Settings → Users)`,
+  ].join('\n');
 }
 
 /** Turns a portal off (never built, never served; its content kept) or on again. */
