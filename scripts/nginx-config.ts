@@ -5,7 +5,7 @@
  * the environment). With a certificate, the site is served over https and plain http redirects.
  *
  * Several portals: when RELEASES_DIR/portals.json (the publisher's copy of the registry) lists two
- * or more enabled portals, one server block per portal (its domains; the primary portal also
+ * or more portals (enabled or not), one server block per enabled portal (its domains; the primary portal also
  * answers --server-name and SITE_URL's host) and a default server answering any other host with
  * the "Không tìm thấy cổng thông tin" page. Without it, one site as before.
  */

@@ -9,7 +9,7 @@
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { parseArgs } from 'node:util';
-import { addPortal, listPortals, PortalInputError, setPortalEnabled, type PortalSummary } from '../cms/src/lib/portal-admin.ts';
+import { addedPortalReport, addPortal, listPortals, PortalInputError, setPortalEnabled, type PortalSummary } from '../cms/src/lib/portal-admin.ts';
 import { closeStrapi, loadStrapi } from './lib/cms.ts';
 
 const USAGE = `usage: npm run portal -- add --name "…" --domain host [--domain host …] [--parent code] [--level tinh|so-nganh|xa-phuong] [--code code]
@@ -51,8 +51,7 @@ try {
     console.log(values.json ? JSON.stringify(portals, null, 2) : table(portals));
   } else if (command === 'add') {
     const portal = await addPortal(strapi, { name: values.name ?? '', domains: values.domain ?? [], parent: values.parent, level: values.level, code: values.code });
-    console.log(`added the portal "${portal.name}" (code ${portal.code}, ${portal.level}${portal.parent ? `, under ${portal.parent}` : ''}) for ${portal.domains.join(', ')}`);
-    console.log('next: give its editors the role "Cổng: …" with Tác giả or Biên tập viên in the admin (Settings → Users); the publisher builds it within its reconciliation period');
+    console.log(addedPortalReport(portal));
   } else {
     const portal = await setPortalEnabled(strapi, values.code!, command === 'enable');
     console.log(`${portal.code} is ${portal.enabled ? 'enabled: it is built and served again' : 'disabled: it is no longer built or served; its content is kept'}`);

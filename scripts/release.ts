@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBuildEnvironment } from '../content-types/src/build-env.ts';
 import { cmsDataDirOf } from '../content-types/src/env.ts';
-import { portalRoot, portalUrl } from '../content-types/src/portals.ts';
+import { hasChildPortals, portalRoot, portalUrl } from '../content-types/src/portals.ts';
 import { rootDir } from './lib/cms.ts';
 import { findPortal, parseReleasesEnvironment } from './publisher/config.ts';
 import { deploy } from './publisher/deploy.ts';
@@ -28,9 +28,11 @@ try {
   const site = parseBuildEnvironment(process.env, rootDir);
   let root = pub.releasesDir;
   let { token, siteUrl } = site;
+  let sharedNewsOf: string | undefined;
   if (values.portal) {
     const dataDir = cmsDataDirOf(process.env, rootDir);
-    const portal = findPortal(values.portal, [dataDir, pub.releasesDir]);
+    const { portal, portals } = findPortal(values.portal, [dataDir, pub.releasesDir]);
+    if (hasChildPortals(portals, portal.code)) sharedNewsOf = portal.code;
     root = portalRoot(pub.releasesDir, portal);
     if (!portal.primary) siteUrl = portalUrl(portal, site.siteUrl).replace(/\/+$/, '');
     if (!process.env.CMS_TOKEN && portal.tokenFile) token = readFileSync(path.resolve(dataDir, portal.tokenFile), 'utf8').trim();
@@ -42,6 +44,7 @@ try {
     token,
     siteUrl,
     portal: values.portal ?? site.portal,
+    sharedNewsOf,
     log: (m) => console.log(`[cong] ${m}`),
   });
   console.log(`[cong] release ${result.release}${values.portal ? ` of portal ${values.portal}` : ''} is live in ${path.join(root, 'current')} (${result.seconds.toFixed(1)} s)`);

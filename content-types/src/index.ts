@@ -14,5 +14,4 @@ export * from './stamp';
 export * from './webhook';
 export * from './calendar';
 export * from './compliance';
-export * from './portal-url';
 export * from './portals';

@@ -99,14 +99,26 @@ function hostOfUrl(url: string): string | null {
 }
 
 /**
- * A portal's public URL: SITE_URL for the primary portal (or one with no domain), else
- * `<SITE_URL's scheme>://<first domain>[:<SITE_URL's port>]/`.
+ * The public URL (with a trailing slash) of the first of `domains`, a portal's host names:
+ * `<SITE_URL's scheme>://<first domain>[:<SITE_URL's port>]/`, so one install's portals share a
+ * scheme and, on a demo machine, a port; null when there is no domain.
  */
-export function portalUrl(portal: PortalInfo, siteUrl: string): string {
+export function domainUrl(domains: readonly string[], siteUrl: string): string | null {
+  const [first] = domains;
+  if (!first) return null;
   const site = new URL(siteUrl);
-  if (portal.primary || portal.domains.length === 0) return site.href;
-  const host = portal.domains[0]!.includes(':') ? `[${portal.domains[0]}]` : portal.domains[0]!;
+  const host = first.includes(':') ? `[${first}]` : first;
   return `${site.protocol}//${host}${site.port ? `:${site.port}` : ''}/`;
+}
+
+/** A portal's public URL: SITE_URL for the primary portal (or one with no domain), else its `domainUrl`. */
+export function portalUrl(portal: Pick<PortalInfo, 'primary' | 'domains'>, siteUrl: string): string {
+  return (portal.primary ? null : domainUrl(portal.domains, siteUrl)) ?? new URL(siteUrl).href;
+}
+
+/** Whether some portal (enabled or not) names `code` as its parent: only such a portal shows "Tin từ cơ sở". */
+export function hasChildPortals(portals: readonly Pick<PortalInfo, 'parent'>[], code: string): boolean {
+  return portals.some((p) => p.parent === code);
 }
 
 /** Where a portal's releases live: RELEASES_DIR for the primary portal, `RELEASES_DIR/portals/<code>` otherwise. */

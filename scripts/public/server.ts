@@ -7,11 +7,12 @@
  * (validators and 304, ranges, HEAD); every answer carries the headers of `headers.ts`.
  *
  * Several portals (issue 14): when `<releases root>/portals.json` (the publisher's copy of the
- * portal registry) lists more than one enabled portal, the request's Host picks the portal
+ * portal registry) lists more than one portal, enabled or not, the request's Host picks the portal
  * (content-types/src/portals.ts `portalForHost`) and its live release (`portalRoot`); a host no
  * enabled portal answers gets the standalone 404 page of `unknown-host.ts` (a disabled portal
- * answers like an unknown host). Without the file, or with one enabled portal, every host is served
- * from `<releases root>/current` as before. The file is checked for a change at most once a second.
+ * answers like an unknown host, also when the primary is the only one left enabled). Without the
+ * file, or with a single portal in it, every host is served from `<releases root>/current` as
+ * before. The file is checked for a change at most once a second.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -208,7 +209,7 @@ class PortalDirectory {
     this.file = path.join(root, PORTAL_REGISTRY_FILE);
   }
 
-  /** The enabled portals when there are at least two, else null (one portal: served as before portals existed). */
+  /** The registry's portals when it lists at least two (enabled or not), else null (one portal: served as before portals existed). */
   current(now = Date.now()): PortalInfo[] | null {
     if (now - this.checkedAt >= this.checkMs) {
       this.checkedAt = now;
@@ -223,8 +224,11 @@ class PortalDirectory {
         this.stamp = stamp;
         try {
           const registry = stamp === 'none' ? null : readPortalRegistry(this.root);
-          this.portals = registry ? registry.portals.filter((p) => p.enabled) : null;
-          if (this.portals && this.portals.length > 1) this.log(`serving ${this.portals.length} portals by host name: ${this.portals.map((p) => p.code).join(', ')}`);
+          this.portals = registry ? registry.portals : null;
+          if (this.portals && this.portals.length > 1) {
+            const enabled = this.portals.filter((p) => p.enabled);
+            this.log(`serving ${enabled.length} of ${this.portals.length} portals by host name: ${enabled.map((p) => p.code).join(', ') || 'none enabled'}`);
+          }
         } catch (error) {
           this.log(`${(error as Error).message} (the portals read before are kept)`);
         }

@@ -28,23 +28,23 @@ export function parseReleasesEnvironment(raw: RawEnv, rootDir: string): { releas
 }
 
 /**
- * The portal `code` of the registry found in the first of `dirs` that has one (the CMS data dir's
+ * The portal `code`, and all the portals, of the registry found in the first of `dirs` that has one (the CMS data dir's
  * portals.json, or the publisher's copy in RELEASES_DIR); its releases live in portalRoot. Throws
  * a ConfigError naming the option and what to do when there is no registry or no such portal.
  */
-export function findPortal(code: string, dirs: readonly string[]): PortalInfo {
+export function findPortal(code: string, dirs: readonly string[]): { portal: PortalInfo; portals: PortalInfo[] } {
   const registry = dirs.map((dir) => readPortalRegistry(dir)).find((r) => r !== null);
   if (!registry) {
     throw new ConfigError(`--portal ${code}: no portals.json in ${dirs.join(' or ')}: this install has one portal (leave --portal out), or start the CMS and the publisher once so they write the registry`);
   }
   const portal = registry.portals.find((p) => p.code === code);
   if (!portal) throw new ConfigError(`--portal ${code}: no portal with this code (Mã cổng); the portals are: ${registry.portals.map((p) => p.code).join(', ')}`);
-  return portal;
+  return { portal, portals: registry.portals };
 }
 
 /** Where portal `code`'s releases live (RELEASES_DIR for the primary or when no code is given). */
 export function portalReleasesRoot(releasesDir: string, code: string | undefined, registryDirs: readonly string[] = [releasesDir]): string {
-  return code ? portalRoot(releasesDir, findPortal(code, registryDirs)) : releasesDir;
+  return code ? portalRoot(releasesDir, findPortal(code, registryDirs).portal) : releasesDir;
 }
 
 const SiteAddressSchema = z.object({

@@ -21,6 +21,8 @@ export interface DeployOptions {
   siteUrl: string;
   /** The portal's code (SITE_PORTAL) when the install has a portal registry; unset: the build's default. */
   portal?: string;
+  /** The portal's code when other portals name it their parent: the fingerprint covers their shared news (reconcile.ts). */
+  sharedNewsOf?: string;
   log: (message: string) => void;
 }
 
@@ -100,7 +102,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let output = '';
   try {
     // Taken before the build: a change during the build makes the next reconciliation build again.
-    const state = await step('fingerprint', () => publishedState(options.cmsUrl, options.token));
+    const state = await step('fingerprint', () => publishedState(options.cmsUrl, options.token, { sharedNewsOf: options.sharedNewsOf }));
     const fingerprint = fingerprintOf(state);
     if (discardUnfinishedCache(options.root)) options.log('the last build did not finish: its incremental build cache was discarded, every page is rendered');
     mkdirSync(cacheDir(options.root), { recursive: true });

@@ -28,6 +28,8 @@ export interface PortalPublisherConfig {
   siteUrl: () => string;
   /** SITE_PORTAL for its builds; unset (no registry): the build's default portal. */
   portal?: string;
+  /** Its code while other portals name it their parent (the registry may change): what reconcile.ts stamps of their shared news. */
+  sharedNewsOf?: () => string | undefined;
   quietMs: number;
   maxWaitMs: number;
   retryBaseMs?: number;
@@ -68,6 +70,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   let lastReconciliation: { at: string; result: string } | null = null;
   const log = config.log;
   const progress = config.progress ?? log;
+  /** What the fingerprint covers besides the portal's own entries. */
+  const state = () => ({ sharedNewsOf: config.sharedNewsOf?.() });
 
   mkdirSync(config.root, { recursive: true }); // a portal's root under RELEASES_DIR/portals/ is made on its first use
   const orphan = stopOrphanBuild(config.root);
@@ -97,7 +101,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
       try {
         if (config.github) {
           // What the dispatch covers, for reconciliation; GitHub gets the event even if the CMS is slow to answer here.
-          const fingerprint = await contentFingerprint(config.cmsUrl, config.token()).catch(() => null);
+          const fingerprint = await contentFingerprint(config.cmsUrl, config.token(), state()).catch(() => null);
           await dispatchToGitHub(config.github, config.portal ? `${config.portal}: ${reason}` : reason);
           writeDispatchState(config.root, fingerprint);
           lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'success' };
@@ -111,6 +115,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           token: config.token(),
           siteUrl: config.siteUrl(),
           portal: config.portal,
+          ...state(),
           log: (m) => step(`  ${m}`),
         });
         output = result.output;
@@ -150,7 +155,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         return false;
       }
       const built = builtFingerprint();
-      const now = await contentFingerprint(config.cmsUrl, config.token());
+      const now = await contentFingerprint(config.cmsUrl, config.token(), state());
       const stale = built !== now;
       lastReconciliation = { at: new Date().toISOString(), result: stale ? 'stale: build scheduled' : 'up to date' };
       if (stale && !queue.status().pending && !queue.status().building) queue.notify('reconciliation: the CMS changed without a webhook');
@@ -202,7 +207,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         if (shown.length > 0) {
           queue.notify(`media: ${shown[0]}${shown.length > 1 ? ` and ${shown.length - 1} more` : ''}, which the live site shows, was replaced or deleted`);
           result = `changed: the live site shows ${shown.join(', ')}: build scheduled`;
-        } else if ((await contentFingerprint(config.cmsUrl, config.token())) === builtFingerprint()) {
+        } else if ((await contentFingerprint(config.cmsUrl, config.token(), state())) === builtFingerprint()) {
           result = 'unchanged: no file a published entry shows has changed, nothing to build';
         } else {
           queue.notify('media: a file a published entry shows has changed');

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { contentTypes } from '../../content-types/src/model.ts';
-import { PORTAL_REGISTRY_FILE, portalRoot, portalUrl, readPortalRegistry, writePortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
+import { hasChildPortals, PORTAL_REGISTRY_FILE, portalRoot, portalUrl, readPortalRegistry, writePortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
 import { createPortalPublisher, type PortalPublisher, type PortalStatus } from './portal.ts';
 import type { BuildQueue } from './queue.ts';
 import { routeEvent } from './routing.ts';
@@ -132,6 +132,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
       token: () => tokenOf(unit.info),
       siteUrl: () => (unit.info.primary || !multi ? config.siteUrl : portalUrl(unit.info, config.siteUrl).replace(/\/+$/, '')),
       portal: multi ? info.code : undefined,
+      sharedNewsOf: () => (multi && hasChildPortals(registry, unit.info.code) ? unit.info.code : undefined),
       quietMs: config.quietMs,
       maxWaitMs: config.maxWaitMs,
       retryBaseMs: config.retryBaseMs,

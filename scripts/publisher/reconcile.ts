@@ -37,39 +37,42 @@ export function fingerprintOf(state: PublishedState): string {
   return hash.digest('hex');
 }
 
-/** What the CMS publishes now (as the token reads it), on today's date in Viet Nam (`now`: for tests). */
-export async function publishedState(cmsUrl: string, token: string, now: Date = new Date()): Promise<PublishedState> {
+export interface StateOptions {
+  /**
+   * The code of the token's portal when other portals name it their parent (the registry's
+   * `parent`): its pages list their shared news ("Tin từ cơ sở"), which the fingerprint then
+   * covers. Unset for every other portal: nothing to ask the CMS.
+   */
+  sharedNewsOf?: string;
+  /** For tests: the moment whose calendar day in Viet Nam the pages are built for. */
+  now?: Date;
+}
+
+/** What the CMS publishes now (as the token reads it), on today's date in Viet Nam. */
+export async function publishedState(cmsUrl: string, token: string, options: StateOptions = {}): Promise<PublishedState> {
   const client = createCmsClient({ baseUrl: cmsUrl, token, attempts: 2, retryDelayMs: 500 });
   const entries: Array<PublishedState['entries'][number]> = [];
   for (const type of COLLECTIONS) {
     const listed = (await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>;
     for (const entry of listed) entries.push({ type: type.pluralName, ...toStamp(type, entry) });
   }
-  entries.push(...(await sharedNewsStamps(client)));
-  return { entries, day: vietnamDayAt(now) };
+  if (options.sharedNewsOf) entries.push(...(await sharedNewsStamps(client, options.sharedNewsOf)));
+  return { entries, day: vietnamDayAt(options.now ?? new Date()) };
 }
 
 /**
- * "Tin từ cơ sở": what the token's portal shows of its communes' shared news (a province's pages
- * list them), as stamps, so a commune's shared article published while the webhook was lost still
- * rebuilds its province. None when the token reads several portals or none (an unfenced token of a
- * one-portal install: no communes) or the CMS has no such route.
+ * "Tin từ cơ sở": the shared news of `code`'s child portals (its pages list them, each linking to
+ * the commune's first domain), as stamps, so a commune's shared article published while the webhook
+ * was lost still rebuilds its province.
  */
-async function sharedNewsStamps(client: ReturnType<typeof createCmsClient>): Promise<Array<PublishedState['entries'][number]>> {
-  let answer: { data?: Array<{ documentId: string; updatedAt: string; url: string }> };
-  try {
-    const portals = (await client.getJson('/api/portals?fields[0]=slug&pagination[pageSize]=2')) as { data?: Array<{ slug: string }> };
-    if (portals.data?.length !== 1) return [];
-    answer = (await client.getJson(`/api/cong/shared-news?portal=${encodeURIComponent(portals.data[0]!.slug)}`)) as typeof answer;
-  } catch {
-    return [];
-  }
-  return (answer.data ?? []).map((item) => ({ type: 'shared-news', documentId: item.documentId, version: `${item.updatedAt} ${item.url}` }));
+async function sharedNewsStamps(client: ReturnType<typeof createCmsClient>, code: string): Promise<Array<PublishedState['entries'][number]>> {
+  const answer = (await client.getJson(`/api/cong/shared-news?portal=${encodeURIComponent(code)}`)) as { data?: Array<{ documentId: string; updatedAt: string; portal: { domains: string[] } }> };
+  return (answer.data ?? []).map((item) => ({ type: 'shared-news', documentId: item.documentId, version: `${item.updatedAt} ${item.portal.domains.join(' ')}` }));
 }
 
-/** The fingerprint of what the CMS publishes now, on today's date in Viet Nam (`now`: for tests). */
-export async function contentFingerprint(cmsUrl: string, token: string, now: Date = new Date()): Promise<string> {
-  return fingerprintOf(await publishedState(cmsUrl, token, now));
+/** The fingerprint of what the CMS publishes now, on today's date in Viet Nam. */
+export async function contentFingerprint(cmsUrl: string, token: string, options: StateOptions = {}): Promise<string> {
+  return fingerprintOf(await publishedState(cmsUrl, token, options));
 }
 
 const manifest = (releaseDir: string) => path.join(releaseDir, RELEASE_MANIFEST);

@@ -387,4 +387,37 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect(portals.body.data).toHaveLength(1);
     });
   });
+
+  describe('the admin home page', () => {
+    const counts = async (token: string) => {
+      const res = await request(`${cms.url}/content-manager/homepage/count-documents`, { token });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.data as { draft: number; published: number; modified: number };
+    };
+    const recent = async (token: string, action: 'update' | 'publish') => {
+      const res = await request(`${cms.url}/content-manager/homepage/recent-documents?action=${action}`, { token });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body.data as Array<{ documentId: string }>).map((d) => d.documentId);
+    };
+
+    test("an editor's entry counts and recent entries are their portal's; the province's are every portal's", async () => {
+      const [a0, b0, p0] = [await counts(editorA), await counts(editorB), await counts(province)];
+      // Tân Hòa's own: at least the seeded category and article (published); fewer than the province sees.
+      expect(a0.published).toBeGreaterThanOrEqual(2);
+      expect(a0.published + a0.draft + a0.modified).toBeLessThan(p0.published + p0.draft + p0.modified);
+      const draft = await cms.strapi.documents(ARTICLE).create({ data: { title: 'Bản nháp trang chủ của Phú Mỹ', body: 'Nội dung.', portal: phuMy.documentId } as never });
+      const published = await cms.strapi.documents(ARTICLE).create({ data: { title: 'Tin mới trang chủ của Phú Mỹ', body: 'Nội dung.', portal: phuMy.documentId } as never, status: 'published' });
+      expect(await counts(editorA)).toEqual(a0);
+      expect(await counts(editorB)).toEqual({ ...b0, draft: b0.draft + 1, published: b0.published + 1 });
+      expect(await counts(province)).toEqual({ ...p0, draft: p0.draft + 1, published: p0.published + 1 });
+      // The recent-documents widgets: the newest of the editor's portal only.
+      for (const action of ['update', 'publish'] as const) {
+        expect(await recent(editorA, action), action).not.toContain(published.documentId);
+        expect(await recent(editorB, action), action).toContain(published.documentId);
+        expect(await recent(province, action), action).toContain(published.documentId);
+      }
+      expect(await recent(editorA, 'update')).not.toContain(draft.documentId);
+      expect(await recent(editorB, 'update')).toContain(draft.documentId);
+    });
+  });
 }

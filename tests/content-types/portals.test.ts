@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
+  domainUrl,
   normaliseHost,
   parseDomains,
   portalForHost,
@@ -52,6 +53,13 @@ describe('portal registry (issue 14, shared contract)', () => {
     expect(portalUrl(commune, 'http://localhost:4321/')).toBe('http://tanhoa.lamgiang.gov.vn:4321/');
     expect(portalUrl(commune, 'https://lamgiang.gov.vn')).toBe('https://tanhoa.lamgiang.gov.vn/');
     expect(portalUrl(province, 'https://cong.lamgiang.gov.vn/')).toBe('https://cong.lamgiang.gov.vn/');
+    expect(portalUrl({ ...commune, domains: [] }, 'https://cong.lamgiang.gov.vn')).toBe('https://cong.lamgiang.gov.vn/');
+  });
+
+  test('a bare list of domains: the first one, on SITE_URL\'s scheme and port; none gives null', () => {
+    expect(domainUrl(['tanhoa.lamgiang.gov.vn', 'b.vn'], 'http://127.0.0.1:4321')).toBe('http://tanhoa.lamgiang.gov.vn:4321/');
+    expect(domainUrl(['::1'], 'https://lamgiang.gov.vn/')).toBe('https://[::1]/');
+    expect(domainUrl([], 'https://lamgiang.gov.vn/')).toBeNull();
   });
 
   test('the primary portal keeps RELEASES_DIR, the others live under portals/<code>', () => {

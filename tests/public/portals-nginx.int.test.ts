@@ -2,7 +2,7 @@
  * Issue 14: `npm run nginx-config` with several portals: one server block per enabled portal (its
  * domains, its own live release, its on-demand routes through the public server with the Host
  * kept) and a default server answering any other host with the Vietnamese unknown-host page;
- * without a registry, or with one enabled portal, the output is today's. Checked with `nginx -t`
+ * without a registry, or with a single portal in it, the output is today's. Checked with `nginx -t`
  * and against Debian's nginx in front of the public server.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -69,14 +69,34 @@ const serverNames = (config: string) => [...config.matchAll(/^\s*server_name ([^
 const roots = (config: string) => [...config.matchAll(/^\s*root ([^;]+);/gm)].map((m) => m[1]);
 
 describe('npm run nginx-config with several portals', () => {
-  test('without a registry, or with one enabled portal, writes what it wrote before portals', () => {
+  test('without a registry, or with a single portal in it, writes what it wrote before portals', () => {
     const releases = tempDir('cong-nginx-portals-');
     const before = generate(releases, '--server-name', 'lamgiang.gov.vn');
     expect(serverNames(before)).toEqual(['lamgiang.gov.vn']);
     expect(roots(before)).toEqual([`${releases}/current/client`]);
     expect(before).not.toContain('default_server');
-    writePortalRegistry(releases, { portals: [PRIMARY, DONG_SON] });
+    writePortalRegistry(releases, { portals: [PRIMARY] });
     expect(generate(releases, '--server-name', 'lamgiang.gov.vn')).toBe(before);
+  }, 60_000);
+
+  test('with only the primary portal left enabled, a disabled portal\'s host names go to the unknown-host server, not to the primary', () => {
+    const releases = tempDir('cong-nginx-portals-');
+    writePortalRegistry(releases, { portals: [PRIMARY, DONG_SON] });
+    const config = generate(releases, '--server-name', 'lamgiang.gov.vn');
+    expect(serverNames(config)).toEqual(['lamgiang.gov.vn cong.lamgiang.gov.vn', '_']);
+    expect(roots(config)).toEqual([`${releases}/current/client`]);
+    expect(config).not.toContain('dongson');
+    expect(config).toMatch(/listen 80 default_server;/);
+    expect(config).toContain('Không tìm thấy cổng thông tin');
+    if (available.nginx) {
+      const checked = nginxTest(config);
+      expect(checked.status, checked.output).toBe(0);
+    }
+    // None enabled: refused, naming what to do.
+    writePortalRegistry(releases, { portals: [{ ...PRIMARY, enabled: false }, DONG_SON] });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(rootDir, 'scripts', 'nginx-config.ts')], { cwd: rootDir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, RELEASES_DIR: releases } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('has no enabled portal: enable one in the CMS');
   }, 60_000);
 
   test('writes one server block per enabled portal and a default server for any other host, valid for nginx -t', () => {

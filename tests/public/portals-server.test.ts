@@ -2,8 +2,8 @@
  * Issue 14, serving by host name: the public server picks each portal's live release by Host
  * (RELEASES_DIR/portals.json, the publisher's copy of the registry), answers an unknown or disabled
  * host with a standalone Vietnamese 404 page, runs one on-demand worker per portal (with its
- * code and its own reader store) that stops when idle, and without a registry (or with one enabled
- * portal) serves every host as before.
+ * code and its own reader store) that stops when idle, and without a registry (or with a single
+ * portal in it) serves every host as before.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -118,11 +118,11 @@ describe('the public server with several portals', () => {
     expect((await get(port, '/binh-luan/', 'khong-ton-tai.gov.vn', 'POST')).status).toBe(404);
   });
 
-  test('without a registry, or with one enabled portal, serves every host from RELEASES_DIR/current as before', async () => {
+  test('without a registry, or with a single portal in it, serves every host from RELEASES_DIR/current as before', async () => {
     const root = await twoPortals();
     const port = await serve(root, { registryCheckMs: 0 });
     for (const host of ['tanhoa.lamgiang.gov.vn', 'khong-ton-tai.gov.vn', undefined]) expect(title((await get(port, '/', host)).body), String(host)).toBe('Lâm Giang');
-    writePortalRegistry(root, { portals: [PRIMARY, { ...TAN_HOA, enabled: false }] });
+    writePortalRegistry(root, { portals: [PRIMARY] });
     for (const host of ['tanhoa.lamgiang.gov.vn', 'khong-ton-tai.gov.vn']) {
       const home = await get(port, '/', host);
       expect(home.status, host).toBe(200);
@@ -131,6 +131,25 @@ describe('the public server with several portals', () => {
     // The worker of the one portal has today's environment (no portal code, today's reader store).
     const env = JSON.parse((await get(port, '/api/env/', 'khong-ton-tai.gov.vn')).body.toString());
     expect(env).toMatchObject({ label: 'Lâm Giang', portal: null, readerDb: path.join(root, 'data', 'reader.db'), redisPrefix: null });
+  });
+
+  test('with only the primary portal left enabled, a disabled portal\'s host (and an unknown one) gets the Vietnamese 404 page, not the primary', async () => {
+    const root = await twoPortals();
+    writePortalRegistry(root, { portals: [PRIMARY, { ...TAN_HOA, enabled: false }] });
+    const port = await serve(root, { siteUrl: 'https://cong.lamgiang.gov.vn' });
+    for (const host of ['lamgiang.gov.vn', 'localhost:4321', 'cong.lamgiang.gov.vn', undefined]) {
+      const home = await get(port, '/', host);
+      expect(home.status, String(host)).toBe(200);
+      expect(title(home.body), String(host)).toBe('Lâm Giang');
+    }
+    for (const host of ['tanhoa.lamgiang.gov.vn', 'xa-tan-hoa.localhost:4321', 'khong-ton-tai.gov.vn']) {
+      for (const target of ['/', '/api/env/']) {
+        const page = await get(port, target, host);
+        expect(page.status, `${host} ${target}`).toBe(404);
+        expect(page.body.toString(), host).toContain('<h1>Không tìm thấy cổng thông tin</h1>');
+        expect(page.body.toString(), host).not.toContain('Lâm Giang');
+      }
+    }
   });
 
   test('reads portals.json again when it changes, without a restart', async () => {

@@ -5,6 +5,7 @@
  * event queued only in its portal, /status per portal.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -28,7 +29,7 @@ function writeRegistry(portals: PortalInfo[]): void {
   writeFileSync(path.join(dir, 'cms', 'portals.json'), JSON.stringify({ portals }));
 }
 
-async function start(portals: PortalInfo[] | null): Promise<Publisher> {
+async function start(portals: PortalInfo[] | null, cmsUrl?: string): Promise<Publisher> {
   dir = mkdtempSync(path.join(tmpdir(), 'cong-portals-'));
   mkdirSync(path.join(dir, 'cms', 'portal-tokens'), { recursive: true });
   writeFileSync(path.join(dir, 'cms', 'build-token'), 'token-of-the-province-0123456789');
@@ -36,7 +37,7 @@ async function start(portals: PortalInfo[] | null): Promise<Publisher> {
   if (portals) writeRegistry(portals);
   publisher = await startPublisher({
     host: '127.0.0.1', port: 0, secret: SECRET, root: path.join(dir, 'releases'), keep: 2,
-    cmsUrl: `http://127.0.0.1:${await freePort()}`, token: 'configured-token-0123456789', siteUrl: 'http://127.0.0.1:4321',
+    cmsUrl: cmsUrl ?? `http://127.0.0.1:${await freePort()}`, token: 'configured-token-0123456789', siteUrl: 'http://127.0.0.1:4321',
     quietMs: 600_000, maxWaitMs: 600_000, reconcileMs: 0, retryBaseMs: 600_000, registryDir: path.join(dir, 'cms'), concurrency: 2,
     log: (m) => logs.push(m),
   });
@@ -45,7 +46,33 @@ async function start(portals: PortalInfo[] | null): Promise<Publisher> {
 
 const webhook = (payload: unknown) => fetch(`${publisher!.url}/webhook`, { method: 'POST', headers: { 'x-cong-webhook-secret': SECRET, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
 
+/**
+ * A CMS whose tokens each read their own portal's entry (and nothing else) and whose province has
+ * one shared article of xa-tan-hoa; it records each request with the token that made it.
+ */
+const cmsRequests: Array<{ token: string; path: string }> = [];
+let cms: Server | undefined;
+async function fakeCms(): Promise<string> {
+  cms = createServer((req, res) => {
+    const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+    cmsRequests.push({ token, path: req.url ?? '' });
+    res.setHeader('content-type', 'application/json');
+    if (req.url?.startsWith('/api/cong/shared-news?')) {
+      res.end(JSON.stringify({ data: [{ documentId: 's1', title: 'Tin chia sẻ', slug: 'tin-chia-se', summary: null, publishedAt: '2026-11-27T01:30:00.000Z', updatedAt: '2026-11-27T01:30:00.000Z', portal: { code: 'xa-tan-hoa', name: 'Ủy ban nhân dân xã Tân Hòa', domains: ['xa-tan-hoa.localhost'] } }] }));
+      return;
+    }
+    const own = token === 'token-of-the-province-0123456789' ? 'lam-giang' : /^token-of-(.+)-0123456789$/.exec(token)?.[1];
+    const data = req.url?.startsWith('/api/portals?') && own ? [{ documentId: `p-${own}`, slug: own, updatedAt: '2026-11-27T01:30:00.000Z' }] : [];
+    res.end(JSON.stringify({ data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } }));
+  });
+  await new Promise<void>((resolve) => cms!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(cms.address() as { port: number }).port}`;
+}
+
 afterEach(async () => {
+  if (cms) await new Promise((resolve) => cms!.close(resolve));
+  cms = undefined;
+  cmsRequests.length = 0;
   await publisher?.close();
   publisher = undefined;
   logs.length = 0;
@@ -143,5 +170,23 @@ describe('publisher with a portal registry', () => {
     expect(p.refreshRegistry()).toBe(false);
     expect(p.portals()).toEqual(['lam-giang', 'xa-tan-hoa']);
     expect(logs.some((m) => m.includes('portal registry cannot be read'))).toBe(true);
+  });
+
+  test('reconciling asks the CMS for shared news only for a portal that has child portals, and only for its own', async () => {
+    // lam-giang is xa-tan-hoa's and xa-binh-an's parent; xa-binh-an is nobody's.
+    const p = await start([PROVINCE, portal('xa-tan-hoa'), portal('xa-binh-an')], await fakeCms());
+    expect(await p.reconcile()).toBe(true); // nothing is live yet: every portal is stale
+    for (const code of p.portals()) expect(p.portal(code)!.lastReconciliation()!.result, code).toBe('stale: build scheduled');
+    const shared = cmsRequests.filter((r) => r.path.startsWith('/api/cong/'));
+    expect(shared).toEqual([{ token: 'token-of-the-province-0123456789', path: '/api/cong/shared-news?portal=lam-giang' }]);
+    // Per portal: one page of each collection type, nothing more.
+    const perToken = (token: string) => cmsRequests.filter((r) => r.token === token).length;
+    expect(perToken('token-of-xa-binh-an-0123456789')).toBe(perToken('token-of-the-province-0123456789') - 1);
+    // A child added to xa-binh-an: now it asks too.
+    cmsRequests.length = 0;
+    writeRegistry([PROVINCE, portal('xa-tan-hoa'), portal('xa-binh-an'), portal('xa-moi', { parent: 'xa-binh-an' })]);
+    expect(p.refreshRegistry()).toBe(true);
+    await p.portal('xa-binh-an')!.reconcile();
+    expect(cmsRequests.filter((r) => r.path.startsWith('/api/cong/'))).toEqual([{ token: 'token-of-xa-binh-an-0123456789', path: '/api/cong/shared-news?portal=xa-binh-an' }]);
   });
 });

@@ -5,8 +5,9 @@
  * Input problems are thrown as PortalInputError naming the option and what to do.
  */
 import type { Core } from '@strapi/strapi';
-import { parseDomains, PORTAL_LEVELS, SLUG_PATTERN } from '@cong/content-types';
+import { parseDomains, PORTAL_LEVELS, SLUG_PATTERN, type PortalInfo } from '@cong/content-types';
 import { portalCodeOf, PORTAL_UID } from '../bootstrap/portals';
+import { portalRole } from './portal-fence';
 
 export class PortalInputError extends Error {}
 
@@ -33,15 +34,8 @@ export interface PortalInput {
   code?: string;
 }
 
-export interface PortalSummary {
-  id: number;
-  code: string;
-  name: string;
-  level: string;
-  parent: string | null;
-  domains: string[];
-  enabled: boolean;
-}
+/** A portal as the commands show it: its registry entry (PortalInfo) with its id, without what the registry adds. */
+export type PortalSummary = Omit<PortalInfo, 'primary' | 'tokenFile'> & { id: number };
 
 type PortalRow = { id: number; documentId: string; slug: string; agencyName: string; level: string; domains: string | null; enabled: boolean | null; parent?: { slug: string } | null };
 
@@ -99,6 +93,15 @@ export async function addPortal(strapi: Core.Strapi, input: PortalInput): Promis
   })) as unknown as { documentId: string };
   const row = (await strapi.db.query(PORTAL_UID).findOne({ where: { documentId: created.documentId }, populate: { parent: { select: ['slug'] } } })) as PortalRow;
   return summary(row);
+}
+
+/** What `npm run portal -- add` prints once the portal is saved: what it is, and what happens next. */
+export function addedPortalReport(portal: PortalSummary): string {
+  return [
+    `added the portal "${portal.name}" (code ${portal.code}, ${portal.level}${portal.parent ? `, under ${portal.parent}` : ''}) for ${portal.domains.join(', ')}`,
+    `next: a running publisher builds it at once (it watches the portal registry; one started later builds it at its start unless RECONCILE_INTERVAL_MS=0), and the public server serves it at ${portal.domains[0]} as soon as that first build is live`,
+    `then give its editors the role "${portalRole(portal.code, portal.name).name}" with Tác giả or Biên tập viên in the admin (Settings → Users)`,
+  ].join('\n');
 }
 
 /** Turns a portal off (never built, never served; its content kept) or on again. */

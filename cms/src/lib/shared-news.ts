@@ -1,15 +1,15 @@
 /**
  * "Tin từ cơ sở" (issue 14, item 5): the news a province's communes (its child portals) mark
  * "Chia sẻ lên cổng cấp trên", for the province portal's build. Published articles only; each
- * names its commune and the address of its page on the commune's own portal, where it stays
- * canonical (the province links to it, never copies it).
+ * names its commune and the commune's host names: the site links to the article on the commune's
+ * first domain (with its own SITE_URL's scheme and port), where it stays canonical (the province
+ * links to it, never copies it).
  *
  * GET /api/cong/shared-news?portal=<code> with a token that reads articles (the build token).
  * What it answers is public anyway: each article is live on its commune's portal.
  */
 import type { Core } from '@strapi/strapi';
-import { parseDomains, portalSiteUrl, PORTAL_FIELD } from '@cong/content-types';
-import { loadEnvironment } from './environment';
+import { parseDomains, PORTAL_FIELD } from '@cong/content-types';
 
 /** How many shared articles the province shows at most (the newest). */
 export const SHARED_NEWS_LIMIT = 200;
@@ -23,14 +23,12 @@ export interface SharedNewsItem {
   updatedAt: string;
   /** The commune: its code, its agency's name and host names (the first is its address). */
   portal: { code: string; name: string; domains: string[] };
-  /** The article's address on the commune's portal, with the CMS's PREVIEW_URL scheme and port (the site makes its own from its SITE_URL). */
-  url: string;
 }
 
 type PortalRow = { id: number; slug: string; agencyName: string; domains: string | null; enabled: boolean | null };
 
 /** The shared news of `code`'s child portals, newest first; null when no portal has that code. */
-export async function sharedNewsOf(strapi: Core.Strapi, code: string, siteUrl: string): Promise<SharedNewsItem[] | null> {
+export async function sharedNewsOf(strapi: Core.Strapi, code: string): Promise<SharedNewsItem[] | null> {
   const parent = (await strapi.db.query('api::portal.portal').findOne({ where: { slug: code }, select: ['id'] })) as { id: number } | null;
   if (!parent) return null;
   const children = (await strapi.db.query('api::portal.portal').findMany({
@@ -49,8 +47,8 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string, siteUrl: s
   return rows.flatMap((row) => {
     const commune = row.portal ? byId.get(row.portal.id) : undefined;
     if (!commune) return [];
-    const base = portalSiteUrl(commune.domains, siteUrl);
-    if (!base) return []; // a commune without a domain has no public address to link to
+    const domains = parseDomains(commune.domains);
+    if (domains.length === 0) return []; // a commune without a domain has no public address to link to
     return [{
       documentId: row.documentId,
       title: row.title,
@@ -58,8 +56,7 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string, siteUrl: s
       summary: row.summary,
       publishedAt: new Date(row.publishedAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
-      portal: { code: commune.slug, name: commune.agencyName, domains: parseDomains(commune.domains) },
-      url: `${base}tin-tuc/${encodeURIComponent(row.slug)}/`,
+      portal: { code: commune.slug, name: commune.agencyName, domains },
     }];
   });
 }
@@ -75,7 +72,7 @@ export function registerSharedNewsRoute(strapi: Core.Strapi): void {
         path: '/shared-news',
         handler: async (ctx: { query: Record<string, unknown>; body: unknown; status: number }) => {
           const code = typeof ctx.query.portal === 'string' ? ctx.query.portal : '';
-          const items = code ? await sharedNewsOf(strapi, code, loadEnvironment().PREVIEW_URL) : null;
+          const items = code ? await sharedNewsOf(strapi, code) : null;
           if (!items) {
             ctx.status = 404;
             ctx.body = { error: { status: 404, message: `no portal with the code "${code}": pass ?portal=<code> (Mã cổng)` } };

@@ -5,7 +5,7 @@
  * never copies the article.
  */
 import type { Loader } from 'astro/loaders';
-import { createCmsClient, portalSiteUrl } from '@cong/content-types';
+import { createCmsClient, domainUrl } from '@cong/content-types';
 import { parseSiteEnvironment } from './site-env';
 
 export interface SharedNewsRecord {
@@ -19,7 +19,7 @@ export interface SharedNewsRecord {
 }
 
 interface SharedNewsAnswer {
-  data: Array<{ documentId: string; title: string; slug: string; summary: string | null; url: string; publishedAt: string; updatedAt: string; portal: { name: string; domains: string[] } }>;
+  data: Array<{ documentId: string; title: string; slug: string; summary: string | null; publishedAt: string; updatedAt: string; portal: { name: string; domains: string[] } }>;
 }
 
 /** The code of the portal this build is for: SITE_PORTAL, else the oldest portal the token reads. */
@@ -42,7 +42,7 @@ export function sharedNewsLoader(): Loader {
       const answer = (await client.getJson(`/api/cong/shared-news?portal=${encodeURIComponent(code)}`)) as SharedNewsAnswer;
       answer.data.forEach((item, order) => {
         // The commune's address as this install's readers reach it: this build's scheme and port (SITE_URL) on its first host name.
-        const base = portalSiteUrl(item.portal.domains, env.siteUrl);
+        const base = domainUrl(item.portal.domains, env.siteUrl);
         if (!base) return;
         store.set({
           id: item.documentId,
