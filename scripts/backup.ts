@@ -58,6 +58,8 @@ if (command === 'restore') {
 }
 
 const strapi = await loadStrapi();
+// Hẹn giờ đăng runs in the CMS, not while a backup reads or a restore writes.
+strapi.cron.destroy();
 const cmsEnv = loadEnvironment();
 const places: InstallPlaces = {
   dataDir: cmsEnv.dataDir,

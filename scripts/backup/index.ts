@@ -15,9 +15,10 @@ import type { Core } from '@strapi/strapi';
 import { portalRoot, readPortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
 import { removePortalRole } from '../../cms/src/lib/portal-fence.ts';
 import { syncPortals } from '../../cms/src/lib/portal-sync.ts';
+import { PLACEHOLDER_PORTAL_NAME } from '../../cms/src/bootstrap/portals.ts';
 import { allUploadNames, copyLiveRelease, copyNamed, removeNamed, restoreRelease, uploadNames } from './files.ts';
 import { backupReader, restoreReader, type ReaderPlace } from './reader.ts';
-import { countRows, deletePortalRows, exportStrapi, FILE_UID, importStrapi, ownedTypes, PORTAL_UID, portalRows } from './strapi-data.ts';
+import { countRows, exportStrapi, FILE_UID, importStrapi, ownedTypes, PORTAL_UID, portalRows, type PortalRows } from './strapi-data.ts';
 
 export const MANIFEST = 'manifest.json';
 const FORMAT = 'cong-backup';
@@ -75,6 +76,16 @@ export async function createBackup(strapi: Core.Strapi, places: InstallPlaces, o
   const rows = options.portal === undefined ? undefined : await portalRows(strapi, options.portal);
 
   mkdirSync(out, { recursive: true, mode: 0o700 });
+  chmodSync(out, 0o700);
+  try {
+    return await writeBackup(strapi, places, out, all, chosen, rows, warn, options.portal);
+  } catch (error) {
+    rmSync(out, { recursive: true, force: true }); // half a backup is no backup: the folder can be named again
+    throw error;
+  }
+}
+
+async function writeBackup(strapi: Core.Strapi, places: InstallPlaces, out: string, all: PortalRow[], chosen: PortalRow[], rows: PortalRows | undefined, warn: (m: string) => void, portal: string | undefined): Promise<BackupManifest> {
   const archive = await exportStrapi(strapi, path.join(out, 'strapi'), rows);
   if (path.basename(archive) !== 'strapi.tar.gz') renameSync(archive, path.join(out, 'strapi.tar.gz'));
   chmodSync(path.join(out, 'strapi.tar.gz'), 0o600); // the content, unencrypted: the operator's alone, like the database
@@ -95,7 +106,7 @@ export async function createBackup(strapi: Core.Strapi, places: InstallPlaces, o
     createdAt: new Date().toISOString(),
     strapi: String(strapi.config.get('info.strapi') ?? ''),
     scope: rows ? 'portal' : 'install',
-    ...(options.portal ? { portal: options.portal } : {}),
+    ...(portal ? { portal } : {}),
     portals,
     rows: await countRows(strapi, rows),
     uploads,
@@ -119,10 +130,14 @@ export function readManifest(dir: string): BackupManifest {
   return manifest;
 }
 
-/** Whether the install holds nothing an editor made: no entry, no media file, at most the first start's one portal. */
+/** The first start's portal, as nobody has touched it yet (its placeholder name). */
+const isPlaceholder = (p: PortalRow) => p.agencyName === PLACEHOLDER_PORTAL_NAME;
+
+/** Whether the install holds nothing anyone made: no entry, no media file, no portal but the first start's placeholder. */
 async function isEmpty(strapi: Core.Strapi): Promise<boolean> {
   for (const uid of ownedTypes()) if ((await strapi.db.query(uid as never).count()) > 0) return false;
-  return (await strapi.db.query(PORTAL_UID as never).count()) <= 1;
+  const portals = await portalsOf(strapi);
+  return portals.length === 0 || (portals.length === 1 && isPlaceholder(portals[0]!));
 }
 
 export interface RestoreResult {
@@ -155,23 +170,27 @@ export async function restoreBackup(strapi: Core.Strapi, places: InstallPlaces, 
     if (!options.force && !(await isEmpty(strapi))) {
       throw new BackupInputError('this install already has content: restore a whole install into an empty one (a new CMS_DATA_DIR or database), or add --force to replace everything it holds');
     }
-    await importStrapi(strapi, archive, true);
+    await importStrapi(strapi, archive, { whole: true, warn });
     removeNamed(allUploadNames(places.uploadsDir), places.uploadsDir);
     copyNamed(backedUp, uploadsFrom, places.uploadsDir, () => {});
   } else {
+    if (options.force) throw new BackupInputError('--force is for a whole install\'s backup: a portal\'s restore replaces that portal only');
     const code = manifest.portal!;
     const before = await portalsOf(strapi);
-    const existing = before.find((p) => p.slug === code);
-    // The first start's untouched portal of an empty install gives way: the restored one becomes the primary.
-    const doomed = existing ? [existing] : before.length === 1 && (await isEmpty(strapi)) ? before : [];
-    const children = before.filter((p) => p.parent?.slug === code).map((p) => p.id);
-    for (const p of doomed) {
-      const rows = await portalRows(strapi, p.slug);
-      const files = await uploadNames(strapi, rows.get(FILE_UID));
-      await deletePortalRows(strapi, rows);
-      removeNamed(files, places.uploadsDir);
+    // The portal itself is replaced; in an empty install, the first start's placeholder gives way
+    // (the restored portal becomes the install's first).
+    const replaced = before.find((p) => p.slug === code) ?? (await isEmpty(strapi) ? before[0] : undefined);
+    // The install's first portal (the lowest id) is its primary one, and a restored row is numbered
+    // last: restored alone beside others, another portal would take its place (host, releases, reader data).
+    if (replaced && replaced.id === before[0]?.id && before.length > 1) {
+      throw new BackupInputError(`${code} is this install's first portal (its primary one): restored alone it would become the last and ${before[1]!.slug} the first; restore the whole install's backup (npm run backup without --portal), or this backup into an empty install`);
     }
-    await importStrapi(strapi, archive, false);
+    const rows = replaced ? await portalRows(strapi, replaced.slug) : undefined;
+    const oldFiles = rows ? await uploadNames(strapi, rows.get(FILE_UID)) : [];
+    const children = before.filter((p) => p.parent?.slug === code).map((p) => p.id);
+    await importStrapi(strapi, archive, { whole: false, replace: rows, warn });
+    // Files only once the import holds: a failed one leaves them as they were.
+    removeNamed(oldFiles, places.uploadsDir);
     copyNamed(backedUp, uploadsFrom, places.uploadsDir, () => {});
     // Links to portals outside the backup (its parent, the portals under it) are made again by code.
     const restored = (await strapi.db.query(PORTAL_UID as never).findOne({ where: { slug: code }, select: ['id'] })) as { id: number } | null;
@@ -196,6 +215,3 @@ export async function restoreBackup(strapi: Core.Strapi, places: InstallPlaces, 
   const rows = manifest.scope === 'install' ? await countRows(strapi) : await countRows(strapi, await portalRows(strapi, manifest.portal!));
   return { manifest, rows };
 }
-
-/** Removes a backup folder made by createBackup (tests, a failed run). */
-export const removeBackup = (dir: string) => rmSync(dir, { recursive: true, force: true });

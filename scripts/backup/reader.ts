@@ -6,12 +6,13 @@
  * secret and stays out of backups: a restore onto another machine starts a new key, which only
  * means today's visitors are counted afresh.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import Redis from 'ioredis';
 import type { PortalInfo } from '../../content-types/src/portals.ts';
 import { portalEnvironment } from '../public/config.ts';
+import { REDIS_KEY_PATTERNS } from '../../site/src/server/redis-store.ts';
 
 export interface ReaderPlace {
   /** Where the public server keeps the reader data: READER_DB (resolved) or REDIS_URL with REDIS_PREFIX. */
@@ -41,20 +42,16 @@ export async function backupReader(place: ReaderPlace, portal: Pick<PortalInfo, 
     } finally {
       db.close();
     }
+    chmodSync(path.join(to, name), 0o600); // votes and visitor hashes: the operator's alone
     return name;
   }
   const redis = new Redis(place.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 2 });
   try {
     await redis.connect();
     const keys: Array<{ key: string; ttl: number; value: string }> = [];
-    // The primary's prefix (cong:) also starts the other portals' (cong:portal:<code>:): those are theirs.
-    const others = `${place.redisPrefix ?? 'cong:'}portal:`;
-    for await (const batch of redis.scanStream({ match: `${escapeGlob(where.prefix)}*`, count: 500 })) {
-      for (const key of batch as string[]) {
-        if (portal.primary && key.startsWith(others)) continue;
-        const [value, ttl] = await Promise.all([redis.dumpBuffer(key), redis.pttl(key)]);
-        if (value) keys.push({ key: key.slice(where.prefix.length), ttl: ttl > 0 ? ttl : 0, value: value.toString('base64') });
-      }
+    for (const key of await storeKeys(redis, where.prefix)) {
+      const [value, ttl] = await Promise.all([redis.dumpBuffer(key), redis.pttl(key)]);
+      if (value) keys.push({ key: key.slice(where.prefix.length), ttl: ttl > 0 ? ttl : 0, value: value.toString('base64') });
     }
     const name = `${portal.code}.redis.json`;
     writeFileSync(path.join(to, name), JSON.stringify({ keys }), { mode: 0o600 });
@@ -82,13 +79,16 @@ export async function restoreReader(place: ReaderPlace, portal: Pick<PortalInfo,
   const redis = new Redis(place.redisUrl!, { lazyConnect: true, maxRetriesPerRequest: 2 });
   try {
     await redis.connect();
-    // What the portal has now goes first (a restore replaces, as with a SQLite file).
-    const others = `${place.redisPrefix ?? 'cong:'}portal:`;
-    for await (const batch of redis.scanStream({ match: `${escapeGlob(where.prefix)}*`, count: 500 })) {
-      const mine = (batch as string[]).filter((key) => !(portal.primary && key.startsWith(others)));
-      if (mine.length > 0) await redis.del(...mine);
+    // What the portal has now goes, once every saved key has been checked (RESTORE refuses a dump from a newer Redis).
+    const payloads = keys.map((k) => ({ key: `${where.prefix}${k.key}`, ttl: k.ttl, value: Buffer.from(k.value, 'base64') }));
+    const check = `${where.prefix}restore-check`;
+    for (const p of payloads.slice(0, 1)) {
+      await redis.restore(check, 0, p.value, 'REPLACE');
+      await redis.del(check);
     }
-    for (const k of keys) await redis.restore(`${where.prefix}${k.key}`, k.ttl, Buffer.from(k.value, 'base64'), 'REPLACE');
+    const existing = await storeKeys(redis, where.prefix);
+    if (existing.length > 0) await redis.del(...existing);
+    for (const p of payloads) await redis.restore(p.key, p.ttl, p.value, 'REPLACE');
   } finally {
     redis.disconnect();
   }
@@ -98,6 +98,18 @@ export async function restoreReader(place: ReaderPlace, portal: Pick<PortalInfo,
 function copyDb(from: string, to: string): void {
   rmSync(to, { force: true });
   writeFileSync(to, readFileSync(from), { mode: 0o600 });
+}
+
+/**
+ * The reader store's keys under `prefix`: only the families it writes, so the primary portal's
+ * `cong:` never takes another portal's (`cong:portal:<code>:…`) or another install's nested prefix.
+ */
+async function storeKeys(redis: Redis, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  for (const pattern of REDIS_KEY_PATTERNS) {
+    for await (const batch of redis.scanStream({ match: `${escapeGlob(prefix)}${pattern}`, count: 500 })) keys.push(...(batch as string[]));
+  }
+  return [...new Set(keys)];
 }
 
 /** Redis MATCH treats * ? [ ] \ as pattern characters. */

@@ -121,20 +121,31 @@ function portalsInIdOrder(source: { createEntitiesReadStream(): Promise<Readable
 }
 
 /** The engine reports what went wrong through its diagnostics; keeps the errors for the message. */
-function collectErrors(engine: { diagnostics: { onDiagnostic(fn: (d: { kind: string; details: { message?: string } }) => void): unknown } }): string[] {
+function collectErrors(engine: { diagnostics: { onDiagnostic(fn: (d: { kind: string; details: { message?: string } }) => void): unknown } }, warn?: (message: string) => void): string[] {
   const errors: string[] = [];
   engine.diagnostics.onDiagnostic((d) => {
     if (d.kind === 'error' && d.details.message) errors.push(d.details.message);
+    if (d.kind === 'warning' && d.details.message) warn?.(d.details.message);
   });
   return errors;
 }
 
-/**
- * Imports an archive made by exportStrapi. `whole`: Strapi's restore, which first deletes every
- * entry of the install (Strapi's own import does the same). Otherwise (one portal's archive) it
- * deletes nothing: the caller has removed that portal's old rows (deletePortalRows).
- */
-export async function importStrapi(strapi: Core.Strapi, file: string, whole: boolean): Promise<void> {
+export interface ImportOptions {
+  /** A whole install's archive: Strapi's restore, which first deletes every entry (as its own import does). */
+  whole: boolean;
+  /**
+   * One portal's archive: these rows (the portal's as the install has them) are deleted first,
+   * in the import's own transaction, so a failed import (a schema from another version, a
+   * damaged archive) leaves them as they were.
+   */
+  replace?: PortalRows;
+  /** Strapi's warnings (e.g. links it could not restore). */
+  warn?: (message: string) => void;
+}
+
+/** Imports an archive made by exportStrapi (see ImportOptions). */
+export async function importStrapi(strapi: Core.Strapi, file: string, options: ImportOptions): Promise<void> {
+  const { whole } = options;
   const dt = transfer();
   const source = dt.file.providers.createLocalFileSourceProvider({ file: { path: file }, encryption: { enabled: false }, compression: { enabled: true } });
   const ignored = dt.strapi.getIgnoredOfficialTransferTypes();
@@ -146,6 +157,15 @@ export async function importStrapi(strapi: Core.Strapi, file: string, whole: boo
       ? { entities: { include: Object.keys(strapi.contentTypes).filter((uid) => !ignored.includes(uid) && !dt.strapi.isIgnoredOfficialTransferType(uid)) }, assets: false, configuration: { webhook: true, coreStore: true } }
       : { entities: { include: [] }, assets: false, configuration: { webhook: false, coreStore: false } },
   });
+  const { replace } = options;
+  if (replace) {
+    // After Strapi's checks (schema, version), inside its transaction: rolled back with the import.
+    const prepare = destination.beforeTransfer.bind(destination);
+    destination.beforeTransfer = async () => {
+      await prepare();
+      await destination.transaction!.attach(() => deletePortalRows(strapi, replace));
+    };
+  }
   const engine = dt.engine.createTransferEngine(source, destination, {
     versionStrategy: 'ignore',
     // The schema must match: a backup is restored by the same version of Cổng (then upgraded by starting the newer one).
@@ -153,23 +173,21 @@ export async function importStrapi(strapi: Core.Strapi, file: string, whole: boo
     exclude: whole ? ['files'] : ['files', 'config'],
     transforms: transforms(),
   } as never);
-  const failures = collectErrors(engine);
+  const failures = collectErrors(engine, options.warn);
   try {
     await engine.transfer();
   } catch (error) {
     const why = failures.join('; ') || (error as Error).message;
-    throw new Error(`Strapi's import failed: ${why}${/schema/i.test(why) ? ' (restore a backup with the version of Cổng that made it, then start the newer version to upgrade)' : ''}`);
+    throw new Error(`Strapi's import failed, nothing was changed: ${why}${/schema/i.test(why) ? ' (restore a backup with the version of Cổng that made it, then start the newer version to upgrade)' : ''}`);
   }
 }
 
-/** Deletes one portal's rows (its entries, media file records and Cổng entry) before its restore. */
+/** Deletes one portal's rows (its entries, media file records and Cổng entry); run inside the import's transaction. */
 export async function deletePortalRows(strapi: Core.Strapi, rows: PortalRows): Promise<void> {
   // Strapi's own entity query, as its restore deletes: an entry's components go with it.
   const query = transfer().strapi.queries.entity.createEntityQuery(strapi);
-  await strapi.db.transaction(async () => {
-    for (const [uid, ids] of rows) {
-      const list = [...ids];
-      for (let i = 0; i < list.length; i += 500) await query(uid as never).deleteMany({ where: { id: { $in: list.slice(i, i + 500) } } });
-    }
-  });
+  for (const [uid, ids] of rows) {
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += 500) await query(uid as never).deleteMany({ where: { id: { $in: list.slice(i, i + 500) } } });
+  }
 }

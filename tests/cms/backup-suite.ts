@@ -7,9 +7,9 @@
  * restore is the real command in its own process, and each restored install is checked in its
  * database, on disk and through its own running CMS (Strapi runs once per process).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -168,6 +168,7 @@ export function defineBackupSuite(database: 'sqlite' | 'postgres', reader: 'sqli
   let communeArticles: string[];
   const wholeDir = path.join(work, 'backup-all');
   const communeDir = path.join(work, 'backup-phu-lam');
+  const primaryDir = path.join(work, 'backup-xa-tan-hoa');
   let restored: Install;
 
   beforeAll(async () => {
@@ -204,6 +205,7 @@ export function defineBackupSuite(database: 'sqlite' | 'postgres', reader: 'sqli
     sourceUploads = hashes(source.uploadsDir);
     whole = await createBackup(strapi, places, { out: wholeDir });
     await createBackup(strapi, places, { out: communeDir, portal: 'phu-lam' });
+    await createBackup(strapi, places, { out: primaryDir, portal: 'xa-tan-hoa' });
     communeArticles = sourceArticles.filter((a) => a.startsWith('phu-lam|'));
     await source.close();
     source = null;
@@ -317,6 +319,41 @@ export function defineBackupSuite(database: 'sqlite' | 'postgres', reader: 'sqli
     } finally {
       await stop2();
     }
+  }, 300_000);
+
+  test('a portal restore that fails (a backup from another schema) changes nothing: the portal keeps its entries and files', async () => {
+    // The commune's backup, its archive's article schema altered as a backup of another version would be.
+    const other = path.join(work, 'backup-other-version');
+    cpSync(communeDir, other, { recursive: true });
+    const unpacked = path.join(work, 'unpacked');
+    mkdirSync(unpacked);
+    execFileSync('tar', ['-xzf', path.join(other, 'strapi.tar.gz'), '-C', unpacked]);
+    const schemas = path.join(unpacked, 'schemas', readdirSync(path.join(unpacked, 'schemas'))[0]!);
+    writeFileSync(schemas, readFileSync(schemas, 'utf8').split('\n').map((line) => {
+      if (!line.includes('"api::article.article"')) return line;
+      const schema = JSON.parse(line) as { attributes: Record<string, unknown> };
+      schema.attributes.oldField = { type: 'string' };
+      return JSON.stringify(schema);
+    }).join('\n'));
+    execFileSync('tar', ['-czf', path.join(other, 'strapi.tar.gz'), '-C', unpacked, '.']);
+    const before = await articlesOf(restored);
+    const uploads = hashes(restored.uploadsDir);
+    const run = await command(restored, ['restore', other]);
+    expect(run.code, run.out).toBe(1);
+    expect(run.out).toContain('nothing was changed');
+    expect(await articlesOf(restored)).toEqual(before);
+    expect(await countsOf(restored)).toEqual(sourceCounts);
+    expect(hashes(restored.uploadsDir)).toEqual(uploads);
+  }, 300_000);
+
+  test('the first portal is not restored alone beside others (it would lose its place as the primary): the operator is told what to do, nothing changes', async () => {
+    const before = await articlesOf(restored);
+    const run = await command(restored, ['restore', primaryDir]);
+    expect(run.code, run.out).toBe(2);
+    expect(run.out).toContain("xa-tan-hoa is this install's first portal");
+    expect(run.out).toContain('restore the whole install');
+    expect(await articlesOf(restored)).toEqual(before);
+    expect(readPortalRegistry(restored.dataDir)!.portals.map((p) => [p.code, p.primary])).toEqual([['xa-tan-hoa', true], ['lam-giang', false], ['phu-lam', false]]);
   }, 300_000);
 
   test('a commune\'s backup into an empty install: it becomes that install\'s only portal, with its entries, reader data and live release', async () => {

@@ -16,6 +16,7 @@ import { CATEGORIES } from '../../cms/src/seed/demo-content';
 import { DEMO_PORTALS, PROVINCE_CODE, SHARED_PRIMARY_ARTICLES } from '../../cms/src/seed/portals';
 import { createPublicServer } from '../../scripts/public/server';
 import { launchChromium } from '../helpers/browser';
+import { hasJava, htmlCheckerErrors, seriousViolations } from '../helpers/checkers';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { listen } from '../helpers/net';
 import { createSiteBuild, type SiteBuild } from '../helpers/site-build';
@@ -106,6 +107,30 @@ describe('each portal at its own host name', () => {
     await other.close();
     expect((await stats(`127.0.0.1:${port}`)).total).toBe(2);
     expect((await stats(`${PROVINCE_CODE}.localhost:${port}`)).total).toBe(1);
+  }, 120_000);
+
+  test('the province\'s "Tin từ cơ sở" (home section and page) passes axe (WCAG 2.1 AA) and the Nu Html Checker, and links each item to its commune', async () => {
+    const host = `http://${PROVINCE_CODE}.localhost:${port}`;
+    for (const target of ['/', '/tin-tu-co-so/']) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${host}${target}`);
+      expect(await seriousViolations(page), target).toEqual([]);
+      if (target === '/tin-tu-co-so/') {
+        expect(await page.locator('h1').textContent()).toContain('Tin từ cơ sở');
+        const links = await page.locator('main a[href*="/tin-tuc/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+        expect(links.length).toBeGreaterThan(0);
+        // Each item goes to the article on its commune's own portal (the canonical address), not to a copy.
+        for (const link of links) expect(new URL(link).host).not.toBe(`${PROVINCE_CODE}.localhost:${port}`);
+        // What a reader sees, kept for a look (test-results/ is not in git).
+        mkdirSync('test-results/screenshots', { recursive: true });
+        await page.screenshot({ path: 'test-results/screenshots/tin-tu-co-so.png', fullPage: true });
+      }
+      await page.close();
+    }
+    if (hasJava) {
+      const client = path.join(site.work, PROVINCE_CODE, 'client');
+      expect(await htmlCheckerErrors([path.join(client, 'index.html'), path.join(client, 'tin-tu-co-so', 'index.html')], client)).toEqual([]);
+    }
   }, 120_000);
 
   test('an unknown host gets the Vietnamese page that says no portal answers there', async () => {

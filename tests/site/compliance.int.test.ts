@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMPLIANCE_ITEMS, type ComplianceRow } from '../../content-types/src/compliance';
 import { seedDemoContent } from '../../cms/src/seed/index';
+import { addPortal } from '../../cms/src/lib/portal-admin';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { createSiteBuild, rootDir, type SiteBuild } from '../helpers/site-build';
 import { request } from '../helpers/http';
@@ -127,6 +128,33 @@ describe('compliance report', () => {
     expect(publicStatuses().get('lich-cong-tac')).toBe('missing');
     expect(publicStatuses()).toEqual(statuses(admin.items));
   });
+
+  test('npm run compliance -- --portal and --all read each portal of the install with its own build token (issue 14)', async () => {
+    await addPortal(cms.strapi, { name: 'Ủy ban nhân dân xã Mới Lập', domains: ['moi-lap.localhost'], code: 'xa-moi-lap' });
+    const run = async (...args: string[]) => {
+      const out = await promisify(execFile)(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), path.join(rootDir, 'scripts/compliance.ts'), ...args], {
+        cwd: rootDir,
+        env: { ...process.env, CONG_ENV_FILE: '/dev/null', CMS_DATA_DIR: cms.dataDir, CMS_URL: cms.url },
+      }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      return out as { code?: number; stdout: string; stderr: string };
+    };
+    const today = (await adminReport()).today;
+    const own = JSON.parse((await cliReport('--json', '--date', today)).stdout) as { summary: { ok: number; missing: number } };
+    const all = JSON.parse((await run('--all', '--json', '--date', today)).stdout) as { portals: Array<{ portal: string; summary: { ok: number; missing: number }; items: unknown[] }> };
+    expect(all.portals.map((p) => p.portal)).toEqual(['xa-tan-hoa', 'xa-moi-lap']);
+    // The first portal's figures are the ones its build token gives; the new portal has published nothing yet.
+    expect(all.portals[0]!.summary).toEqual(own.summary);
+    expect(all.portals[1]!.summary.ok).toBeLessThan(own.summary.ok);
+    expect(all.portals[1]!.summary.missing).toBeGreaterThan(own.summary.missing);
+    const one = await run('--portal', 'xa-moi-lap', '--date', today);
+    expect(one.stdout).toContain('Compliance report of Ủy ban nhân dân xã Mới Lập (xa-moi-lap)');
+    const unknown = await run('--portal', 'khong-co');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('the portals are: xa-tan-hoa, xa-moi-lap');
+    const both = await run('--all', '--token', cms.buildToken);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('leave out --portal and --all');
+  }, 120_000);
 
   test('npm run compliance refuses a bad date and an unreachable CMS with a message naming what to fix', async () => {
     const bad = await promisify(execFile)(process.execPath, [path.join(rootDir, 'node_modules/tsx/dist/cli.mjs'), path.join(rootDir, 'scripts/compliance.ts'), '--date', '31/12/2026'], {

@@ -38,6 +38,9 @@ if n > tonumber(ARGV[1]) then return { 0, redis.call('PTTL', KEYS[1]) } end
 return { 1, 0 }
 `;
 
+/** Every key this store writes, under its prefix, as SCAN patterns (`npm run backup` copies these and no other key). */
+export const REDIS_KEY_PATTERNS = ['visitors', 'visits:*', 'votes:*', 'rating:*', 'limit:*', 'captcha:*', 'salt:*'] as const;
+
 export function openRedisStore(url: string, prefix = 'cong:', options: { maxVisitors?: number } = {}): ReaderStore {
   const maxVisitors = options.maxVisitors ?? MAX_VISITORS;
   const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
