@@ -24,7 +24,7 @@ import { activate, currentRelease } from '../../scripts/publisher/releases';
 import { openSqliteStore } from '../../site/src/server/sqlite-store';
 import { openRedisStore } from '../../site/src/server/redis-store';
 import type { ReaderStore } from '../../site/src/server/store';
-import { POSTGRES_ADMIN_URL, startCms, type CmsHarness } from '../helpers/cms-harness';
+import { POSTGRES_ADMIN_URL, startCms, withAdminClient, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
 import { freePort } from '../helpers/net';
 import { REDIS_URL } from '../helpers/redis';
@@ -66,7 +66,7 @@ export function defineBackupSuite(database: 'sqlite' | 'postgres', reader: 'sqli
     };
     if (database === 'postgres') {
       const db = `cong_backup_${process.pid}_${name}_${Date.now().toString(36)}`;
-      await admin((c) => c.query(`CREATE DATABASE ${db}`));
+      await withAdminClient((c) => c.query(`CREATE DATABASE ${db}`));
       databases.push(db);
       const url = new URL(POSTGRES_ADMIN_URL);
       url.pathname = `/${db}`;
@@ -86,16 +86,6 @@ export function defineBackupSuite(database: 'sqlite' | 'postgres', reader: 'sqli
     };
     return install;
   }
-
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-    await c.connect();
-    try {
-      return await fn(c);
-    } finally {
-      await c.end();
-    }
-  };
 
   /** Runs `npm run backup|restore` (the script itself) for an install; resolves with its exit code and output. */
   const command = (install: Install, args: string[]) =>
@@ -214,7 +204,7 @@ export function defineBackupSuite(database: 'sqlite' | 'postgres', reader: 'sqli
   afterAll(async () => {
     await source?.close();
     rmSync(work, { recursive: true, force: true });
-    if (database === 'postgres') for (const db of databases) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${db}`));
+    if (database === 'postgres') for (const db of databases) await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${db}`));
     if (reader === 'redis') {
       const redis = new (await import('ioredis')).Redis(REDIS_URL);
       const keys = await redis.keys(`${prefix}*`);
