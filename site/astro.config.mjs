@@ -9,6 +9,8 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { runtimeReport } from './src/integrations/runtime.ts';
 import { loadSiteEnvFiles, siteCmsUrl } from './src/lib/site-env.ts';
 import { closedImageEndpoint } from './src/integrations/image-endpoint.ts';
+import { contentSync } from './src/integrations/content-sync.ts';
+import { keepRenderer } from './src/integrations/renderer.ts';
 
 // Pages rendered from a build folder outside site/ (publisher releases) still find site/ through this.
 process.env.CONG_SITE_DIR ??= fileURLToPath(new URL('.', import.meta.url));
@@ -27,7 +29,7 @@ export default defineConfig({
   cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   // Middleware mode: the public server (scripts/public/) runs each release's on-demand routes in a worker.
   adapter: node({ mode: 'middleware' }),
-  integrations: [runtimeReport(), mediaMirror(), searchIndex(), closedImageEndpoint()],
+  integrations: [runtimeReport(), contentSync(), keepRenderer(), mediaMirror(), searchIndex(), closedImageEndpoint()],
   security: {
     // Astro's check needs the public host at build time (security.allowedDomains); src/middleware.ts
     // compares Origin with the Host header instead.

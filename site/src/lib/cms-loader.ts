@@ -1,16 +1,16 @@
 /**
- * Astro content-layer loader for one type of the model. Syncs incrementally: each build asks
+ * The content-store loader (store.ts) for one type of the model. Syncs incrementally: each build asks
  * Strapi for every published entry's stamp (documentId, updatedAt and the files it shows: see
  * sync.ts), fetches in full only what is new or changed, and drops what was unpublished or
  * deleted. Every entry is validated against the model first; a bad one fails the build with the
  * type, documentId and field.
  *
- * Markdown bodies are kept beside the store (bodyCacheDir()), not in it: Astro bundles the whole
- * store into the build, and 10,000 bodies in it made a 47 MB module.
+ * Markdown bodies are kept beside the store (bodyCacheDir()), not in it: a page reads only its own
+ * body, and every page reads the store's records (10,000 bodies in them made 47 MB).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { StoreLoader } from './store';
 import { createCmsClient, stampQuery, toStamp, type ContentType, type EntryOf, type Stamp } from '@cong/content-types';
 import { planSync, validateEntries } from './sync';
 import { bodyCacheDir, parseSiteEnvironment } from './site-env';
@@ -46,13 +46,11 @@ export function bodyImagePaths(markdown: string): string[] {
 }
 
 /** A loader that reads the published entries of `type` from Strapi. */
-export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): Loader {
+export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): StoreLoader {
   const { type } = options;
   return {
     name: `cong-cms-${type.singularName}`,
     async load({ store, meta, logger, collection }) {
-      // `npm run typecheck` (astro check) syncs to write the collections' types: no CMS needed for that.
-      if (process.env.CONG_TYPES_ONLY === '1') return;
       const env = parseSiteEnvironment(process.env);
       const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token });
 

@@ -4,15 +4,14 @@
  * build's day (the publisher rebuilds after midnight), the same way the admin page and
  * `npm run compliance` do.
  */
-import type { Loader } from 'astro/loaders';
+import type { StoreLoader } from './store';
 import { complianceFacts, createCmsClient, restComplianceReader } from '@cong/content-types';
 import { parseSiteEnvironment } from './site-env';
 
-export function complianceLoader(): Loader {
+export function complianceLoader(): StoreLoader {
   return {
     name: 'cong-compliance',
     async load({ store }) {
-      if (process.env.CONG_TYPES_ONLY === '1') return;
       const env = parseSiteEnvironment(process.env);
       const facts = await complianceFacts(restComplianceReader(createCmsClient({ baseUrl: env.cmsUrl, token: env.token }), env.portal));
       store.clear();

@@ -3,7 +3,7 @@
  * pagination and dates.
  */
 import { RESERVED_SLUGS } from '../consts';
-import { getCollection } from 'astro:content';
+import { readCollection } from './store';
 import type {
   AnnouncementRecord, ArticleRecord, CategoryRecord, CommentRecord, DisclosureRecord, DocumentKindRecord, DossierReportRecord, LegalDocumentRecord, LinkRecord, OfficialRecord, PageRecord,
   PlaceRecord, ProcedureRecord, QuestionRecord, SectorRecord, SettingsRecord, UnitRecord, WorkWeekRecord,
@@ -25,6 +25,11 @@ const newestFirst = <T extends { publishedAt: string }>(a: Item<T>, b: Item<T>) 
 // Every page asks for these lists (the sidebar on each page, lists, feeds): sort them once per
 // build, not once per page. With 10,000 articles per-page sorting made the build 5x slower.
 const memo = new Map<string, Promise<unknown>>();
+
+/** A collection from the content store (store.ts), as Astro's getCollection gave it. */
+async function getCollection(name: string): Promise<Array<Item<unknown>>> {
+  return readCollection(name);
+}
 function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   if (!memo.has(key)) memo.set(key, load());
   return memo.get(key) as Promise<T>;

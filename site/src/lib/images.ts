@@ -1,15 +1,15 @@
 /**
- * Images from the CMS through Astro's image pipeline (sharp) at build time: each picture gets
- * WebP sources and a JPEG (or PNG) fallback at a ladder of widths, with its intrinsic size, so
- * the browser picks the smallest file that fills the slot and reserves the room before it loads.
- * Output files are content-addressed by Astro (`/_astro/<name>_<hash>.webp`), so they are served
- * as immutable; the media's `updatedAt` is part of the source URL, so a file replaced in the CMS
- * gets new names. Transforms are cached in the build's cacheDir between releases.
+ * Images from the CMS at build time (image-files.ts, sharp): each picture gets WebP sources and a
+ * JPEG (or PNG) fallback at a ladder of widths, with its intrinsic size, so the browser picks the
+ * smallest file that fills the slot and reserves the room before it loads. Files are
+ * content-addressed (`/_astro/<name>_<hash>.webp`), so they are served as immutable; the media's
+ * `updatedAt` is part of the source URL, so a file replaced in the CMS gets new names. Made files
+ * are cached in the build's cache folder between releases.
  *
  * Pages rendered on demand (the draft preview) keep the plain file: no image endpoint runs there.
  */
-import { getImage } from 'astro:assets';
 import { getBodyMedia } from './body-media';
+import { imageFile } from './image-files';
 import type { MediaRecord } from './records';
 import { siteCmsUrl } from './site-env';
 import { escapeAttribute, pictureSlot, rasterFormat, widthLadder, type ImageSlot } from './image-slots';
@@ -44,16 +44,14 @@ export async function responsiveImage(media: ImageSource, slot: ImageSlot): Prom
   const display = widths.find((w) => w >= pictureSlot(slot).fallbackWidth) ?? widths.at(-1)!;
   const height = Math.round((display * media.height) / media.width);
   const src = `${cmsUrl()}${media.url}${media.version ? `?v=${encodeURIComponent(media.version)}` : ''}`;
-  // 'inside': a photo whose EXIF turns it (Strapi records the stored width and height) is never cropped.
-  const options = { src, width: display, height, widths, fit: 'inside' } as const;
-  const formats = fallback === 'webp' ? [] : ['webp' as const];
-  const [main, ...others] = await Promise.all([getImage({ ...options, format: fallback }), ...formats.map((format) => getImage({ ...options, format }))]);
+  // Resized 'inside' the width: a photo whose EXIF turns it (Strapi records the stored width and height) is never cropped.
+  const srcset = (format: 'webp' | 'jpg' | 'png') => widths.map((width) => `${imageFile({ src, width, format })} ${width}w`).join(', ');
   return {
-    sources: others.map((image, i) => ({ type: `image/${formats[i]}`, srcset: image.srcSet.attribute })),
+    sources: fallback === 'webp' ? [] : [{ type: 'image/webp', srcset: srcset('webp') }],
     // The original file as the plain src: browsers take a `w` srcset instead, and the media mirror
     // copies what pages name, so the live release keeps the source a replaced file is compared with.
     src: media.url,
-    srcset: main!.srcSet.attribute,
+    srcset: srcset(fallback),
     width: display,
     height,
   };

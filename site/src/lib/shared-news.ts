@@ -4,7 +4,7 @@
  * links to the article's page on its commune's own portal, which stays canonical: the province
  * never copies the article.
  */
-import type { Loader } from 'astro/loaders';
+import type { StoreLoader } from './store';
 import { createCmsClient, domainUrl } from '@cong/content-types';
 import { parseSiteEnvironment } from './site-env';
 
@@ -29,11 +29,10 @@ async function ownPortalCode(client: ReturnType<typeof createCmsClient>, named: 
   return body.data?.[0]?.slug ?? null;
 }
 
-export function sharedNewsLoader(): Loader {
+export function sharedNewsLoader(): StoreLoader {
   return {
     name: 'cong-shared-news',
     async load({ store, logger }) {
-      if (process.env.CONG_TYPES_ONLY === '1') return;
       const env = parseSiteEnvironment(process.env);
       const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token });
       const code = await ownPortalCode(client, env.portal);

@@ -96,11 +96,24 @@ export function parsePreviewEnvironment(raw: RawEnv): { cmsUrl: string; token: s
   return { cmsUrl, token };
 }
 
-/** Where the loader keeps article bodies outside Astro's bundled content store. */
+/** A folder of the build's cache (SITE_CACHE_DIR, kept by the publisher between releases; else site/node_modules/). */
+function cacheFolder(name: string): string {
+  return process.env.SITE_CACHE_DIR ? path.join(path.resolve(siteDir(), process.env.SITE_CACHE_DIR), name) : path.join(siteDir(), 'node_modules', `.${name}`);
+}
+
+/** Where the loaders keep Markdown bodies, beside the content store. */
 export function bodyCacheDir(): string {
-  return process.env.SITE_CACHE_DIR
-    ? path.join(path.resolve(siteDir(), process.env.SITE_CACHE_DIR), 'cong-bodies')
-    : path.join(siteDir(), 'node_modules', '.cong-bodies');
+  return cacheFolder('cong-bodies');
+}
+
+/** The content store (store.ts): one JSON file per collection. */
+export function storeDir(): string {
+  return cacheFolder('cong-store');
+}
+
+/** Images made from CMS media (images.ts), by file name, kept between builds. */
+export function imageCacheDir(): string {
+  return cacheFolder('cong-images');
 }
 
 /** The Strapi filter that picks this build's portal (SITE_PORTAL) from the portals the token reads; none when unset. */

@@ -1,0 +1,116 @@
+/**
+ * The site's content store: what the CMS publishes, one JSON file per collection in the build's
+ * cache folder (SITE_CACHE_DIR/cong-store/), read by the pages at render time (content.ts).
+ *
+ * Issue 15: Astro's content layer bundled the whole store into every build (a module that grew
+ * with the archive) and froze it there, so a page could only be rendered again by another full
+ * `astro build`. Kept outside the bundle, the same compiled pages render the current content
+ * anywhere: in `astro build`, and in the publisher's fast path (scripts/publisher/fast/), which
+ * renders only the pages a publish changes with the live release's own bundle.
+ *
+ * The loaders (cms-loader.ts, compliance-loader.ts, shared-news.ts) keep the shape of Astro's
+ * loader API they were written for (store, meta, logger), so their incremental sync is unchanged.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { storeDir } from './site-env';
+
+/** One entry as pages see it. */
+export interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/** What a loader may do with its collection (the part of Astro's DataStore the loaders use). */
+export interface CollectionStore {
+  set(entry: StoredEntry): void;
+  get(id: string): StoredEntry | undefined;
+  has(id: string): boolean;
+  delete(id: string): void;
+  clear(): void;
+  keys(): string[];
+}
+
+/** A loader's own notes between syncs (stamps, record format). */
+export interface CollectionMeta {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+export interface StoreLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** A content loader: brings one collection up to date with the CMS. */
+export interface StoreLoader {
+  name: string;
+  load(context: { store: CollectionStore; meta: CollectionMeta; logger: StoreLogger; collection: string }): Promise<void>;
+}
+
+/** The file format; a store written by another format is loaded again from nothing. */
+const FORMAT = 1;
+
+interface CollectionFile {
+  format: number;
+  meta: Record<string, string>;
+  entries: Array<[string, Record<string, unknown>]>;
+}
+
+const fileOf = (collection: string) => path.join(storeDir(), `${collection}.json`);
+
+function readFile(collection: string): CollectionFile | null {
+  const file = fileOf(collection);
+  if (!existsSync(file)) return null;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as CollectionFile;
+  return parsed.format === FORMAT ? parsed : null;
+}
+
+/** The entries of a collection as the last sync left them, in the order they were stored. */
+export function readCollection<T>(collection: string): Array<{ id: string; data: T }> {
+  const file = readFile(collection);
+  if (!file) throw new Error(`The content store has no collection "${collection}" (${fileOf(collection)}): the site's content was not synced. Build with the CMS reachable (astro build syncs first).`);
+  return file.entries.map(([id, data]) => ({ id, data: data as T }));
+}
+
+/** Writes a collection whole: a temporary file renamed over the old one, so a reader never sees half of it. */
+function writeCollection(collection: string, content: CollectionFile): void {
+  const file = fileOf(collection);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(content));
+  renameSync(temporary, file);
+}
+
+/** Runs one loader against its stored collection and saves the result. */
+export async function syncCollection(collection: string, loader: StoreLoader, logger: StoreLogger): Promise<void> {
+  const previous = readFile(collection);
+  const entries = new Map<string, StoredEntry>((previous?.entries ?? []).map(([id, data]) => [id, { id, data }]));
+  const meta = new Map<string, string>(Object.entries(previous?.meta ?? {}));
+  await loader.load({
+    store: {
+      set: (entry) => void entries.set(entry.id, { id: entry.id, data: entry.data }),
+      get: (id) => entries.get(id),
+      has: (id) => entries.has(id),
+      delete: (id) => void entries.delete(id),
+      clear: () => entries.clear(),
+      keys: () => [...entries.keys()],
+    },
+    meta: {
+      get: (key) => meta.get(key),
+      set: (key, value) => void meta.set(key, value),
+      delete: (key) => void meta.delete(key),
+    },
+    logger,
+    collection,
+  });
+  writeCollection(collection, { format: FORMAT, meta: Object.fromEntries(meta), entries: [...entries.values()].map((e) => [e.id, e.data]) });
+}
+
+/** Syncs every collection (concurrently, as Astro's content layer ran them); one failure fails the sync after the others finish. */
+export async function syncStore(loaders: Record<string, StoreLoader>, logger: (loaderName: string) => StoreLogger): Promise<void> {
+  const results = await Promise.allSettled(Object.entries(loaders).map(([collection, loader]) => syncCollection(collection, loader, logger(loader.name))));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
