@@ -28,12 +28,25 @@ export interface BuildOutcome {
   logFile?: string;
   /** Forwarded to GitHub Actions instead of built here. */
   forwardedTo?: string;
+  /** Issue 15: which path published, why, and what the fast path rendered. */
+  path?: 'fast' | 'full';
+  why?: string;
+  pages?: { rendered: number; written: number; removed: number; changed: number; total: number };
+}
+
+/** "fast path: 12 pages rendered, …" / "full build: why". */
+function pathSummary(outcome: BuildOutcome): string | null {
+  if (!outcome.path) return null;
+  if (outcome.path === 'full') return `full build: ${outcome.why ?? ''}`.trim();
+  const p = outcome.pages;
+  return p ? `fast path: ${p.rendered} pages rendered, ${p.written} files written, ${p.removed} removed, ${p.changed} of ${p.total} pages changed` : 'fast path';
 }
 
 /** The one line a build leaves in the log. */
 export function buildSummary(outcome: BuildOutcome): string {
   const steps = Object.entries(outcome.steps).map(([name, ms]) => `${name} ${formatDuration(ms)}`);
-  const detail = [outcome.reason, ...steps].join('; ');
+  const how = pathSummary(outcome);
+  const detail = [...(how ? [how] : []), outcome.reason, ...steps].join('; ');
   const took = formatDuration(outcome.seconds * 1000);
   if (outcome.forwardedTo) {
     return outcome.result === 'success'

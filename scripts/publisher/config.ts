@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FAST_PATH_MAX_PAGES } from './deploy.ts';
 import { ConfigError, parseEnv, portVar, SHARED_SECRET_FILES, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
 import { portalRoot, readPortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
@@ -74,6 +75,15 @@ const Schema = z.object({
     .int('PUBLISH_CONCURRENCY must be a whole number of site builds at once, e.g. 2')
     .min(1, 'PUBLISH_CONCURRENCY must be at least 1 (site builds at once across all portals; unset: one per core)')
     .default(availableParallelism()),
+  // Issue 15: the fast path renders at most this many changed pages (else a full build); 0 turns it off.
+  FAST_PATH_MAX_PAGES: z.coerce
+    .number({ error: 'FAST_PATH_MAX_PAGES must be a whole number of pages, e.g. 2000 (0 turns the fast path off)' })
+    .int('FAST_PATH_MAX_PAGES must be a whole number of pages, e.g. 2000 (0 turns the fast path off)')
+    .min(0, 'FAST_PATH_MAX_PAGES must be 0 (fast path off) or more')
+    .default(FAST_PATH_MAX_PAGES),
+  // When the full build that follows fast publishes runs: once the portal is idle, or at night.
+  FULL_BUILD_AFTER_FAST: z.enum(['idle', 'nightly'], { error: 'FULL_BUILD_AFTER_FAST must be "idle" (a full build once the portal has been idle FULL_BUILD_IDLE_MS) or "nightly" (at 02:00, Viet Nam time)' }).default('idle'),
+  FULL_BUILD_IDLE_MS: ms('FULL_BUILD_IDLE_MS', 120_000),
   GITHUB_TOKEN: z.string().min(20, 'GITHUB_TOKEN looks too short to be a GitHub token').optional(),
   GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
   GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
@@ -132,6 +142,8 @@ export function publisherConfig(env: PublisherEnvironment, cms: { cmsUrl: string
     maxWaitMs: env.BUILD_MAX_WAIT_MS,
     reconcileMs: env.RECONCILE_INTERVAL_MS,
     concurrency: env.PUBLISH_CONCURRENCY,
+    fastMaxPages: env.FAST_PATH_MAX_PAGES,
+    fullAfter: env.FULL_BUILD_AFTER_FAST === 'nightly' ? { mode: 'nightly', hour: 2 } : { mode: 'idle', idleMs: env.FULL_BUILD_IDLE_MS },
     github: env.github,
     log,
   };

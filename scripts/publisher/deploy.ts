@@ -1,6 +1,12 @@
 /**
  * One build-and-deploy: build the site into a new release folder, check it, switch `current`
  * to it atomically, prune old releases. A failed build or check leaves the live release alone.
+ *
+ * Two paths (issue 15): the fast path (fast/) renders only the pages whose content changed with
+ * the live release's compiled pages into a copy of it made of hard links; the full path runs
+ * `astro build`. A publish takes the fast path when it can and says why when it cannot (no live
+ * release or renderer, the code or a build setting changed, too many pages change, the fast path
+ * failed); a consistency build (`full: true`) always takes the full path.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +15,8 @@ import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { fingerprintOf, publishedState, writeReleaseManifest } from './reconcile.ts';
 import { precompress } from './precompress.ts';
+import { FastPathError, runFastPath } from './fast/index.ts';
+import { DELTA_DIR } from '../../site/src/lib/search-delta.ts';
 
 export interface DeployOptions {
   /** Folder holding `releases/` and the `current` link. */
@@ -23,16 +31,32 @@ export interface DeployOptions {
   portal?: string;
   /** The portal's code when other portals name it their parent: the fingerprint covers their shared news (reconcile.ts). */
   sharedNewsOf?: string;
+  /** Take the full path whatever changed (the consistency build after fast publishes). */
+  full?: boolean;
+  /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0 turns the fast path off. */
+  fastMaxPages?: number;
   log: (message: string) => void;
 }
 
-export interface DeployResult {
+/** Which path a publish took, why, and what it rendered. */
+export interface PublishPath {
+  path: 'fast' | 'full';
+  /** Why this path: for a full build, why not the fast one. */
+  why: string;
+  /** Fast path: pages rendered, files written, pages removed, pages whose content changed, pages in the release. */
+  pages?: { rendered: number; written: number; removed: number; changed: number; total: number };
+}
+
+export interface DeployResult extends PublishPath {
   release: string;
   seconds: number;
   steps: Record<string, number>;
-  /** Everything `astro build` printed. */
+  /** Everything `astro build` (or the fast path) printed. */
   output: string;
 }
+
+/** The default of FAST_PATH_MAX_PAGES. */
+export const FAST_PATH_MAX_PAGES = 2000;
 
 /** How many articles the CMS publishes now (a release must have a page for each). */
 export async function countPublishedArticles(cmsUrl: string, token: string): Promise<number> {
@@ -84,18 +108,119 @@ export function discardUnfinishedCache(root: string): boolean {
   return true;
 }
 
-/** Builds, checks and activates a new release; throws (live release untouched) on any failure. */
-export async function deploy(options: DeployOptions): Promise<DeployResult> {
-  const started = performance.now();
-  const steps: Record<string, number> = {};
-  const step = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+/** A step timer: each step's duration goes into `steps` and the log. */
+function stepper(log: (message: string) => void, steps: Record<string, number>) {
+  return async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
     const t = performance.now();
-    options.log(`${name}…`);
+    log(`${name}…`);
     const value = await fn();
     steps[name] = Math.round(performance.now() - t);
-    options.log(`${name}: ${steps[name]} ms`);
+    log(`${name}: ${steps[name]} ms`);
     return value;
   };
+}
+
+/** The checks every release passes before it goes live: a home page, a search index, a page for every published article. */
+async function validateRelease(dir: string, options: DeployOptions): Promise<void> {
+  const release = path.basename(dir);
+  const client = path.join(dir, 'client');
+  if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);
+  if (!existsSync(path.join(client, 'pagefind', 'pagefind.js'))) throw new Error(`release ${release} has no search index`);
+  const expected = await countPublishedArticles(options.cmsUrl, options.token);
+  const built = countArticlePages(client);
+  if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
+}
+
+/** The build environment of a portal's builds (`astro build` and the fast path alike). */
+function buildEnvironment(options: DeployOptions, out: string): NodeJS.ProcessEnv {
+  return {
+    CMS_URL: options.cmsUrl,
+    CMS_TOKEN: options.token,
+    SITE_URL: options.siteUrl,
+    SITE_OUT_DIR: out,
+    // Shared between releases: the content store, the pictures and Astro's incremental build cache.
+    SITE_CACHE_DIR: cacheDir(options.root),
+    ...(options.portal ? { SITE_PORTAL: options.portal } : {}),
+  };
+}
+
+/**
+ * Publishes what the CMS publishes now: the fast path when it can, else (or with `full`) a full
+ * build. Throws (live release untouched) on any failure of the path that publishes.
+ */
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const live = currentRelease(options.root);
+  const maxPages = options.fastMaxPages ?? FAST_PATH_MAX_PAGES;
+  let why: string;
+  if (options.full) why = 'a consistency build after fast publishes';
+  else if (!live) why = 'no live release yet';
+  else if (maxPages === 0) why = 'the fast path is off (FAST_PATH_MAX_PAGES=0)';
+  else {
+    const fast = await fastDeploy(options, path.join(options.root, 'releases', live), maxPages);
+    if ('release' in fast) return fast;
+    why = fast.why;
+    options.log(`fast path not taken: ${why}`);
+  }
+  return { ...(await fullDeploy(options)), path: 'full', why };
+}
+
+/** The fast path (fast/): a new release from the live one; resolves with why not when a full build must publish. */
+async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: number): Promise<DeployResult | { why: string }> {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  const step = stepper(options.log, steps);
+  const dir = createRelease(options.root);
+  const release = path.basename(dir);
+  let output = '';
+  try {
+    const state = await step('fingerprint', () => publishedState(options.cmsUrl, options.token, { sharedNewsOf: options.sharedNewsOf }));
+    const fingerprint = fingerprintOf(state);
+    const run = await runFastPath({ live: liveDir, target: dir, maxPages }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`)).catch((error: unknown) => {
+      if (error instanceof FastPathError) return { error };
+      throw error;
+    });
+    if ('error' in run) {
+      output = run.error.output;
+      rmSync(dir, { recursive: true, force: true });
+      return { why: run.error.message };
+    }
+    output = run.output;
+    const { outcome } = run;
+    for (const [name, ms] of Object.entries(outcome.steps)) steps[name] = ms;
+    if (outcome.outcome === 'full') {
+      rmSync(dir, { recursive: true, force: true });
+      return { why: outcome.reason };
+    }
+    if (outcome.note) options.log(outcome.note);
+    await step('validate', () => validateRelease(dir, options));
+    const client = path.join(dir, 'client');
+    const delta = existsSync(path.join(client, DELTA_DIR)) ? readdirSync(path.join(client, DELTA_DIR), { recursive: true, encoding: 'utf8' }).map((f) => path.join(DELTA_DIR, f)) : [];
+    const compressed = await step('precompress', () => precompress(client, { only: [...outcome.written, ...delta] }));
+    options.log(`fast path: ${outcome.rendered} pages rendered, ${outcome.written.length} files written, ${outcome.removed} removed (${outcome.changed} of ${outcome.pages} pages changed); ${compressed.files} files precompressed`);
+    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))], path: 'fast' });
+    await step('activate', () => activate(options.root, release));
+    const removed = await step('prune', () => prune(options.root, options.keep));
+    if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);
+    return {
+      release,
+      seconds: (performance.now() - started) / 1000,
+      steps,
+      output,
+      path: 'fast',
+      why: 'only the pages whose content changed were rendered',
+      pages: { rendered: outcome.rendered, written: outcome.written.length, removed: outcome.removed, changed: outcome.changed, total: outcome.pages },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw Object.assign(error as Error, { output: (error as { output?: string }).output ?? output });
+  }
+}
+
+/** `astro build` into a new release, checked and activated. */
+async function fullDeploy(options: DeployOptions): Promise<Omit<DeployResult, keyof PublishPath>> {
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  const step = stepper(options.log, steps);
 
   const dir = createRelease(options.root);
   const release = path.basename(dir);
@@ -109,32 +234,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     writeFileSync(unfinishedMark(options.root), release);
     ({ output } = await step('build', () =>
       buildSite(
-        {
-          CMS_URL: options.cmsUrl,
-          CMS_TOKEN: options.token,
-          SITE_URL: options.siteUrl,
-          SITE_OUT_DIR: dir,
-          // Shared between releases: the loader's incremental sync state and Astro's incremental build cache.
-          SITE_CACHE_DIR: cacheDir(options.root),
-          ...(options.portal ? { SITE_PORTAL: options.portal } : {}),
-        },
+        buildEnvironment(options, dir),
         options.log,
         (pid) => writeFileSync(pidFile(options.root), String(pid)),
       ).finally(() => rmSync(pidFile(options.root), { force: true })),
     ));
     rmSync(unfinishedMark(options.root), { force: true });
-    await step('validate', async () => {
-      const client = path.join(dir, 'client');
-      if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);
-      if (!existsSync(path.join(client, 'pagefind', 'pagefind.js'))) throw new Error(`release ${release} has no search index`);
-      const expected = await countPublishedArticles(options.cmsUrl, options.token);
-      const built = countArticlePages(client);
-      if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
-    });
+    await step('validate', () => validateRelease(dir, options));
     const live = currentRelease(options.root);
     const compressed = await step('precompress', () => precompress(path.join(dir, 'client'), { previous: live ? path.join(options.root, 'releases', live, 'client') : null }));
     options.log(`precompressed ${compressed.files} files (.br, .gz), ${compressed.reused} of them unchanged from the live release`);
-    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))] });
+    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))], path: 'full' });
     await step('activate', () => activate(options.root, release));
     const removed = await step('prune', () => prune(options.root, options.keep));
     if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);

@@ -11,7 +11,7 @@ import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
 import { deploy, stopOrphanBuild } from './deploy.ts';
 import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue, type QueueStatus } from './queue.ts';
-import { contentFingerprint, readReleaseFingerprint, releaseDocuments } from './reconcile.ts';
+import { contentFingerprint, readReleaseFingerprint, readReleasePath, releaseDocuments } from './reconcile.ts';
 import { currentRelease, isHeld, releaseHold, removeIncomplete } from './releases.ts';
 import type { LastBuild, MediaStatus } from './server.ts';
 import { dispatchToGitHub, readDispatchState, writeDispatchState, type GitHubTarget } from './github.ts';
@@ -34,9 +34,28 @@ export interface PortalPublisherConfig {
   maxWaitMs: number;
   retryBaseMs?: number;
   github?: GitHubTarget;
-  slot?: (signal: AbortSignal) => Promise<ReleaseSlot>;
+  /** A build slot in the lane of the build to come: fast publishes never wait behind full builds (issue 15). */
+  slot?: (signal: AbortSignal, lane: BuildLane) => Promise<ReleaseSlot>;
+  /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0: every publish builds in full. */
+  fastMaxPages?: number;
+  /** When the full build after fast publishes runs (FULL_BUILD_AFTER_FAST): once idle this long, or nightly. */
+  fullAfter?: FullBuildAfter;
   log: (message: string) => void;
   progress?: (message: string) => void;
+}
+
+/** Which slots a build waits for. */
+export type BuildLane = 'fast' | 'full';
+
+/** When the consistency build after fast publishes runs. */
+export type FullBuildAfter = { mode: 'idle'; idleMs: number } | { mode: 'nightly'; hour: number };
+
+/** Milliseconds from `now` to the next `hour`:00 in Viet Nam (UTC+7, no daylight saving). */
+export function msUntilVietnamHour(hour: number, now = new Date()): number {
+  const offset = 7 * 3_600_000;
+  const local = new Date(now.getTime() + offset);
+  const next = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour) - offset;
+  return next > now.getTime() ? next - now.getTime() : next + 86_400_000 - now.getTime();
 }
 
 /** What /status shows of one portal. */
@@ -73,6 +92,33 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   /** What the fingerprint covers besides the portal's own entries. */
   const state = () => ({ sharedNewsOf: config.sharedNewsOf?.() });
 
+  /** Set by the consistency timer: the next build takes the full path. */
+  let consistencyDue = false;
+  let consistencyTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const fullAfter: FullBuildAfter = config.fullAfter ?? { mode: 'idle', idleMs: 120_000 };
+
+  /** Whether the live release came from the fast path (a full build is owed, to check and refresh it). */
+  function liveIsFast(): boolean {
+    const live = currentRelease(config.root);
+    return live !== null && readReleasePath(path.join(config.root, 'releases', live)) === 'fast';
+  }
+
+  /** (Re)arms the consistency build: after fast publishes, a full build once idle (or at night) builds the same content in full. */
+  function armConsistency(): void {
+    clearTimeout(consistencyTimer);
+    if (stopped || config.github || !liveIsFast()) return;
+    const delay = fullAfter.mode === 'idle' ? fullAfter.idleMs : msUntilVietnamHour(fullAfter.hour);
+    consistencyTimer = setTimeout(() => {
+      const { pending, building } = queue.status();
+      if (pending || building) return; // the build running now re-arms it when it ends
+      if (!liveIsFast()) return;
+      consistencyDue = true;
+      queue.notify('consistency: a full build after fast publishes');
+    }, delay);
+    consistencyTimer.unref?.();
+  }
+
   mkdirSync(config.root, { recursive: true }); // a portal's root under RELEASES_DIR/portals/ is made on its first use
   const orphan = stopOrphanBuild(config.root);
   if (orphan !== null) log(`stopped build process ${orphan} left running by a publisher that did not stop cleanly`);
@@ -85,7 +131,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     retryBaseMs: config.retryBaseMs,
     stateFile: path.join(config.root, 'queue.json'),
     log,
-    slot: config.slot,
+    slot: config.slot ? (signal) => config.slot!(signal, consistencyDue || !currentRelease(config.root) || config.fastMaxPages === 0 ? 'full' : 'fast') : undefined,
     build: async (reason) => {
       const startedAt = new Date();
       const mode = config.github ? 'github' : 'deploy';
@@ -108,6 +154,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           log(buildSummary({ result: 'success', seconds: lastBuild.seconds ?? 0, reason, steps: {}, forwardedTo: `${config.github.repository}, event ${config.github.eventType}` }));
           return;
         }
+        const full = consistencyDue;
+        consistencyDue = false;
         const result = await deploy({
           root: config.root,
           keep: config.keep,
@@ -116,12 +164,14 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           siteUrl: config.siteUrl(),
           portal: config.portal,
           ...state(),
+          full,
+          fastMaxPages: config.fastMaxPages,
           log: (m) => step(`  ${m}`),
         });
         output = result.output;
-        lastBuild = { ...lastBuild, seconds: result.seconds, result: 'success', release: result.release, steps: result.steps };
+        lastBuild = { ...lastBuild, seconds: result.seconds, result: 'success', release: result.release, steps: result.steps, path: result.path, why: result.why, pages: result.pages ?? null };
         releaseHold(config.root);
-        const summary = buildSummary({ result: 'success', seconds: result.seconds, reason, release: result.release, steps: result.steps });
+        const summary = buildSummary({ result: 'success', seconds: result.seconds, reason, release: result.release, steps: result.steps, path: result.path, why: result.why, pages: result.pages });
         step(summary);
         log(summary);
       } catch (error) {
@@ -136,6 +186,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         throw new Error(message.split('\n')[0]);
       } finally {
         if (!config.github) writeBuildLog(logFile, lines, output);
+        armConsistency();
       }
     },
   });
@@ -261,7 +312,14 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     onMediaEvent,
     liveShows,
     status: () => ({ liveRelease: currentRelease(config.root), lastBuild, queue: queue.status(), lastReconciliation, media: { ...media } }),
-    start: () => queue.start(),
-    stop: () => queue.stop(),
+    start: () => {
+      queue.start();
+      armConsistency(); // a publisher restarted after fast publishes still owes the full build
+    },
+    stop: () => {
+      stopped = true;
+      clearTimeout(consistencyTimer);
+      queue.stop();
+    },
   };
 }

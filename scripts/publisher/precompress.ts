@@ -37,11 +37,12 @@ export interface PrecompressResult {
  * client folder), a file with the same bytes there takes its .br/.gz from it (hard links:
  * releases never change once built), so a publish only compresses the pages it changed.
  */
-export async function precompress(dir: string, options: { previous?: string | null; concurrency?: number } = {}): Promise<PrecompressResult> {
+export async function precompress(dir: string, options: { previous?: string | null; concurrency?: number; only?: readonly string[] } = {}): Promise<PrecompressResult> {
   const concurrency = options.concurrency ?? 8;
-  const files = (await readdir(dir, { withFileTypes: true, recursive: true }))
-    .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name));
+  // `only`: the files (relative to `dir`) a fast publish wrote; every other file kept its .br/.gz links.
+  const files = options.only
+    ? options.only.filter((f) => COMPRESSIBLE.test(f)).map((f) => path.join(dir, f))
+    : (await readdir(dir, { withFileTypes: true, recursive: true })).filter((e) => e.isFile() && COMPRESSIBLE.test(e.name)).map((e) => path.join(e.parentPath, e.name));
   let next = 0;
   let count = 0;
   let reused = 0;

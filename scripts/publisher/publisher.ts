@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { contentTypes } from '../../content-types/src/model.ts';
 import { hasChildPortals, PORTAL_REGISTRY_FILE, portalRoot, portalUrl, readPortalRegistry, writePortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
-import { createPortalPublisher, type PortalPublisher, type PortalStatus } from './portal.ts';
+import { createPortalPublisher, type FullBuildAfter, type PortalPublisher, type PortalStatus } from './portal.ts';
 import type { BuildQueue } from './queue.ts';
 import { routeEvent } from './routing.ts';
 import { BuildScheduler } from './scheduler.ts';
@@ -49,8 +49,12 @@ export interface PublisherConfig {
   github?: GitHubTarget;
   /** The CMS data dir holding portals.json and the portals' token files; unset or no file: one portal. */
   registryDir?: string;
-  /** Builds at once across portals (PUBLISH_CONCURRENCY); default 1. */
+  /** Builds at once across portals (PUBLISH_CONCURRENCY); default 1. Fast publishes have as many slots of their own. */
   concurrency?: number;
+  /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0: every publish builds in full. */
+  fastMaxPages?: number;
+  /** When the full build after fast publishes runs (FULL_BUILD_AFTER_FAST). */
+  fullAfter?: FullBuildAfter;
   /** Events, checks and one line per build with its result and timings. */
   log: (message: string) => void;
   /**
@@ -76,7 +80,10 @@ export interface Publisher {
   portals(): string[];
   /** Re-reads the registry now (it is also watched); true when it changed. */
   refreshRegistry(): boolean;
+  /** Slots of full builds (`astro build`) across portals. */
   scheduler: BuildScheduler;
+  /** Slots of fast publishes: a commune's publish never waits behind a province's full build. */
+  fastScheduler: BuildScheduler;
   /** Resolves once no portal has a build pending or running. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -96,6 +103,7 @@ const COLLECTIONS = new Map(contentTypes.filter((t) => t.kind === 'collectionTyp
 export async function startPublisher(config: PublisherConfig): Promise<Publisher> {
   const log = config.log;
   const scheduler = new BuildScheduler(config.concurrency ?? 1);
+  const fastScheduler = new BuildScheduler(config.concurrency ?? 1);
   /** Portals being built, by root (the primary's root stays the same when a registry appears). */
   const units = new Map<string, Unit>();
   let multi = false;
@@ -137,7 +145,9 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
       maxWaitMs: config.maxWaitMs,
       retryBaseMs: config.retryBaseMs,
       github: config.github,
-      slot: (signal) => scheduler.acquire(unit.info.code, signal),
+      slot: (signal, lane) => (lane === 'fast' ? fastScheduler : scheduler).acquire(unit.info.code, signal),
+      fastMaxPages: config.fastMaxPages,
+      fullAfter: config.fullAfter,
       log: (m) => log(`${prefix()}${m}`),
       progress: (m) => progress(`${prefix()}${m}`),
     });
@@ -264,6 +274,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
       lastReconciliation: primary?.lastReconciliation ?? null,
       media: primary?.media ?? null,
       scheduler: scheduler.status(),
+      fastScheduler: fastScheduler.status(),
       portals,
     };
   }
@@ -332,6 +343,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     portals: () => [...units.values()].map((u) => u.info.code),
     refreshRegistry,
     scheduler,
+    fastScheduler,
     async idle() {
       for (;;) {
         await Promise.all([...units.values()].map((u) => u.publisher.queue.idle()));

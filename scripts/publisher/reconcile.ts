@@ -82,7 +82,7 @@ const manifest = (releaseDir: string) => path.join(releaseDir, RELEASE_MANIFEST)
  * shows, so an unpublish or delete (whose webhook does not name the entry's portal) goes to the
  * portals whose live release shows the entry (publisher.ts).
  */
-export function writeReleaseManifest(releaseDir: string, data: { fingerprint: string; builtAt: string; documents?: readonly string[] }): void {
+export function writeReleaseManifest(releaseDir: string, data: { fingerprint: string; builtAt: string; documents?: readonly string[]; path?: 'fast' | 'full' }): void {
   writeFileSync(manifest(releaseDir), JSON.stringify(data, null, 2));
 }
 
@@ -103,6 +103,12 @@ export function releaseDocuments(releaseDir: string): ReadonlySet<string> {
 }
 
 /** The fingerprint a release was built from, or null. */
+/** How a release was made: 'fast' (the fast path, from the release before it), else 'full'. */
+export function readReleasePath(releaseDir: string): 'fast' | 'full' {
+  if (!existsSync(manifest(releaseDir))) return 'full';
+  return (JSON.parse(readFileSync(manifest(releaseDir), 'utf8')) as { path?: string }).path === 'fast' ? 'fast' : 'full';
+}
+
 export function readReleaseFingerprint(releaseDir: string): string | null {
   if (!existsSync(manifest(releaseDir))) return null;
   return (JSON.parse(readFileSync(manifest(releaseDir), 'utf8')) as { fingerprint?: string }).fingerprint ?? null;

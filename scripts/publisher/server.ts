@@ -22,6 +22,11 @@ export interface LastBuild {
   steps: Record<string, number>;
   /** The build's full log (each step, the whole `astro build` output). */
   log?: string | null;
+  /** Issue 15: 'fast' (only the changed pages rendered) or 'full' (`astro build`), and why; null while it runs. */
+  path?: 'fast' | 'full' | null;
+  why?: string | null;
+  /** Fast path: pages rendered, files written, pages removed, pages whose content changed, pages in the release. */
+  pages?: { rendered: number; written: number; removed: number; changed: number; total: number } | null;
 }
 
 /** Media events received, and how many of them a completed check has covered. */

@@ -1,0 +1,54 @@
+/**
+ * The fast path's side in the publisher (issue 15): runs the worker (worker.ts) in a child process
+ * on the portal's build settings, into a new release folder, and says what it did or why a full
+ * build must publish instead. A child process, as `astro build` is one: the compiled pages, the
+ * content store and Pagefind stay out of the publisher (and, under `npm start`, out of the public
+ * server's event loop), and a crash costs only this publish's attempt.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { siteDir } from '../../lib/site.ts';
+import type { FastJob, FastOutcome } from './worker.ts';
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** A failed fast path: its output says why; the publisher then builds in full. */
+export class FastPathError extends Error {
+  override name = 'FastPathError';
+  constructor(message: string, readonly output: string) {
+    super(message);
+  }
+}
+
+/** Runs the worker for `job` with the build environment `env`; `log` gets its progress lines. */
+export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ outcome: FastOutcome; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+      cwd: path.dirname(siteDir),
+      env: { ...process.env, NO_COLOR: '1', ...env, CONG_SITE_DIR: siteDir, CONG_FAST_JOB: JSON.stringify(job) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of chunk.toString().split('\n')) if (/^\w+: \d+ ms$|error|warn/i.test(line.trim())) log(line.trim());
+    });
+    child.on('error', (error) => reject(new FastPathError(`the fast path could not start: ${error.message}`, output)));
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) {
+        resolve({ outcome: JSON.parse(last) as FastOutcome, output });
+        return;
+      }
+      // The error's own line (its stack follows it).
+      const lines = output.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
+      const reason = lines.at(-1) ?? `exit code ${code}`;
+      reject(new FastPathError(`the fast path failed: ${reason}`, output));
+    });
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * The fast path's worker (issue 15), one child process per fast publish (index.ts starts it):
+ * 1. syncs the content store from the CMS (only what changed, as a build's sync does);
+ * 2. loads the live release's own compiled pages (`renderer/`, kept by the build:
+ *    site/src/integrations/renderer.ts), if they were built from this checkout's code and settings;
+ * 3. lists every page with its cache key and compares with the live release's list (plan.ts);
+ * 4. makes the new release as hard links to the live one, renders the pages that change into it
+ *    (a page whose bytes did not change keeps its link), removes the pages that are gone, and adds
+ *    the media files and pictures the new pages name; then the search index's delta (search.ts).
+ * It prints progress on stderr and, last on stdout, one JSON line: what it did, or why a full build
+ * must publish instead. It never touches the live release.
+ */
+import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StaticPaths } from 'astro/runtime/prerender/static-paths.js';
+import { collections } from '../../../site/src/lib/collections.ts';
+import { syncStore } from '../../../site/src/lib/store.ts';
+import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
+import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererFile } from '../../../site/src/lib/renderer-format.ts';
+import { mirrorPages } from '../../../site/src/integrations/media-mirror.ts';
+import { fullBuildReason, planPages } from './plan.ts';
+import { linkTree, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
+import { updateSearchDelta } from './search.ts';
+
+export interface FastJob {
+  /** The live release's folder. */
+  live: string;
+  /** The new release's folder (empty). */
+  target: string;
+  maxPages: number;
+}
+
+export type FastOutcome =
+  | {
+      outcome: 'published';
+      /** Pages rendered (changed, new, or without a cache key). */
+      rendered: number;
+      /** Files written because their bytes changed, relative to the client folder. */
+      written: string[];
+      removed: number;
+      /** Pages with a cache key that changed or are new. */
+      changed: number;
+      /** Every page of the release. */
+      pages: number;
+      steps: Record<string, number>;
+      note: string | null;
+    }
+  | { outcome: 'full'; reason: string; steps: Record<string, number> };
+
+interface RouteData {
+  component: string;
+  type: string;
+}
+interface PrerenderApp {
+  setInternals(internals: unknown): void;
+  setOptions(options: unknown): void;
+  render(request: Request, options: { routeData: RouteData }): Promise<Response>;
+}
+
+const steps: Record<string, number> = {};
+async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const value = await fn();
+  steps[name] = Math.round(performance.now() - started);
+  process.stderr.write(`${name}: ${steps[name]} ms\n`);
+  return value;
+}
+
+function finish(result: FastOutcome): never {
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+/** Why the live release's compiled pages cannot render for this checkout, or null when they can. */
+function rendererProblem(renderer: RendererFile | null): string | null {
+  if (!renderer) return 'the live release has no renderer (built before the fast path, or by another build)';
+  if (renderer.format !== RENDERER_FORMAT) return 'the live release\'s renderer has another format';
+  if (renderer.code !== siteCodeHash()) return 'the site\'s code changed since the live release was built';
+  const now = rendererSettings(process.env);
+  for (const key of Object.keys(now) as Array<keyof typeof now>) {
+    if (renderer.settings[key] !== now[key]) return `the build setting ${key} changed since the live release (${renderer.settings[key] || '(none)'} → ${now[key] || '(none)'})`;
+  }
+  return null;
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.env.CONG_FAST_JOB ?? '{}') as FastJob;
+  const renderer = readJson<RendererFile>(path.join(job.live, 'renderer', 'renderer.json'));
+  const livePages = readJson<PageRecordEntry[]>(path.join(job.live, 'renderer', 'pages.json'));
+  const problem = rendererProblem(renderer) ?? (livePages ? null : 'the live release has no list of its pages');
+  if (problem) finish({ outcome: 'full', reason: problem, steps });
+
+  await step('sync', () => syncStore(collections, (name) => ({ info: (m) => process.stderr.write(`[${name}] ${m}\n`), warn: (m) => process.stderr.write(`[${name}] ${m}\n`) })));
+
+  const { app } = (await step('load', () => import(pathToFileURL(path.join(job.live, 'renderer', 'bundle', renderer!.entry)).href))) as { app: PrerenderApp };
+  app.setInternals({ pagesByKeys: new Map(renderer!.pages), entrySpecifierToBundleMap: new Map(renderer!.entries) });
+  const destination = {
+    write(event: { level: string; message: string }) {
+      if (event.level === 'error' || event.level === 'warn') process.stderr.write(`[astro ${event.level}] ${event.message}\n`);
+      return true;
+    },
+  };
+  app.setOptions({ settings: { scripts: renderer!.scripts }, logger: { options: { destination } } });
+
+  const paths = await step('pages', () => new StaticPaths(app as never).getAll());
+  const now: PageRecordEntry[] = paths.map(({ pathname, route, cacheKey }) => [pathname, route.component, cacheKey ?? null]);
+  const plan = planPages(livePages!, now);
+  const reason = fullBuildReason(plan, { maxPages: job.maxPages });
+  if (reason) finish({ outcome: 'full', reason, steps });
+
+  await step('link', () => {
+    for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkTree(path.join(job.live, part), path.join(job.target, part));
+  });
+
+  const client = path.join(job.target, 'client');
+  const routes = new Map(paths.map(({ pathname, route }) => [pathname, route as unknown as RouteData]));
+  const site = renderer!.settings.siteUrl;
+  const written: string[] = [];
+  const changedUrls: string[] = [];
+  await step('render', async () => {
+    for (const pathname of plan.render) {
+      const route = routes.get(pathname)!;
+      const response = await app.render(new Request(pageUrl(pathname, route.type, site)), { routeData: route });
+      // As `astro build` writes them: any body (the 404 page answers 404); a redirect is left to the full build.
+      if (response.status >= 300 && response.status < 400) throw new Error(`the page ${pathname} is a redirect (${response.status}): only a full build writes redirects`);
+      const body = Buffer.from(await response.arrayBuffer());
+      const relative = pageFile(pathname, route.type);
+      const file = path.join(client, relative);
+      if (existsSync(file) && readFileSync(file).equals(body)) continue;
+      // Never through the link into the live release: a new file under the name, and no stale .br/.gz.
+      for (const suffix of ['', '.br', '.gz']) rmSync(`${file}${suffix}`, { force: true });
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, body);
+      written.push(file);
+      if (relative.endsWith('.html')) changedUrls.push(pagePath(pathname, route.type));
+    }
+  });
+  const removedUrls: string[] = [];
+  for (const pathname of plan.removed) {
+    const component = livePages!.find(([p]) => p === pathname)?.[1] ?? '';
+    const type = /\.(ts|js)$/.test(component) ? 'endpoint' : 'page';
+    const relative = pageFile(pathname, type);
+    removePage(client, relative);
+    if (relative.endsWith('.html')) removedUrls.push(pagePath(pathname, type));
+  }
+  const pagesFile = path.join(job.target, 'renderer', 'pages.json');
+  rmSync(pagesFile, { force: true });
+  writeFileSync(pagesFile, JSON.stringify(now));
+
+  await step('media', () => mirrorPages(client, written.filter((f) => /\.(html|xml)$/.test(f))));
+  await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
+
+  const note = plan.keyed > 0 && plan.changed === plan.keyed ? 'every page changed (what every page shows changed): all rendered' : null;
+  finish({ outcome: 'published', rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), removed: plan.removed.length, changed: plan.changed, pages: now.length, steps, note });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
