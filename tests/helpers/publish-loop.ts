@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { ensurePublisherWebhook } from '../../cms/src/bootstrap/publisher-webhook';
 import { createPublicServer } from '../../scripts/public/server';
 import { startPublisher, type Publisher } from '../../scripts/publisher/publisher';
+import type { FullBuildAfter } from '../../scripts/publisher/portal';
 import { contentFingerprint, readReleaseFingerprint } from '../../scripts/publisher/reconcile';
 import { currentRelease } from '../../scripts/publisher/releases';
 import type { CmsHarness } from './cms-harness';
@@ -34,13 +35,19 @@ export interface PublishLoop {
   close(): Promise<void>;
 }
 
-export async function startPublishLoop(cms: CmsHarness, name: string, options: { secret: string; keep?: number; quietMs?: number; log?: (m: string) => void }): Promise<PublishLoop> {
+export async function startPublishLoop(
+  cms: CmsHarness,
+  name: string,
+  options: { secret: string; keep?: number; quietMs?: number; log?: (m: string) => void; fastMaxPages?: number; fullAfter?: FullBuildAfter },
+): Promise<PublishLoop> {
   mkdirSync(path.join(rootDir, 'site', '.builds'), { recursive: true });
   const root = mkdtempSync(path.join(rootDir, 'site', '.builds', `${name}-`));
   const publisher = await startPublisher({
     host: '127.0.0.1', port: 0, secret: options.secret, root, keep: options.keep ?? 2,
     cmsUrl: cms.url, token: cms.buildToken, siteUrl: SITE_URL,
     quietMs: options.quietMs ?? 500, maxWaitMs: 10_000, reconcileMs: 0, retryBaseMs: 60_000,
+    // The full build after fast publishes only when a test asks for it (it would start between a test's publishes).
+    fastMaxPages: options.fastMaxPages, fullAfter: options.fullAfter ?? { mode: 'idle', idleMs: 3_600_000 },
     log: options.log ?? (() => undefined),
   });
   await ensurePublisherWebhook(cms.strapi, { PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: options.secret });
