@@ -91,12 +91,16 @@ describe('site build', () => {
     expect(readFileSync(path.join(out, 'client', pdf)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  test('paginates the news by 12, in Vietnamese URLs', () => {
-    const pages = Math.ceil(DEMO_ARTICLE_COUNT / 12);
-    expect(existsSync(page(`/tin-tuc/trang/${pages}/`))).toBe(true);
-    expect(existsSync(page(`/tin-tuc/trang/${pages + 1}/`))).toBe(false);
-    expect(existsSync(page('/tin-tuc/trang/1/'))).toBe(false);
-    expect(html('/tin-tuc/')).toContain('href="/tin-tuc/trang/2/"');
+  test('pages the news as an archive by 12, counted from the oldest, in Vietnamese URLs', () => {
+    // The newest page holds the newest block and what came after it; the others are numbered from the oldest (issue 15).
+    const archived = Math.floor(DEMO_ARTICLE_COUNT / 12) - 1;
+    expect(archived).toBeGreaterThan(0);
+    expect(existsSync(page('/tin-tuc/trang/1/'))).toBe(true);
+    expect(existsSync(page(`/tin-tuc/trang/${archived}/`))).toBe(true);
+    expect(existsSync(page(`/tin-tuc/trang/${archived + 1}/`))).toBe(false);
+    expect(html('/tin-tuc/')).toContain(`href="/tin-tuc/trang/${archived}/" rel="next"`);
+    expect(html('/tin-tuc/trang/1/')).not.toContain('rel="next"');
+    expect(html('/tin-tuc/trang/1/')).toContain('Tin mới hơn');
   });
 
   test('writes a valid RSS feed with the newest articles first', () => {

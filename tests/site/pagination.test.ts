@@ -1,9 +1,14 @@
 /**
  * Paginated lists (site/src/lib/pagination.ts): which items each page holds at the page-size
- * boundaries, the addresses, and the window of page links with its gaps.
+ * boundaries, the addresses, and the window of page links with its gaps; the news archive whose
+ * pages never shift (issue 15).
  */
 import { describe, expect, test } from 'vitest';
-import { PAGE_SIZE, pageLinks, pageUrl, paginate } from '../../site/src/lib/pagination';
+import { archivePages, chunkPages, PAGE_SIZE, pageLinks, pageUrl } from '../../site/src/lib/pagination';
+import { relatedArticles } from '../../site/src/lib/content';
+
+/** The old numbering from the newest, for the lists that keep it. */
+const paginate = <T>(list: T[], base: string) => chunkPages(list, PAGE_SIZE).map((p) => ({ ...p, url: pageUrl(base, p.page) }));
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => `Tin số ${i + 1}`);
 
@@ -38,6 +43,53 @@ describe('paginate', () => {
     expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
     expect(pageUrl('/thong-bao/', 1)).toBe('/thong-bao/');
     expect(pageUrl('/thong-bao/', 12)).toBe('/thong-bao/trang/12/');
+  });
+});
+
+describe('archivePages', () => {
+  /** Newest first, as lists are: "Tin số n" is the n-th published. */
+  const news = (n: number) => Array.from({ length: n }, (_, i) => `Tin số ${n - i}`);
+
+  test('a short list is one page at the list address, without navigation', () => {
+    expect(archivePages([], '/tin-tuc/')).toEqual([{ url: '/tin-tuc/', number: 0, items: [], newer: null, older: null }]);
+    expect(archivePages(news(2 * PAGE_SIZE - 1), '/tin-tuc/')).toEqual([{ url: '/tin-tuc/', number: 0, items: news(2 * PAGE_SIZE - 1), newer: null, older: null }]);
+  });
+
+  test('pages are counted from the oldest; the newest page holds the newest block and what follows it', () => {
+    const pages = archivePages(news(3 * PAGE_SIZE + 5), '/tin-tuc/');
+    expect(pages.map((p) => [p.url, p.items.length, p.items.at(-1), p.items[0], p.newer, p.older])).toEqual([
+      ['/tin-tuc/', PAGE_SIZE + 5, 'Tin số 25', 'Tin số 41', null, '/tin-tuc/trang/2/'],
+      ['/tin-tuc/trang/2/', PAGE_SIZE, 'Tin số 13', 'Tin số 24', '/tin-tuc/', '/tin-tuc/trang/1/'],
+      ['/tin-tuc/trang/1/', PAGE_SIZE, 'Tin số 1', 'Tin số 12', '/tin-tuc/trang/2/', null],
+    ]);
+    expect(pages.flatMap((p) => p.items)).toEqual(news(3 * PAGE_SIZE + 5));
+  });
+
+  test('a new article changes the newest page only; a full block adds one page and changes its neighbour\'s link', () => {
+    const before = archivePages(news(4 * PAGE_SIZE + 3), '/tin-tuc/');
+    const after = archivePages(news(4 * PAGE_SIZE + 4), '/tin-tuc/');
+    const same = (a: typeof before, b: typeof before) => a.filter((p) => p.number > 0 && b.some((q) => JSON.stringify(q) === JSON.stringify(p))).length;
+    expect(same(after, before)).toBe(3); // every archive page is unchanged
+    const full = archivePages(news(5 * PAGE_SIZE), '/tin-tuc/');
+    const previous = archivePages(news(5 * PAGE_SIZE - 1), '/tin-tuc/');
+    expect(full.filter((p) => p.number > 0).map((p) => p.url)).toEqual(['/tin-tuc/trang/4/', '/tin-tuc/trang/3/', '/tin-tuc/trang/2/', '/tin-tuc/trang/1/']);
+    expect(same(full, previous)).toBe(2); // trang/1 and trang/2 unchanged; trang/3 now links to trang/4, which is new
+  });
+});
+
+describe('relatedArticles', () => {
+  const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(n - i), data: n - i }));
+
+  test('the five published before the article in its category', () => {
+    const list = items(20);
+    expect(relatedArticles(list, list[3]!).map((i) => i.id)).toEqual(['16', '15', '14', '13', '12']);
+  });
+
+  test('the nearest newer ones when fewer are older; a new article changes no box of an article with five older', () => {
+    const list = items(8);
+    expect(relatedArticles(list, list[6]!).map((i) => i.id)).toEqual(['1', '3', '4', '5', '6']);
+    const grown = [{ id: '9', data: 9 }, ...list];
+    expect(relatedArticles(grown, grown[3]!)).toEqual(relatedArticles(list, list[2]!));
   });
 });
 

@@ -14,6 +14,8 @@ export interface PagePlan {
   removed: string[];
   /** Of `render`, the pages with a key (new or changed): what the publish really changed. */
   changed: number;
+  /** Their pathnames. */
+  changedPaths: string[];
   /** Pages with a key in the new content (what a change of the common frame re-renders). */
   keyed: number;
 }
@@ -21,7 +23,7 @@ export interface PagePlan {
 /** Compares the live release's pages with the content's pages now. */
 export function planPages(live: readonly PageRecordEntry[], now: readonly PageRecordEntry[]): PagePlan {
   const before = new Map(live.map(([pathname, , key]) => [pathname, key]));
-  const plan: PagePlan = { render: [], removed: [], changed: 0, keyed: 0 };
+  const plan: PagePlan = { render: [], removed: [], changed: 0, changedPaths: [], keyed: 0 };
   const seen = new Set<string>();
   for (const [pathname, , key] of now) {
     seen.add(pathname);
@@ -31,6 +33,7 @@ export function planPages(live: readonly PageRecordEntry[], now: readonly PageRe
     } else if (before.get(pathname) !== key) {
       plan.render.push(pathname);
       plan.changed += 1;
+      plan.changedPaths.push(pathname);
     }
   }
   for (const pathname of before.keys()) if (!seen.has(pathname)) plan.removed.push(pathname);

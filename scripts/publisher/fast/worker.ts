@@ -151,6 +151,10 @@ async function main(): Promise<void> {
   const pagesFile = path.join(job.target, 'renderer', 'pages.json');
   rmSync(pagesFile, { force: true });
   writeFileSync(pagesFile, JSON.stringify(now));
+  // What this publish changed, for the operator (and the tests): the pages whose content changed, the pages removed.
+  const planFile = path.join(job.target, 'renderer', 'plan.json');
+  rmSync(planFile, { force: true });
+  writeFileSync(planFile, JSON.stringify({ changed: plan.changedPaths, removed: plan.removed, rendered: plan.render.length }));
 
   await step('media', () => mirrorPages(client, written.filter((f) => /\.(html|xml)$/.test(f))));
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));

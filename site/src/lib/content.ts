@@ -52,6 +52,19 @@ export function getArticlesByCategory(): Promise<Map<string, Array<Item<ArticleR
   });
 }
 
+/**
+ * "Tin liên quan" of an article: the five published before it in its category (the nearest newer
+ * ones when fewer are older). Not the category's newest: then every new article would change the
+ * box on every article of its category, and a publish would render thousands of pages (issue 15).
+ */
+export function relatedArticles<T>(siblings: ReadonlyArray<Item<T>>, article: Item<T>, count = 5): Array<Item<T>> {
+  const at = siblings.indexOf(article);
+  if (at === -1) return siblings.slice(0, count);
+  const older = siblings.slice(at + 1, at + 1 + count);
+  const newer = siblings.slice(Math.max(0, at - (count - older.length)), at).reverse();
+  return [...older, ...newer];
+}
+
 /** Approved comments by article slug, oldest first (a conversation reads top to bottom). */
 export function getCommentsByArticle(): Promise<Map<string, Array<Item<CommentRecord>>>> {
   return once('comments-by-article', async () => {
@@ -210,4 +223,4 @@ export function getSharedNews(): Promise<SharedNewsRecord[]> {
   );
 }
 
-export { PAGE_SIZE, paginate } from './pagination';
+export { PAGE_SIZE, archivePages } from './pagination';

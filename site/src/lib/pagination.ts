@@ -1,6 +1,12 @@
 /**
- * Paginated lists (news, a category, announcements): which items each page holds, its address,
- * and the page links around the current one. Pure: no content store, unit-tested.
+ * Paginated lists: which items each page holds, its address, and the links between pages. Pure:
+ * no content store, unit-tested.
+ *
+ * News and its categories (issue 15) are paged as an archive that never shifts: `archivePages`.
+ * Numbered from the newest, every page of a list would change with each new article (10,000
+ * articles: 800 pages to render again for one publish). Counted from the oldest, a page's
+ * articles never move: a new article changes the list's first page (at the list's address), and
+ * once every 12 articles one page more appears in the archive. Other lists keep `chunkPages`.
  */
 
 /** Items per list page. */
@@ -15,9 +21,37 @@ export function chunkPages<T>(items: T[], size: number): Array<{ page: number; p
   return Array.from({ length: pageCount }, (_, i) => ({ page: i + 1, pageCount, items: items.slice(i * size, (i + 1) * size) }));
 }
 
-/** Splits a list into pages: page 1 at `base`, page n at `base` + `trang/n/`; an empty list still has page 1. */
-export function paginate<T>(items: T[], base: string): Array<{ page: number; pageCount: number; items: T[]; url: string }> {
-  return chunkPages(items, PAGE_SIZE).map((p) => ({ ...p, url: pageUrl(base, p.page) }));
+/** One page of an archive list (`archivePages`). */
+export interface ArchivePage<T> {
+  /** Its address: the list's own for the newest page, else `base` + `trang/<number>/`. */
+  url: string;
+  /** 0 for the newest page; else the page's number counted from the oldest (1: the oldest articles). */
+  number: number;
+  /** Newest first. */
+  items: T[];
+  /** The page of newer items (null on the newest page) and of older items (null on the oldest). */
+  newer: string | null;
+  older: string | null;
+}
+
+/**
+ * Splits a list (newest first) into archive pages: blocks of `size` counted from the oldest item
+ * keep their numbers and their items whatever is published after them. The newest page, at
+ * `base`, holds the newest block and the items after it (`size` to `2 × size - 1` items; all of
+ * them when the list is shorter); `trang/1/` holds the oldest block. An empty list has its newest page.
+ */
+export function archivePages<T>(items: readonly T[], base: string, size = PAGE_SIZE): Array<ArchivePage<T>> {
+  const blocks = Math.floor(items.length / size);
+  // Blocks 1 … blocks-1 have their own pages; the last block and the rest are on the newest page.
+  const archived = Math.max(0, blocks - 1);
+  const frontCount = items.length - archived * size;
+  const url = (number: number) => (number === 0 ? base : `${base}trang/${number}/`);
+  const pages: Array<ArchivePage<T>> = [{ url: base, number: 0, items: items.slice(0, frontCount), newer: null, older: archived > 0 ? url(archived) : null }];
+  for (let number = archived; number >= 1; number -= 1) {
+    const end = items.length - (number - 1) * size;
+    pages.push({ url: url(number), number, items: items.slice(end - size, end), newer: url(number === archived ? 0 : number + 1), older: number > 1 ? url(number - 1) : null });
+  }
+  return pages;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { disclosurePath, groupDisclosures, paginateDisclosures } from '../lib/disclosures';
 import {
-  getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getUnits, getWorkWeeks, paginate,
+  getAnnouncements, getArticles, getArticlesByCategory, getCategories, getDisclosures, getDocuments, getDossierReports, getPages, getProcedures, getSectors, getUnits, getWorkWeeks, archivePages,
 } from '../lib/content';
 import { dossierYears, yearPath } from '../lib/dossiers';
 import { procedurePath, proceduresBySector, PROCEDURES_PATH, sectorPath } from '../lib/procedures';
@@ -17,11 +17,11 @@ export const GET: APIRoute = async ({ site }) => {
   const base = site!.href.replace(/\/$/, '');
   const articles = await getArticles();
   const entries: Array<{ path: string; lastmod?: string }> = [{ path: '/' }, { path: '/thong-bao/' }, { path: '/lien-ket/' }];
-  for (const p of paginate(articles, '/tin-tuc/')) entries.push({ path: p.url });
+  for (const p of archivePages(articles, '/tin-tuc/')) entries.push({ path: p.url });
   for (const a of articles) entries.push({ path: `/tin-tuc/${a.data.slug}/`, lastmod: a.data.updatedAt });
   const byCategory = await getArticlesByCategory();
   for (const c of await getCategories()) {
-    for (const p of paginate(byCategory.get(c.data.slug) ?? [], `/chuyen-muc/${c.data.slug}/`)) entries.push({ path: p.url });
+    for (const p of archivePages(byCategory.get(c.data.slug) ?? [], `/chuyen-muc/${c.data.slug}/`)) entries.push({ path: p.url });
   }
   for (const a of await getAnnouncements()) entries.push({ path: `/thong-bao/${a.data.slug}/`, lastmod: a.data.updatedAt });
   // Tin từ cơ sở: every portal has the page (a province's menu links it before any commune shares).

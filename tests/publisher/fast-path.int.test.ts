@@ -1,0 +1,239 @@
+/**
+ * The fast publish path against a real Strapi (issue 15): publish, edit (title, category, cover),
+ * unpublish and delete go live by rendering only the pages they change, and each such release
+ * equals, file for file, both the full build that follows it (the consistency build, on the shared
+ * cache) and a cold full build of the same content (a cache of its own). Changes that every page
+ * shows (an announcement, a link) take the full path and say why; a burst of publishes during a
+ * fast publish loses nothing; the search index's delta names what changed.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedDemoContent } from '../../cms/src/seed/index';
+import { illustrationJpeg } from '../../cms/src/seed/demo-media';
+import type { Publisher } from '../../scripts/publisher/publisher';
+import { currentRelease } from '../../scripts/publisher/releases';
+import { startCms, type CmsHarness } from '../helpers/cms-harness';
+import { waitUntil } from '../helpers/conditions';
+import { request } from '../helpers/http';
+import { startPublishLoop, type PublishLoop } from '../helpers/publish-loop';
+import { createSiteBuild, type SiteBuild } from '../helpers/site-build';
+
+const SECRET = 'test-webhook-secret-fast-0123456789';
+/** Below the demo's ~240 pages with a key: a change every page shows takes the full path. */
+const FAST_MAX_PAGES = 150;
+let cms: CmsHarness;
+let loop: PublishLoop;
+let publisher: Publisher;
+let root: string;
+let site: SiteBuild;
+let cold = 0;
+
+const articles = () => cms.strapi.documents('api::article.article');
+const releaseDir = (name: string) => path.join(root, 'releases', name);
+
+/** Every file of a release's client folder a reader gets, but the search indexes and precompressed copies. */
+function readerFiles(client: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(client, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(client, path.join(entry.parentPath, entry.name));
+    if (/^pagefind(-delta)?\//.test(relative) || /\.(br|gz)$/.test(relative)) continue;
+    files.set(relative, readFileSync(path.join(client, relative)));
+  }
+  return files;
+}
+
+/** The files that differ between two client folders (missing on either side, or other bytes). */
+function differences(a: string, b: string): string[] {
+  const left = readerFiles(a);
+  const right = readerFiles(b);
+  const out: string[] = [];
+  for (const [file, bytes] of left) {
+    const other = right.get(file);
+    if (!other) out.push(`only in the first: ${file}`);
+    else if (!other.equals(bytes)) out.push(`differs: ${file}`);
+  }
+  for (const file of right.keys()) if (!left.has(file)) out.push(`only in the second: ${file}`);
+  return out.sort();
+}
+
+/**
+ * Waits for the publish to go live by the fast path; then for the full build that follows it, and
+ * checks that both equal a cold full build of the same content. Returns the fast release's plan.
+ */
+async function fastPublishMatchesFullBuilds(): Promise<{ release: string; changed: string[]; removed: string[] }> {
+  await loop.settle();
+  const fast = publisher.lastBuild()!;
+  expect(fast.path, `expected the fast path; the publish took the full one: ${fast.why}`).toBe('fast');
+  const release = fast.release!;
+  // /status says which path the publish took, why, and what it rendered.
+  const status = await request(`${publisher.url}/status`);
+  expect(status.body.lastBuild).toMatchObject({ release, path: 'fast', why: 'only the pages whose content changed were rendered' });
+  expect(status.body.lastBuild.pages.rendered).toBeGreaterThan(0);
+  const plan = JSON.parse(readFileSync(path.join(releaseDir(release), 'renderer', 'plan.json'), 'utf8')) as { changed: string[]; removed: string[] };
+  // A cold full build of the same content (its own cache): the reference.
+  cold += 1;
+  await site.build({ out: `cold-${cold}`, cache: `cold-cache-${cold}` });
+  const reference = path.join(site.work, `cold-${cold}`, 'client');
+  expect(differences(path.join(releaseDir(release), 'client'), reference)).toEqual([]);
+  // The consistency build: a full build once the portal is idle, equal to the fast release.
+  await waitUntil(() => {
+    const last = publisher.lastBuild();
+    if (last?.result === 'failure') throw new Error(`the consistency build failed: ${last.error}`);
+    return (last?.release !== release && last?.path === 'full' && last.result === 'success') || 'the consistency build has not run yet';
+  }, { timeoutMs: 120_000, what: 'the full build after the fast publish' });
+  expect(publisher.lastBuild()!.why).toBe('a consistency build after fast publishes');
+  expect(differences(path.join(releaseDir(release), 'client'), path.join(root, 'current', 'client'))).toEqual([]);
+  rmSync(path.join(site.work, `cold-${cold}`), { recursive: true, force: true });
+  rmSync(path.join(site.work, `cold-cache-${cold}`), { recursive: true, force: true });
+  return { release, ...plan };
+}
+
+/** The pages with a cache key of a release whose HTML links to `href` (what shows an entry's title). */
+function keyedPagesLinking(release: string, href: string): string[] {
+  const pages = JSON.parse(readFileSync(path.join(releaseDir(release), 'renderer', 'pages.json'), 'utf8')) as Array<[string, string, string | null]>;
+  return pages
+    .filter(([pathname, , key]) => {
+      if (key === null) return false;
+      const file = path.join(releaseDir(release), 'client', pathname.replace(/^\/+|\/+$/g, ''), 'index.html');
+      return existsSync(file) && readFileSync(file, 'utf8').includes(`href="${href}"`);
+    })
+    .map(([pathname]) => pathname)
+    .sort();
+}
+
+async function uploadJpeg(name: string, seed: number): Promise<{ id: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cong-media-'));
+  try {
+    const filepath = path.join(dir, name);
+    writeFileSync(filepath, await illustrationJpeg(seed));
+    const upload = cms.strapi.plugin('upload').service('upload') as { upload(input: unknown): Promise<Array<{ id: number }>> };
+    return (await upload.upload({ data: { fileInfo: { name, alternativeText: 'Ảnh minh họa buổi lễ' } }, files: { filepath, originalFilename: name, mimetype: 'image/jpeg', size: statSync(filepath).size } }))[0]!;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
+  cms = await startCms('sqlite');
+  await seedDemoContent(cms.strapi, { log: () => undefined });
+  loop = await startPublishLoop(cms, 'fast', { secret: SECRET, keep: 10, quietMs: 500, fastMaxPages: FAST_MAX_PAGES, fullAfter: { mode: 'idle', idleMs: 4000 } });
+  ({ publisher, root } = loop);
+  site = createSiteBuild(cms, 'fast-reference');
+  // The first release is a full build (nothing was live): it keeps its compiled pages for the fast path.
+  expect(publisher.lastBuild()).toMatchObject({ result: 'success', path: 'full', why: 'no live release yet' });
+  expect(existsSync(path.join(root, 'current', 'renderer', 'renderer.json'))).toBe(true);
+}, 240_000);
+
+afterAll(async () => {
+  await loop?.close();
+  site?.dispose();
+  await cms?.close();
+});
+
+describe('the fast path', () => {
+  let slug = '';
+  let documentId = '';
+
+  test('a new article goes live rendering only what shows it, says so in /status, and equals the full builds', async () => {
+    const doc = (await articles().create({ data: { title: 'Xã Tân Hòa khánh thành nhà văn hóa thôn Đông', body: 'Nhà văn hóa mới có **300 chỗ ngồi**.' } as never, status: 'published' })) as unknown as { documentId: string; slug: string };
+    ({ slug, documentId } = doc);
+    const { release, changed } = await fastPublishMatchesFullBuilds();
+    expect(readFileSync(path.join(releaseDir(release), 'client', 'tin-tuc', slug, 'index.html'), 'utf8')).toContain('Xã Tân Hòa khánh thành nhà văn hóa thôn Đông');
+    expect(changed).toContain(`/tin-tuc/${slug}`);
+    expect(changed).toContain('/tin-tuc');
+    // Only a part of the portal was rendered.
+    const total = JSON.parse(readFileSync(path.join(releaseDir(release), 'renderer', 'pages.json'), 'utf8')).length as number;
+    expect(changed.length).toBeLessThan(total / 4);
+  }, 240_000);
+
+  test('a title edit re-renders exactly the pages that show the article', async () => {
+    const live = currentRelease(root)!;
+    const showing = keyedPagesLinking(live, `/tin-tuc/${slug}/`);
+    await articles().update({ documentId, data: { title: 'Xã Tân Hòa khánh thành nhà văn hóa thôn Đông mới' } as never });
+    await articles().publish({ documentId });
+    const { changed } = await fastPublishMatchesFullBuilds();
+    expect(changed.sort()).toEqual([...new Set([...showing, `/tin-tuc/${slug}`])].sort());
+  }, 240_000);
+
+  test('moving the article to another category updates both categories\' lists', async () => {
+    const categories = (await cms.strapi.documents('api::category.category').findMany({ status: 'published' })) as unknown as Array<{ documentId: string; slug: string }>;
+    const target = categories[categories.length - 1]!;
+    await articles().update({ documentId, data: { category: target.documentId } as never });
+    await articles().publish({ documentId });
+    const { release, changed } = await fastPublishMatchesFullBuilds();
+    expect(changed.some((p) => p.startsWith(`/chuyen-muc/${target.slug}`))).toBe(true);
+    expect(readFileSync(path.join(releaseDir(release), 'client', 'chuyen-muc', target.slug, 'index.html'), 'utf8')).toContain(`/tin-tuc/${slug}/`);
+  }, 240_000);
+
+  test('a cover image: the picture files are made and named by the new pages', async () => {
+    const file = await uploadJpeg('khanh-thanh.jpg', 7);
+    await articles().update({ documentId, data: { cover: file.id, coverAlt: 'Lễ khánh thành nhà văn hóa' } as never });
+    await articles().publish({ documentId });
+    const { release } = await fastPublishMatchesFullBuilds();
+    const html = readFileSync(path.join(releaseDir(release), 'client', 'tin-tuc', slug, 'index.html'), 'utf8');
+    const pictures = [...html.matchAll(/\/_astro\/(khanh_thanh[A-Za-z0-9_-]*\.(?:webp|jpg))/g)].map((m) => m[1]!);
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const picture of pictures) expect(existsSync(path.join(releaseDir(release), 'client', '_astro', picture)), picture).toBe(true);
+  }, 240_000);
+
+  test('unpublishing removes the page and takes it out of the lists and search', async () => {
+    await articles().unpublish({ documentId });
+    const { release, removed } = await fastPublishMatchesFullBuilds();
+    expect(removed).toEqual([`/tin-tuc/${slug}`]);
+    expect(existsSync(path.join(releaseDir(release), 'client', 'tin-tuc', slug))).toBe(false);
+    const stale = JSON.parse(readFileSync(path.join(releaseDir(release), 'client', 'pagefind-delta', 'stale.json'), 'utf8')) as { stale: string[] };
+    expect(stale.stale).toContain(`/tin-tuc/${slug}/`);
+    // The full build after it has a complete index again and an empty delta.
+    expect(JSON.parse(readFileSync(path.join(root, 'current', 'client', 'pagefind-delta', 'stale.json'), 'utf8'))).toEqual({ stale: [], delta: false });
+  }, 240_000);
+
+  test('deleting a published article removes its page', async () => {
+    const doc = (await articles().create({ data: { title: 'Tin sẽ bị xóa khỏi cổng', body: 'Nội dung tạm.' } as never, status: 'published' })) as unknown as { documentId: string; slug: string };
+    await fastPublishMatchesFullBuilds();
+    await articles().delete({ documentId: doc.documentId });
+    const { release, removed } = await fastPublishMatchesFullBuilds();
+    expect(removed).toContain(`/tin-tuc/${doc.slug}`);
+    expect(existsSync(path.join(releaseDir(release), 'client', 'tin-tuc', doc.slug))).toBe(false);
+  }, 240_000);
+
+  test('the search delta holds a new page and marks it as the fresh one', async () => {
+    const doc = (await articles().create({ data: { title: 'Lễ hội đua thuyền truyền thống xã Tân Hòa', body: 'Mười hai đội thuyền rồng tranh tài trên sông.' } as never, status: 'published' })) as unknown as { slug: string };
+    const { release } = await fastPublishMatchesFullBuilds();
+    const delta = path.join(releaseDir(release), 'client', 'pagefind-delta');
+    expect(JSON.parse(readFileSync(path.join(delta, 'stale.json'), 'utf8'))).toMatchObject({ delta: true });
+    expect(existsSync(path.join(delta, 'pagefind.js'))).toBe(true);
+    const state = JSON.parse(readFileSync(path.join(releaseDir(release), 'renderer', 'search-delta.json'), 'utf8')) as { pages: string[] };
+    expect(state.pages).toContain(`/tin-tuc/${doc.slug}/`);
+  }, 240_000);
+});
+
+describe('changes every page shows', () => {
+  test('a new announcement changes every page: the full path publishes it and says why', async () => {
+    await cms.strapi.documents('api::announcement.announcement').create({ data: { title: 'Thông báo lịch tiếp công dân tháng 12', body: 'Tiếp công dân vào thứ Năm hằng tuần.' } as never, status: 'published' });
+    await loop.settle();
+    const last = publisher.lastBuild()!;
+    expect(last.path).toBe('full');
+    expect(last.why).toMatch(/^every page changes \(\d+\): what every page shows/);
+  }, 240_000);
+
+  test('a new link changes every page: the full path too', async () => {
+    await cms.strapi.documents('api::link.link').create({ data: { title: 'Cổng Dịch vụ công quốc gia', url: 'https://dichvucong.gov.vn/' } as never, status: 'published' });
+    await loop.settle();
+    expect(publisher.lastBuild()).toMatchObject({ path: 'full' });
+    expect(publisher.lastBuild()!.why).toMatch(/^every page changes/);
+  }, 240_000);
+});
+
+describe('bursts', () => {
+  test('publishes during a fast publish are all published by the next one, and the result equals the full builds', async () => {
+    const first = (await articles().create({ data: { title: 'Tin đầu của loạt đăng', body: 'Nội dung.' } as never, status: 'published' })) as unknown as { slug: string };
+    await waitUntil(() => publisher.queue.status().building || 'the fast publish has not started', { timeoutMs: 30_000, what: 'a publish running' });
+    const more: string[] = [];
+    for (let i = 1; i <= 5; i += 1) more.push(((await articles().create({ data: { title: `Tin thứ ${i + 1} đăng trong lúc dựng`, body: 'Nội dung.' } as never, status: 'published' })) as unknown as { slug: string }).slug);
+    const { release } = await fastPublishMatchesFullBuilds();
+    for (const s of [first.slug, ...more]) expect(existsSync(path.join(releaseDir(release), 'client', 'tin-tuc', s, 'index.html')), s).toBe(true);
+  }, 240_000);
+});
