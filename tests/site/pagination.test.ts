@@ -4,11 +4,8 @@
  * pages never shift (issue 15).
  */
 import { describe, expect, test } from 'vitest';
-import { archivePages, chunkPages, PAGE_SIZE, pageLinks, pageUrl } from '../../site/src/lib/pagination';
+import { archivePages, PAGE_SIZE, pageLinks, pageUrl, paginate } from '../../site/src/lib/pagination';
 import { relatedArticles } from '../../site/src/lib/content';
-
-/** The old numbering from the newest, for the lists that keep it. */
-const paginate = <T>(list: T[], base: string) => chunkPages(list, PAGE_SIZE).map((p) => ({ ...p, url: pageUrl(base, p.page) }));
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => `Tin số ${i + 1}`);
 

@@ -223,4 +223,4 @@ export function getSharedNews(): Promise<SharedNewsRecord[]> {
   );
 }
 
-export { PAGE_SIZE, archivePages } from './pagination';
+export { PAGE_SIZE, archivePages, paginate } from './pagination';

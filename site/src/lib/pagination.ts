@@ -6,7 +6,7 @@
  * Numbered from the newest, every page of a list would change with each new article (10,000
  * articles: 800 pages to render again for one publish). Counted from the oldest, a page's
  * articles never move: a new article changes the list's first page (at the list's address), and
- * once every 12 articles one page more appears in the archive. Other lists keep `chunkPages`.
+ * once every 12 articles one page more appears in the archive. Other lists keep numbered pages (`paginate`).
  */
 
 /** Items per list page. */
@@ -19,6 +19,11 @@ export const pageUrl = (base: string, n: number): string => (n === 1 ? base : `$
 export function chunkPages<T>(items: T[], size: number): Array<{ page: number; pageCount: number; items: T[] }> {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   return Array.from({ length: pageCount }, (_, i) => ({ page: i + 1, pageCount, items: items.slice(i * size, (i + 1) * size) }));
+}
+
+/** Splits a list into numbered pages: page 1 at `base`, page n at `base` + `trang/n/`; an empty list still has page 1. */
+export function paginate<T>(items: T[], base: string): Array<{ page: number; pageCount: number; items: T[]; url: string }> {
+  return chunkPages(items, PAGE_SIZE).map((p) => ({ ...p, url: pageUrl(base, p.page) }));
 }
 
 /** One page of an archive list (`archivePages`). */
