@@ -8,6 +8,9 @@
  * `--portal` builds one portal of an install with several (the CMS data dir's portals.json):
  * into its root (RELEASES_DIR/portals/<code>/, the primary's RELEASES_DIR), with SITE_PORTAL set,
  * its own build token (its tokenFile, unless CMS_TOKEN is set) and its public URL.
+ *
+ * Like a publish, it renders only the pages whose content changed when the live release allows
+ * (issue 15, the fast path: scripts/publisher/fast/); `--full` always runs `astro build`.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import './lib/load-env.ts';
@@ -22,7 +25,7 @@ import { findPortal, parseReleasesEnvironment } from './publisher/config.ts';
 import { deploy } from './publisher/deploy.ts';
 
 try {
-  const { values } = parseArgs({ options: { portal: { type: 'string' } }, allowPositionals: false });
+  const { values } = parseArgs({ options: { portal: { type: 'string' }, full: { type: 'boolean' } }, allowPositionals: false });
   // Where the releases go and the site build's variables; no publisher secret is needed here.
   const pub = parseReleasesEnvironment(process.env, rootDir);
   const site = parseBuildEnvironment(process.env, rootDir);
@@ -45,9 +48,12 @@ try {
     siteUrl,
     portal: values.portal ?? site.portal,
     sharedNewsOf,
+    full: values.full === true,
+    fullReason: 'asked for (--full)',
     log: (m) => console.log(`[cong] ${m}`),
   });
-  console.log(`[cong] release ${result.release}${values.portal ? ` of portal ${values.portal}` : ''} is live in ${path.join(root, 'current')} (${result.seconds.toFixed(1)} s)`);
+  const how = result.path === 'fast' ? `fast path: ${result.pages?.rendered ?? 0} pages rendered` : `full build: ${result.why}`;
+  console.log(`[cong] release ${result.release}${values.portal ? ` of portal ${values.portal}` : ''} is live in ${path.join(root, 'current')} (${result.seconds.toFixed(1)} s; ${how})`);
 } catch (error) {
   console.error(`[cong] release failed: ${(error as Error).message}`);
   process.exit(1);

@@ -31,8 +31,10 @@ export interface DeployOptions {
   portal?: string;
   /** The portal's code when other portals name it their parent: the fingerprint covers their shared news (reconcile.ts). */
   sharedNewsOf?: string;
-  /** Take the full path whatever changed (the consistency build after fast publishes). */
+  /** Take the full path whatever changed (the consistency build after fast publishes, `npm run release -- --full`). */
   full?: boolean;
+  /** Why `full` was asked for (default: the consistency build's reason). */
+  fullReason?: string;
   /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0 turns the fast path off. */
   fastMaxPages?: number;
   log: (message: string) => void;
@@ -152,7 +154,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const live = currentRelease(options.root);
   const maxPages = options.fastMaxPages ?? FAST_PATH_MAX_PAGES;
   let why: string;
-  if (options.full) why = 'a consistency build after fast publishes';
+  if (options.full) why = options.fullReason ?? 'a consistency build after fast publishes';
   else if (!live) why = 'no live release yet';
   else if (maxPages === 0) why = 'the fast path is off (FAST_PATH_MAX_PAGES=0)';
   else {
