@@ -76,15 +76,16 @@ export function countArticlePages(client: string): number {
 const pidFile = (root: string) => path.join(root, 'build.pid');
 
 /**
- * Stops a build left running by a publisher that was killed (its `astro build` outlives it and
- * would write into the shared sync cache beside the next build). Returns the pid it stopped.
+ * Stops a build left running by a publisher that was killed (its `astro build` or fast-path worker
+ * outlives it and would write into the shared content store beside the next build). Returns the pid it stopped.
  */
 export function stopOrphanBuild(root: string): number | null {
   if (!existsSync(pidFile(root))) return null;
   const pid = Number(readFileSync(pidFile(root), 'utf8'));
   rmSync(pidFile(root), { force: true });
   try {
-    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('astro')) return null;
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!command.includes('astro') && !command.includes('fast/worker')) return null;
     process.kill(pid, 'SIGKILL');
     return pid;
   } catch {
@@ -177,10 +178,12 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
   try {
     const state = await step('fingerprint', () => publishedState(options.cmsUrl, options.token, { sharedNewsOf: options.sharedNewsOf }));
     const fingerprint = fingerprintOf(state);
-    const run = await runFastPath({ live: liveDir, target: dir, maxPages }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`)).catch((error: unknown) => {
-      if (error instanceof FastPathError) return { error };
-      throw error;
-    });
+    const run = await runFastPath({ live: liveDir, target: dir, maxPages }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)))
+      .catch((error: unknown) => {
+        if (error instanceof FastPathError) return { error };
+        throw error;
+      })
+      .finally(() => rmSync(pidFile(options.root), { force: true }));
     if ('error' in run) {
       output = run.error.output;
       rmSync(dir, { recursive: true, force: true });

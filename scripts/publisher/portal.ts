@@ -92,8 +92,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   /** What the fingerprint covers besides the portal's own entries. */
   const state = () => ({ sharedNewsOf: config.sharedNewsOf?.() });
 
-  /** Set by the consistency timer: the next build takes the full path. */
-  let consistencyDue = false;
+  /** Why the next build must take the full path (the consistency build, a replaced file); null: the fast path may. */
+  let fullReason: string | null = null;
   let consistencyTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const fullAfter: FullBuildAfter = config.fullAfter ?? { mode: 'idle', idleMs: 120_000 };
@@ -113,7 +113,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
       const { pending, building } = queue.status();
       if (pending || building) return; // the build running now re-arms it when it ends
       if (!liveIsFast()) return;
-      consistencyDue = true;
+      fullReason ??= 'a consistency build after fast publishes';
       queue.notify('consistency: a full build after fast publishes');
     }, delay);
     consistencyTimer.unref?.();
@@ -131,7 +131,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     retryBaseMs: config.retryBaseMs,
     stateFile: path.join(config.root, 'queue.json'),
     log,
-    slot: config.slot ? (signal) => config.slot!(signal, consistencyDue || !currentRelease(config.root) || config.fastMaxPages === 0 ? 'full' : 'fast') : undefined,
+    slot: config.slot ? (signal) => config.slot!(signal, fullReason || !currentRelease(config.root) || config.fastMaxPages === 0 ? 'full' : 'fast') : undefined,
     build: async (reason) => {
       const startedAt = new Date();
       const mode = config.github ? 'github' : 'deploy';
@@ -154,8 +154,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           log(buildSummary({ result: 'success', seconds: lastBuild.seconds ?? 0, reason, steps: {}, forwardedTo: `${config.github.repository}, event ${config.github.eventType}` }));
           return;
         }
-        const full = consistencyDue;
-        consistencyDue = false;
+        const why = fullReason;
+        fullReason = null;
         const result = await deploy({
           root: config.root,
           keep: config.keep,
@@ -164,9 +164,13 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           siteUrl: config.siteUrl(),
           portal: config.portal,
           ...state(),
-          full,
+          full: why !== null,
+          ...(why ? { fullReason: why } : {}),
           fastMaxPages: config.fastMaxPages,
           log: (m) => step(`  ${m}`),
+        }).catch((error: unknown) => {
+          fullReason ??= why; // still owed: the retry takes the full path again
+          throw error;
         });
         output = result.output;
         lastBuild = { ...lastBuild, seconds: result.seconds, result: 'success', release: result.release, steps: result.steps, path: result.path, why: result.why, pages: result.pages ?? null };
@@ -256,6 +260,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
       try {
         const shown = await changedShownFiles(files);
         if (shown.length > 0) {
+          // The fast path keeps the live release's copy of a file it does not render again: a full build copies the new one.
+          fullReason ??= `a file the live site shows was replaced (${shown[0]})`;
           queue.notify(`media: ${shown[0]}${shown.length > 1 ? ` and ${shown.length - 1} more` : ''}, which the live site shows, was replaced or deleted`);
           result = `changed: the live site shows ${shown.join(', ')}: build scheduled`;
         } else if ((await contentFingerprint(config.cmsUrl, config.token(), state())) === builtFingerprint()) {

@@ -21,14 +21,23 @@ export class FastPathError extends Error {
   }
 }
 
-/** Runs the worker for `job` with the build environment `env`; `log` gets its progress lines. */
-export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ outcome: FastOutcome; output: string }> {
+/** How long a fast publish may take before it is stopped and a full build publishes instead. */
+const TIMEOUT_MS = 10 * 60_000;
+
+/** Runs the worker for `job` with the build environment `env`; `log` gets its progress lines, `onSpawn` its pid. */
+export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: string) => void, onSpawn?: (pid: number) => void): Promise<{ outcome: FastOutcome; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       cwd: path.dirname(siteDir),
       env: { ...process.env, NO_COLOR: '1', ...env, CONG_SITE_DIR: siteDir, CONG_FAST_JOB: JSON.stringify(job) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) onSpawn?.(child.pid);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, TIMEOUT_MS);
     let stdout = '';
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -40,6 +49,11 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
     });
     child.on('error', (error) => reject(new FastPathError(`the fast path could not start: ${error.message}`, output)));
     child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(new FastPathError(`the fast path took more than ${TIMEOUT_MS / 60_000} minutes and was stopped`, output));
+        return;
+      }
       const last = stdout.trim().split('\n').at(-1) ?? '';
       if (code === 0 && last.startsWith('{')) {
         resolve({ outcome: JSON.parse(last) as FastOutcome, output });

@@ -5,7 +5,7 @@
  * are kept (uploads never change in place). The publisher's fast path does the same for the pages
  * it renders (`mirrorPages`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -47,6 +47,8 @@ export async function mirrorPages(root: string, files: Iterable<string>): Promis
     const response = await fetch(`${env.cmsUrl}${uploadPath}`);
     if (!response.ok) throw new Error(`Media ${uploadPath} is referenced by a page but the CMS answered ${response.status}: re-upload it or fix the entry that uses it.`);
     mkdirSync(path.dirname(target), { recursive: true });
+    // A new name, never written through: the fast path's release shares its files with the live one by hard links.
+    rmSync(target, { force: true });
     writeFileSync(target, Buffer.from(await response.arrayBuffer()));
     copied += 1;
   }
