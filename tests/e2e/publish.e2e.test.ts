@@ -2,7 +2,9 @@
  * The editor's path end to end, in headless Chromium against the public server: an article
  * published in Strapi appears on the portal (its page, the news list, the RSS feed, the sitemap,
  * search); an edit shows; an unpublish takes it away everywhere (its address answers 404); a
- * scheduled article ("Hẹn giờ đăng") appears after its time and not before.
+ * scheduled article ("Hẹn giờ đăng") appears after its time and not before. The publishes go live
+ * by the fast path (issue 15): search finds a new page through the delta index merged in the
+ * browser, and no longer finds an unpublished one.
  */
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -59,6 +61,7 @@ describe('publish → live, as an editor and a reader see it', () => {
     const created = (await articles().create({ data: { title: TITLE, summary: 'Hội thi thu hút đông đảo người dân tham gia.', body: 'Hội thi diễn ra tại nhà văn hóa xã.' } as never, status: 'published' })) as unknown as { documentId: string; slug: string };
     ({ documentId, slug } = created);
     await settle();
+    expect(loop.publisher.lastBuild()?.path).toBe('fast');
     const response = await page.goto(`${url}/tin-tuc/${slug}/`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toContain(TITLE);
@@ -81,6 +84,7 @@ describe('publish → live, as an editor and a reader see it', () => {
   test('an unpublished article is gone: 404 at its address, and out of the list, the feed, the sitemap and search', async () => {
     await articles().unpublish({ documentId });
     await settle();
+    expect(loop.publisher.lastBuild()?.path).toBe('fast');
     const response = await page.goto(`${url}/tin-tuc/${slug}/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toContain('Không tìm thấy trang');
