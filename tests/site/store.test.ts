@@ -1,0 +1,86 @@
+/**
+ * The content store outside Astro's bundle (issue 15, site/src/lib/store.ts) and the picture files
+ * named by rendering (site/src/lib/image-files.ts): what a loader leaves is what pages read, a
+ * store of another format is loaded again from nothing, a failing loader fails the sync, and a
+ * picture's file name depends only on what it is made from.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { readCollection, syncStore, type StoreLoader } from '../../site/src/lib/store';
+import { imageFile, namedImageFiles } from '../../site/src/lib/image-files';
+import { storeDir } from '../../site/src/lib/site-env';
+
+let cache: string;
+const quiet = () => ({ info: () => undefined, warn: () => undefined });
+
+beforeEach(() => {
+  cache = mkdtempSync(path.join(tmpdir(), 'cong-store-'));
+  process.env.SITE_CACHE_DIR = cache;
+});
+afterEach(() => {
+  delete process.env.SITE_CACHE_DIR;
+  rmSync(cache, { recursive: true, force: true });
+});
+
+/** A loader that adds `add`, deletes `remove` and counts its syncs in its meta. */
+const loader = (add: Record<string, object>, remove: string[] = []): StoreLoader => ({
+  name: 'test-loader',
+  async load({ store, meta }) {
+    for (const [id, data] of Object.entries(add)) store.set({ id, data: data as Record<string, unknown> });
+    for (const id of remove) store.delete(id);
+    meta.set('syncs', String(Number(meta.get('syncs') ?? '0') + 1));
+  },
+});
+
+describe('the content store', () => {
+  test('pages read what the loaders left, and a later sync starts from it (entries and notes kept)', async () => {
+    await syncStore({ articles: loader({ a: { title: 'Tin A' }, b: { title: 'Tin B' } }) }, quiet);
+    expect(readCollection('articles')).toEqual([{ id: 'a', data: { title: 'Tin A' } }, { id: 'b', data: { title: 'Tin B' } }]);
+    let seen: string | undefined;
+    await syncStore({ articles: { name: 'x', load: async ({ store, meta }) => { seen = meta.get('syncs'); store.delete('a'); store.set({ id: 'c', data: { title: 'Tin C' } }); } } }, quiet);
+    expect(seen).toBe('1');
+    expect(readCollection('articles').map((e) => e.id)).toEqual(['b', 'c']);
+    // Written whole by a rename: no temporary file stays behind.
+    expect(readdirSync(storeDir())).toEqual(['articles.json']);
+  });
+
+  test('a collection never synced is an error that says to build with the CMS reachable', () => {
+    expect(() => readCollection('links')).toThrow(/no collection "links".*astro build syncs first/);
+  });
+
+  test('a store of another format is loaded again from nothing', async () => {
+    await syncStore({ links: loader({ old: { title: 'cũ' } }) }, quiet);
+    writeFileSync(path.join(storeDir(), 'links.json'), JSON.stringify({ format: 0, meta: { syncs: '9' }, entries: [['old', {}]] }));
+    let seen: string | undefined = 'unset';
+    await syncStore({ links: { name: 'x', load: async ({ store, meta }) => { seen = meta.get('syncs'); expect(store.keys()).toEqual([]); } } }, quiet);
+    expect(seen).toBeUndefined();
+  });
+
+  test('one failing loader fails the sync, after the others saved theirs', async () => {
+    const failing: StoreLoader = { name: 'bad', load: async () => { throw new Error('CMS answered 500'); } };
+    await expect(syncStore({ articles: loader({ a: { title: 'A' } }), links: failing }, quiet)).rejects.toThrow('CMS answered 500');
+    expect(readCollection('articles')).toHaveLength(1);
+  });
+});
+
+describe('picture file names', () => {
+  const source = 'http://127.0.0.1:1337/uploads/le_khanh_thanh_ab12.jpg?v=2026-12-01T10%3A00%3A00.000Z';
+
+  test('the same picture, width and format always give the same name; any of them changed, another', () => {
+    const name = imageFile({ src: source, width: 640, format: 'webp' });
+    expect(name).toMatch(/^\/_astro\/le_khanh_thanh_ab12_[A-Za-z0-9_-]{10}\.webp$/);
+    expect(imageFile({ src: source, width: 640, format: 'webp' })).toBe(name);
+    expect(imageFile({ src: source, width: 960, format: 'webp' })).not.toBe(name);
+    expect(imageFile({ src: source, width: 640, format: 'jpg' })).not.toBe(name.replace('.webp', '.jpg'));
+    expect(imageFile({ src: source.replace('10%3A00', '11%3A00'), width: 640, format: 'webp' })).not.toBe(name);
+  });
+
+  test('a page\'s picture files are found by name; Astro\'s own assets are left alone', () => {
+    const name = imageFile({ src: source, width: 400, format: 'jpg' }).replace('/_astro/', '');
+    const html = `<img srcset="/_astro/${name} 400w"><link href="/_astro/be-vietnam-pro-latin-400-normal.PpnXBOrz.woff2">`;
+    expect(namedImageFiles(html, (n) => n === name)).toEqual([name]);
+    expect(namedImageFiles(html, () => false)).toEqual([]);
+  });
+});
