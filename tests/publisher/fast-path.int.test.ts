@@ -87,12 +87,12 @@ async function fastPublish(change: () => Promise<unknown>): Promise<{ release: s
   // The pages with a key whose output differs from the release before: exactly what the fast path rendered as changed.
   const keyed = (JSON.parse(readFileSync(path.join(reference, 'renderer', 'pages.json'), 'utf8')) as Array<[string, string, string | null]>).filter(([, , key]) => key !== null);
   const differing = keyed
-    .map(([pathname]) => pathname)
-    .filter((pathname) => {
-      const file = pageFile(pathname, 'page');
+    .filter(([pathname, component]) => {
+      const file = pageFile(pathname, /\.(ts|js)$/.test(component) ? 'endpoint' : 'page');
       const old = path.join(releaseDir(before), 'client', file);
       return !existsSync(old) || !readFileSync(old).equals(readFileSync(path.join(reference, 'client', file)));
-    });
+    })
+    .map(([pathname]) => pathname);
   expect([...plan.changed].sort()).toEqual(differing.sort());
   // The consistency build: a full build once the portal is idle, equal to the fast release.
   await waitUntil(() => {
