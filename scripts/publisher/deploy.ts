@@ -60,12 +60,6 @@ export interface DeployResult extends PublishPath {
 /** The default of FAST_PATH_MAX_PAGES. */
 export const FAST_PATH_MAX_PAGES = 2000;
 
-/** How many articles the CMS publishes now (a release must have a page for each). */
-export async function countPublishedArticles(cmsUrl: string, token: string): Promise<number> {
-  const body = (await createCmsClient({ baseUrl: cmsUrl, token }).getJson('/api/articles?fields[0]=documentId&pagination[pageSize]=1')) as { meta: { pagination: { total: number } } };
-  return body.meta.pagination.total;
-}
-
 /** Counts the article pages of a built release. */
 export function countArticlePages(client: string): number {
   const dir = path.join(client, 'tin-tuc');
@@ -123,15 +117,26 @@ function stepper(log: (message: string) => void, steps: Record<string, number>) 
   };
 }
 
-/** The checks every release passes before it goes live: a home page, a search index, a page for every published article. */
+/**
+ * The checks every release passes before it goes live: a home page, a search index, a page for
+ * every article the build synced from the CMS (the content store: what it rendered from; asking the
+ * CMS now would fail a build whenever an article is published or unpublished while it runs).
+ */
 async function validateRelease(dir: string, options: DeployOptions): Promise<void> {
   const release = path.basename(dir);
   const client = path.join(dir, 'client');
   if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);
   if (!existsSync(path.join(client, 'pagefind', 'pagefind.js'))) throw new Error(`release ${release} has no search index`);
-  const expected = await countPublishedArticles(options.cmsUrl, options.token);
+  const expected = storedArticles(options.root);
   const built = countArticlePages(client);
-  if (built !== expected) throw new Error(`release ${release} has ${built} article pages but the CMS publishes ${expected}`);
+  if (built !== expected) throw new Error(`release ${release} has ${built} article pages but ${expected} articles were synced from the CMS`);
+}
+
+/** How many articles the build's content store holds (site/src/lib/store.ts). */
+function storedArticles(root: string): number {
+  const file = path.join(cacheDir(root), 'cong-store', 'articles.json');
+  if (!existsSync(file)) throw new Error(`the build left no content store (${file}): the site build did not sync its content`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { entries: unknown[] }).entries.length;
 }
 
 /** The build environment of a portal's builds (`astro build` and the fast path alike). */
