@@ -10,7 +10,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCmsClient } from '../../content-types/src/cms-client.ts';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { fingerprintOf, publishedState, writeReleaseManifest } from './reconcile.ts';

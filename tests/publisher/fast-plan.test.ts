@@ -44,6 +44,10 @@ describe('fullBuildReason', () => {
     expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 2001, keyed: 11_000 }, { maxPages: 2000 })).toBe('2,001 pages change, more than the fast path renders (FAST_PATH_MAX_PAGES=2000)');
   });
 
+  test('nearly every page changed (a feed or data file has no frame): still "every page"', () => {
+    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 9_950, keyed: 11_000 }, { maxPages: 2000 })).toMatch(/^every page changes \(9,950\)/);
+  });
+
   test('every page changed (the frame every page shows): a full build that says so', () => {
     expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 11_000, keyed: 11_000 }, { maxPages: 2000 })).toMatch(/^every page changes \(11,000\): what every page shows \(menu, sidebar, footer/);
   });

@@ -42,6 +42,9 @@ describe('the content store', () => {
     await syncStore({ articles: { name: 'x', load: async ({ store, meta }) => { seen = meta.get('syncs'); store.delete('a'); store.set({ id: 'c', data: { title: 'Tin C' } }); } } }, quiet);
     expect(seen).toBe('1');
     expect(readCollection('articles').map((e) => e.id)).toEqual(['b', 'c']);
+    // Kept in the order of the ids, however they were synced: a sync of the changes leaves what a full sync leaves.
+    await syncStore({ articles: loader({ a: { title: 'Tin A' } }) }, quiet);
+    expect(readCollection('articles').map((e) => e.id)).toEqual(['a', 'b', 'c']);
     // Written whole by a rename: no temporary file stays behind.
     expect(readdirSync(storeDir())).toEqual(['articles.json']);
   });

@@ -49,6 +49,7 @@ export interface FastLimits {
 export function fullBuildReason(plan: PagePlan, limits: FastLimits): string | null {
   if (plan.changed <= limits.maxPages) return null;
   const count = plan.changed.toLocaleString('en');
-  if (plan.changed === plan.keyed) return `every page changes (${count}): what every page shows (menu, sidebar, footer, the portal's settings) changed`;
+  // All, or nearly all (a feed or data file has no frame): what every page shows changed.
+  if (plan.changed >= plan.keyed * 0.9) return `every page changes (${count}): what every page shows (menu, sidebar, footer, the portal's settings) changed`;
   return `${count} pages change, more than the fast path renders (FAST_PATH_MAX_PAGES=${limits.maxPages})`;
 }

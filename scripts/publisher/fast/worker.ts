@@ -18,7 +18,7 @@ import { collections } from '../../../site/src/lib/collections.ts';
 import { syncStore } from '../../../site/src/lib/store.ts';
 import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
 import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererFile } from '../../../site/src/lib/renderer-format.ts';
-import { mirrorPages } from '../../../site/src/integrations/media-mirror.ts';
+import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integrations/media-mirror.ts';
 import { fullBuildReason, planPages } from './plan.ts';
 import { linkTree, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
 import { updateSearchDelta } from './search.ts';
@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.env.CONG_FAST_JOB ?? '{}') as FastJob;
   const renderer = readJson<RendererFile>(path.join(job.live, 'renderer', 'renderer.json'));
   const livePages = readJson<PageRecordEntry[]>(path.join(job.live, 'renderer', 'pages.json'));
-  const problem = rendererProblem(renderer) ?? (livePages ? null : 'the live release has no list of its pages');
+  const liveFiles = readJson<PageFiles>(path.join(job.live, 'renderer', PAGE_FILES));
+  const problem = rendererProblem(renderer) ?? (livePages && liveFiles ? null : 'the live release has no list of its pages and the files they show');
   if (problem) finish({ outcome: 'full', reason: problem, steps });
 
   await step('sync', () => syncStore(collections, (name) => ({ info: (m) => process.stderr.write(`[${name}] ${m}\n`), warn: (m) => process.stderr.write(`[${name}] ${m}\n`) })));
@@ -141,11 +142,13 @@ async function main(): Promise<void> {
     }
   });
   const removedUrls: string[] = [];
+  const files: PageFiles = { ...liveFiles! };
   for (const pathname of plan.removed) {
     const component = livePages!.find(([p]) => p === pathname)?.[1] ?? '';
     const type = /\.(ts|js)$/.test(component) ? 'endpoint' : 'page';
     const relative = pageFile(pathname, type);
     removePage(client, relative);
+    delete files[relative];
     if (relative.endsWith('.html')) removedUrls.push(pagePath(pathname, type));
   }
   const pagesFile = path.join(job.target, 'renderer', 'pages.json');
@@ -156,7 +159,17 @@ async function main(): Promise<void> {
   rmSync(planFile, { force: true });
   writeFileSync(planFile, JSON.stringify({ changed: plan.changedPaths, removed: plan.removed, rendered: plan.render.length }));
 
-  await step('media', () => mirrorPages(client, written.filter((f) => /\.(html|xml)$/.test(f))));
+  await step('media', async () => {
+    const mirrored = await mirrorPages(client, written.filter((f) => /\.(html|xml)$/.test(f)));
+    for (const file of written) delete files[path.relative(client, file)];
+    Object.assign(files, mirrored.references);
+    // A media file or picture no page names any more goes, as a full build would never copy it.
+    const named = new Set(Object.values(files).flat());
+    for (const file of new Set(Object.values(liveFiles!).flat())) if (!named.has(file)) removePage(client, file.replace(/^\/+/, ''));
+    const filesFile = path.join(job.target, 'renderer', PAGE_FILES);
+    rmSync(filesFile, { force: true });
+    writeFileSync(filesFile, JSON.stringify(files));
+  });
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
 
   const note = plan.keyed > 0 && plan.changed === plan.keyed ? 'every page changed (what every page shows changed): all rendered' : null;

@@ -26,18 +26,30 @@ export function findUploadPaths(html: string): string[] {
   return [...html.matchAll(/["'(](\/uploads\/[A-Za-z0-9._\-/]+)["')]/g)].map((m) => m[1]!).filter((p) => !p.includes('..'));
 }
 
+/** The files each page names, by the page's file (relative to the client folder): `/uploads/…` and `/_astro/<picture>`. */
+export type PageFiles = Record<string, string[]>;
+
+/** Where a build keeps its PageFiles, beside its compiled pages (src/integrations/renderer.ts). */
+export const PAGE_FILES = 'files.json';
+
 /**
  * Puts into the release `root` (its client folder) the media files and pictures the pages `files`
- * name. Returns the counts for the log.
+ * name. Returns the counts for the log, and what each page names (the fast path removes a file no
+ * page names any more, as a full build never copies it).
  */
-export async function mirrorPages(root: string, files: Iterable<string>): Promise<{ media: number; copied: number; images: number; made: number }> {
+export async function mirrorPages(root: string, files: Iterable<string>): Promise<{ media: number; copied: number; images: number; made: number; references: PageFiles }> {
   const wanted = new Set<string>();
   const pictures = new Set<string>();
   const known = knownImages();
+  const references: PageFiles = {};
   for (const file of files) {
     const html = readFileSync(file, 'utf8');
-    for (const p of findUploadPaths(html)) wanted.add(p);
-    for (const name of namedImageFiles(html, known)) pictures.add(name);
+    const uploads = findUploadPaths(html);
+    const named = namedImageFiles(html, known);
+    for (const p of uploads) wanted.add(p);
+    for (const name of named) pictures.add(name);
+    const own = [...new Set([...uploads, ...named.map((n) => `/_astro/${n}`)])].sort();
+    if (own.length > 0) references[path.relative(root, file)] = own;
   }
   const env = parseSiteEnvironment(process.env);
   let copied = 0;
@@ -53,7 +65,7 @@ export async function mirrorPages(root: string, files: Iterable<string>): Promis
     copied += 1;
   }
   const images = await writeImages(root, pictures);
-  return { media: wanted.size, copied, images: pictures.size, made: images.made };
+  return { media: wanted.size, copied, images: pictures.size, made: images.made, references };
 }
 
 /** The integration; runs after the pages are written. */
@@ -62,7 +74,11 @@ export function mediaMirror(): AstroIntegration {
     name: 'cong-media-mirror',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const counts = await mirrorPages(fileURLToPath(dir), htmlFiles(fileURLToPath(dir)));
+        const client = fileURLToPath(dir);
+        const counts = await mirrorPages(client, htmlFiles(client));
+        // Beside the compiled pages (the client folder's sibling `renderer/`), for the fast path.
+        mkdirSync(path.join(client, '..', 'renderer'), { recursive: true });
+        writeFileSync(path.join(client, '..', 'renderer', PAGE_FILES), JSON.stringify(counts.references));
         logger.info(`media: ${counts.media} referenced, ${counts.copied} copied from the CMS; pictures: ${counts.images} named, ${counts.made} made`);
       },
     },

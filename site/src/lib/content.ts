@@ -101,7 +101,7 @@ export function getLinks(): Promise<Array<Item<LinkRecord>>> {
 /** Published static pages. */
 /** Static pages that get a page: one whose slug another route owns (RESERVED_SLUGS) is left out everywhere, the sitemap included. */
 export async function getPages(): Promise<Array<Item<PageRecord>>> {
-  return ((await getCollection('pages')) as Array<Item<PageRecord>>).filter((p) => !RESERVED_SLUGS.has(p.data.slug));
+  return ((await getCollection('pages')) as Array<Item<PageRecord>>).filter((p) => !RESERVED_SLUGS.has(p.data.slug)).sort((a, b) => collator.compare(a.data.title, b.data.title));
 }
 
 const byOrderThenName = <T extends { order: number; name: string }>(a: Item<T>, b: Item<T>) => a.data.order - b.data.order || collator.compare(a.data.name, b.data.name);

@@ -67,7 +67,7 @@ function readFile(collection: string): CollectionFile | null {
   return parsed.format === FORMAT ? parsed : null;
 }
 
-/** The entries of a collection as the last sync left them, in the order they were stored. */
+/** The entries of a collection as the last sync left them, in the order of their ids. */
 export function readCollection<T>(collection: string): Array<{ id: string; data: T }> {
   const file = readFile(collection);
   if (!file) throw new Error(`The content store has no collection "${collection}" (${fileOf(collection)}): the site's content was not synced. Build with the CMS reachable (astro build syncs first).`);
@@ -105,7 +105,10 @@ export async function syncCollection(collection: string, loader: StoreLoader, lo
     logger,
     collection,
   });
-  writeCollection(collection, { format: FORMAT, meta: Object.fromEntries(meta), entries: [...entries.values()].map((e) => [e.id, e.data]) });
+  // In the order of their ids, whatever order they were synced in: a full sync and a sync of the
+  // changes must leave the same store, or a list shown in store order would differ between them.
+  const ordered = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  writeCollection(collection, { format: FORMAT, meta: Object.fromEntries(meta), entries: ordered.map((e) => [e.id, e.data]) });
 }
 
 /** Syncs every collection (concurrently, as Astro's content layer ran them); one failure fails the sync after the others finish. */
