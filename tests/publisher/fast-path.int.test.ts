@@ -94,12 +94,15 @@ async function fastPublish(change: () => Promise<unknown>): Promise<{ release: s
   await site.build({ out: `cold-${cold}`, cache: `cold-cache-${cold}` });
   const reference = path.join(site.work, `cold-${cold}`);
   expect(differences(path.join(releaseDir(release), 'client'), path.join(reference, 'client'))).toEqual([]);
-  // The pages with a key whose output differs from the release before: exactly what the fast path rendered as changed.
+  // The pages with a key whose output differs from the release the fast path started from (the one
+  // before it: a burst may have made several): exactly what it rendered as changed.
+  const releases = readdirSync(path.join(root, 'releases')).filter((n) => !n.startsWith('.')).sort();
+  const from = releases[releases.indexOf(release) - 1]!;
   const keyed = (JSON.parse(readFileSync(path.join(reference, 'renderer', 'pages.json'), 'utf8')) as Array<[string, string, string | null]>).filter(([, , key]) => key !== null);
   const differing = keyed
     .filter(([pathname, component]) => {
       const file = pageFile(pathname, /\.(ts|js)$/.test(component) ? 'endpoint' : 'page');
-      const old = path.join(releaseDir(before), 'client', file);
+      const old = path.join(releaseDir(from), 'client', file);
       return !existsSync(old) || !readFileSync(old).equals(readFileSync(path.join(reference, 'client', file)));
     })
     .map(([pathname]) => pathname);

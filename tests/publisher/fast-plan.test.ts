@@ -16,40 +16,40 @@ import type { PageRecordEntry } from '../../site/src/lib/renderer-format';
 const page = (pathname: string, key: string | null, component = 'src/pages/tin-tuc/[slug].astro'): PageRecordEntry => [pathname, component, key];
 
 describe('planPages', () => {
-  const live = [page('/tin-tuc/a', 'k1'), page('/tin-tuc/b', 'k2'), page('/tin-tuc/c', 'k3'), page('/', null, 'src/pages/index.astro'), page('/rss.xml', null, 'src/pages/rss.xml.ts')];
+  const live = [page('/tin-tuc/a', 'k1'), page('/tin-tuc/b', 'k2'), page('/tin-tuc/c', 'k3'), page('/', null, 'src/pages/index.astro'), page('/rss.xml', null, 'src/pages/rss.xml.ts'), page('/du-lieu-mo/tin-tuc.csv', 'd1', 'src/pages/du-lieu-mo/[dataset].csv.ts')];
 
   test('renders the pages whose key changed, the new ones and every page without a key; lists the removed ones', () => {
-    const now = [page('/tin-tuc/a', 'k1'), page('/tin-tuc/b', 'k2-changed'), page('/tin-tuc/d', 'k4'), page('/', null, 'src/pages/index.astro'), page('/rss.xml', null, 'src/pages/rss.xml.ts')];
+    const now = [page('/tin-tuc/a', 'k1'), page('/tin-tuc/b', 'k2-changed'), page('/tin-tuc/d', 'k4'), page('/', null, 'src/pages/index.astro'), page('/rss.xml', null, 'src/pages/rss.xml.ts'), page('/du-lieu-mo/tin-tuc.csv', 'd2', 'src/pages/du-lieu-mo/[dataset].csv.ts')];
     const plan = planPages(live, now);
-    expect(plan.render.sort()).toEqual(['/', '/rss.xml', '/tin-tuc/b', '/tin-tuc/d']);
+    expect(plan.render.sort()).toEqual(['/', '/du-lieu-mo/tin-tuc.csv', '/rss.xml', '/tin-tuc/b', '/tin-tuc/d']);
     expect(plan.removed).toEqual(['/tin-tuc/c']);
-    expect(plan.changed).toBe(2);
-    expect(plan.changedPaths.sort()).toEqual(['/tin-tuc/b', '/tin-tuc/d']);
-    expect(plan.keyed).toBe(3);
+    expect(plan.changed).toBe(3);
+    expect(plan.changedPaths.sort()).toEqual(['/du-lieu-mo/tin-tuc.csv', '/tin-tuc/b', '/tin-tuc/d']);
+    expect(plan).toMatchObject({ keyed: 4, framed: 3, framedChanged: 2 });
   });
 
   test('nothing changed: only the pages without a key are rendered (and written only if their bytes differ)', () => {
     const plan = planPages(live, live);
     expect(plan.render.sort()).toEqual(['/', '/rss.xml']);
-    expect(plan).toMatchObject({ removed: [], changed: 0, changedPaths: [], keyed: 3 });
+    expect(plan).toMatchObject({ removed: [], changed: 0, changedPaths: [], keyed: 4, framed: 3, framedChanged: 0 });
   });
 });
 
 describe('fullBuildReason', () => {
   test('the fast path publishes up to FAST_PATH_MAX_PAGES changed pages', () => {
-    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 2000, keyed: 11_000 }, { maxPages: 2000 })).toBeNull();
+    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 2000, keyed: 11_000, framed: 10_000, framedChanged: 2000 }, { maxPages: 2000 })).toBeNull();
   });
 
   test('more changed pages than the limit: a full build, saying how many', () => {
-    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 2001, keyed: 11_000 }, { maxPages: 2000 })).toBe('2,001 pages change, more than the fast path renders (FAST_PATH_MAX_PAGES=2000)');
+    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 2001, keyed: 11_000, framed: 10_000, framedChanged: 2001 }, { maxPages: 2000 })).toBe('2,001 pages change, more than the fast path renders (FAST_PATH_MAX_PAGES=2000)');
   });
 
-  test('nearly every page changed (a feed or data file has no frame): still "every page"', () => {
-    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 9_950, keyed: 11_000 }, { maxPages: 2000 })).toMatch(/^every page changes \(9,950\)/);
+  test('nearly every HTML page changed (the English pages have their own frame): still "every page"', () => {
+    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 9_950, keyed: 11_000, framed: 10_000, framedChanged: 9_000 }, { maxPages: 2000 })).toMatch(/^every page changes \(9,950\)/);
   });
 
   test('every page changed (the frame every page shows): a full build that says so', () => {
-    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 11_000, keyed: 11_000 }, { maxPages: 2000 })).toMatch(/^every page changes \(11,000\): what every page shows \(menu, sidebar, footer/);
+    expect(fullBuildReason({ render: [], removed: [], changedPaths: [], changed: 11_000, keyed: 11_000, framed: 10_000, framedChanged: 10_000 }, { maxPages: 2000 })).toMatch(/^every page changes \(11,000\): what every page shows \(menu, sidebar, footer/);
   });
 });
 

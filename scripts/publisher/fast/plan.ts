@@ -16,24 +16,34 @@ export interface PagePlan {
   changed: number;
   /** Their pathnames. */
   changedPaths: string[];
-  /** Pages with a key in the new content (what a change of the common frame re-renders). */
+  /** Pages with a key in the new content. */
   keyed: number;
+  /** Of those, the HTML pages (the ones in the frame every page shows), and how many of them changed. */
+  framed: number;
+  framedChanged: number;
 }
+
+/** An HTML page (an .astro route), not a file an endpoint writes (feeds, data files). */
+const isPage = (component: string) => component.endsWith('.astro');
 
 /** Compares the live release's pages with the content's pages now. */
 export function planPages(live: readonly PageRecordEntry[], now: readonly PageRecordEntry[]): PagePlan {
   const before = new Map(live.map(([pathname, , key]) => [pathname, key]));
-  const plan: PagePlan = { render: [], removed: [], changed: 0, changedPaths: [], keyed: 0 };
+  const plan: PagePlan = { render: [], removed: [], changed: 0, changedPaths: [], keyed: 0, framed: 0, framedChanged: 0 };
   const seen = new Set<string>();
-  for (const [pathname, , key] of now) {
+  for (const [pathname, component, key] of now) {
     seen.add(pathname);
-    if (key !== null) plan.keyed += 1;
+    if (key !== null) {
+      plan.keyed += 1;
+      if (isPage(component)) plan.framed += 1;
+    }
     if (key === null) {
       plan.render.push(pathname);
     } else if (before.get(pathname) !== key) {
       plan.render.push(pathname);
       plan.changed += 1;
       plan.changedPaths.push(pathname);
+      if (isPage(component)) plan.framedChanged += 1;
     }
   }
   for (const pathname of before.keys()) if (!seen.has(pathname)) plan.removed.push(pathname);
@@ -49,7 +59,7 @@ export interface FastLimits {
 export function fullBuildReason(plan: PagePlan, limits: FastLimits): string | null {
   if (plan.changed <= limits.maxPages) return null;
   const count = plan.changed.toLocaleString('en');
-  // All, or nearly all (a feed or data file has no frame): what every page shows changed.
-  if (plan.changed >= plan.keyed * 0.9) return `every page changes (${count}): what every page shows (menu, sidebar, footer, the portal's settings) changed`;
+  // Every HTML page, or nearly (the English pages have a frame of their own): what every page shows changed.
+  if (plan.framed > 0 && plan.framedChanged >= plan.framed * 0.9) return `every page changes (${count}): what every page shows (menu, sidebar, footer, the portal's settings) changed`;
   return `${count} pages change, more than the fast path renders (FAST_PATH_MAX_PAGES=${limits.maxPages})`;
 }
