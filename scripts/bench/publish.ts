@@ -6,7 +6,8 @@
  * 2. `count` articles published one after another: median and worst, the path each publish took
  *    (fast or full, and why), and where the median publish's time went: "wait" (the publish
  *    request, the webhook and the queue's quiet period, until the build starts), then each step
- *    of the build (lastBuild().steps), then "other" (the fast path's process start, the page poll).
+ *    of the build up to the switch (lastBuild().steps), the build's time outside its steps (the
+ *    fast path's process start), then "other" (the page poll).
  * 3. With `burst`: that many articles published through the admin API spread over at most 10 s,
  *    then the time from the last publish until every one of their pages answers 200.
  * The consistency build after fast publishes is held off (an idle hour) so that none runs between
@@ -20,7 +21,7 @@ import type { LastBuild } from '../publisher/server.ts';
 import { createPublicServer } from '../public/server.ts';
 import { adminHeaders, startCms } from './cms.ts';
 import type { Bench } from './context.ts';
-import { median, pathSummary, stepShares, worst } from './report.ts';
+import { median, pathSummary, publishParts, stepShares, worst } from './report.ts';
 
 export interface PublishBenchOptions {
   /** Rows' label, e.g. "Publish to live, one article, 10,000 articles". */
@@ -130,7 +131,7 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
       label,
       s(median(totals)),
       `median of ${count}, worst ${s(worst(totals))} (best ${s(Math.min(...totals))}); paths: ${pathSummary(publishes.map((p) => p.build))}; `
-        + `the median publish (${mid.build.path ?? '?'} path): ${stepShares(mid.totalMs, [['wait (publish request, webhook, quiet period)', mid.waitMs], ...Object.entries(mid.build.steps)])}${pages}; `
+        + `the median publish (${mid.build.path ?? '?'} path): ${stepShares(mid.totalMs, publishParts(mid.waitMs, mid.build))}${pages}; `
         + `first build (${first.path ?? 'full'}, ${first.why ?? ''}), not counted: ${(first.seconds ?? 0).toFixed(1)} s`,
     ]);
 

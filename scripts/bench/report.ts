@@ -21,7 +21,7 @@ export function worst(values: readonly number[]): number {
 /**
  * Where the time of one publish-to-live went, as whole percentages of `totalMs`, in the order of
  * `parts` (the wait before the build, then its steps in the order they ran). Parts under 0.5% are
- * left out; the time no part covers (the fast path's process start, the page poll) is "other"
+ * left out; the time no part covers (the page poll, the public server's answer) is "other"
  * when it comes to 1% or more. Parts longer than the total (clocks of two processes) are capped.
  */
 export function stepShares(totalMs: number, parts: ReadonlyArray<readonly [string, number]>): string {
@@ -37,6 +37,22 @@ export function stepShares(totalMs: number, parts: ReadonlyArray<readonly [strin
   const other = Math.round((100 * (totalMs - covered)) / totalMs);
   if (other >= 1) shares.push(`other ${other}%`);
   return shares.join(', ');
+}
+
+/**
+ * The parts of one publish-to-live in the order they ran: the wait until its build started, the
+ * build's steps up to the switch (`activate`; what runs after it, e.g. `prune`, is not in the
+ * time), and the build's time no step covers (the fast path's process start).
+ */
+export function publishParts(waitMs: number, build: { seconds: number | null; steps: Record<string, number> }): Array<[string, number]> {
+  const parts: Array<[string, number]> = [['wait (publish request, webhook, quiet period)', waitMs]];
+  const entries = Object.entries(build.steps);
+  const switched = entries.findIndex(([name]) => name === 'activate');
+  const before = switched === -1 ? entries : entries.slice(0, switched + 1);
+  parts.push(...before);
+  const unstepped = (build.seconds ?? 0) * 1000 - entries.reduce((sum, [, ms]) => sum + ms, 0);
+  if (unstepped > 0) parts.push(['no step (process start)', unstepped]);
+  return parts;
 }
 
 /** "fast ×5" or "full ×1 (no live release yet), fast ×4": the paths a series of publishes took, in order of first use. */

@@ -4,7 +4,7 @@
  * from what `astro build` prints.
  */
 import { describe, expect, test } from 'vitest';
-import { describeBuild, median, parseBuildOutput, pathSummary, stepShares, worst } from '../../scripts/bench/report.ts';
+import { describeBuild, median, parseBuildOutput, pathSummary, publishParts, stepShares, worst } from '../../scripts/bench/report.ts';
 
 describe('median and worst', () => {
   test('odd and even counts, unsorted input left as it was', () => {
@@ -37,6 +37,22 @@ describe('stepShares', () => {
 
   test('no time', () => {
     expect(stepShares(0, [['render', 10]])).toBe('no time measured');
+  });
+});
+
+describe('publishParts', () => {
+  test('the wait, the steps up to the switch in their order, and the build time outside them; prune (after the switch) left out', () => {
+    const parts = publishParts(900, { seconds: 4, steps: { fingerprint: 200, sync: 500, render: 1000, activate: 1, prune: 600 } });
+    expect(parts).toEqual([
+      ['wait (publish request, webhook, quiet period)', 900],
+      ['fingerprint', 200], ['sync', 500], ['render', 1000], ['activate', 1],
+      ['no step (process start)', 1699],
+    ]);
+    expect(stepShares(5000, parts)).toBe('wait (publish request, webhook, quiet period) 18%, fingerprint 4%, sync 10%, render 20%, no step (process start) 34%, other 14%');
+  });
+
+  test('a build without an activate step keeps all its steps, and none is negative', () => {
+    expect(publishParts(100, { seconds: 1, steps: { build: 1200 } })).toEqual([['wait (publish request, webhook, quiet period)', 100], ['build', 1200]]);
   });
 });
 
