@@ -4,7 +4,7 @@
  * in, editing an article as an editor would).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cmsDir, strapiArgs } from '../lib/cms.ts';
 import { waitForHealth } from '../lib/health.ts';
@@ -20,22 +20,61 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-export interface Run {
-  seconds: number;
-  peakMb: number;
-  idleMb?: number;
+/** Resident memory (MB) of a process and all its descendants (a build's Pagefind binary, a seed's Strapi), from /proc (Linux). */
+export function treeRssMb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  let kb = 0;
+  const todo = [rootPid];
+  while (todo.length > 0) {
+    const pid = todo.pop()!;
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // exited
+    }
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return kb / 1024;
 }
 
-/** Runs a command, sampling its memory; with `healthUrl`, stops it after it answers and idles. */
-export function measure(args: string[], env: NodeJS.ProcessEnv, cwd: string, healthUrl?: string): Promise<Run> {
+export interface Run {
+  seconds: number;
+  /** Peak resident memory of the command's whole process tree. */
+  peakMb: number;
+  idleMb?: number;
+  /** What it printed (stdout and stderr), with `capture`. */
+  output?: string;
+}
+
+/**
+ * Runs a command, sampling the memory of its process tree; with `healthUrl`, stops it after it
+ * answers and idles; with `capture`, keeps what it prints (stdout and stderr) instead of passing
+ * stderr through.
+ */
+export function measure(args: string[], env: NodeJS.ProcessEnv, cwd: string, healthUrl?: string, { capture = false } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', capture ? 'pipe' : 'ignore', capture ? 'pipe' : 'inherit'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let peakMb = 0;
     let ready: number | undefined;
     const sampler = setInterval(() => {
       try {
-        peakMb = Math.max(peakMb, rssMb(child.pid as number));
+        peakMb = Math.max(peakMb, treeRssMb(child.pid as number));
       } catch {
         // exited between samples
       }
@@ -51,11 +90,11 @@ export function measure(args: string[], env: NodeJS.ProcessEnv, cwd: string, hea
       resolve({ seconds: ready, peakMb, idleMb });
     };
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on(capture ? 'close' : 'exit', (code) => {
       clearInterval(sampler);
       if (!healthUrl) {
-        if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, peakMb });
-        else reject(new Error(`${args.join(' ')} exited with ${code}`));
+        if (code === 0) resolve({ seconds: (performance.now() - started) / 1000, peakMb, ...(capture ? { output } : {}) });
+        else reject(new Error(`${args.join(' ')} exited with ${code}${capture ? `: ${output.trim().split('\n').slice(-3).join(' | ').slice(0, 300)}` : ''}`));
       } else if (ready === undefined) reject(new Error(`the CMS exited with ${code} before answering`));
     });
     void poll();

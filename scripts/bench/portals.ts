@@ -12,7 +12,7 @@
  *    admin API's Publish to its page answering 200 on the public server at the commune's host name.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import { readPortalRegistry, type PortalInfo } from '../../content-types/src/por
 import { rootDir } from '../lib/cms.ts';
 import { startPublisher, type Publisher } from '../publisher/publisher.ts';
 import { createPublicServer } from '../public/server.ts';
-import { adminHeaders, measure, startCms } from './cms.ts';
+import { adminHeaders, measure, startCms, treeRssMb } from './cms.ts';
 import type { Bench } from './context.ts';
 
 export interface PortalOptions {
@@ -86,34 +86,8 @@ export interface BenchEditor {
 }
 export const BENCH_EDITOR_FILE = 'bench-editor.json';
 
-/** Resident memory (MB) of a process and all its descendants, from /proc (Linux). */
-export function treeRssMb(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(name));
-      children.set(ppid, list);
-    } catch {
-      // gone between the listing and the read
-    }
-  }
-  let kb = 0;
-  const todo = [rootPid];
-  while (todo.length > 0) {
-    const pid = todo.pop()!;
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // exited
-    }
-    todo.push(...(children.get(pid) ?? []));
-  }
-  return kb / 1024;
-}
+/** Resident memory (MB) of a process tree: cms.ts's, re-exported where it was first defined. */
+export { treeRssMb };
 
 /** Samples this process's tree every 250 ms; `stop()` gives the peak in MB. */
 function sampleTree(): { stop(): number } {

@@ -1,52 +1,173 @@
 /**
- * The benchmark's publish part: publish-to-live latency through the publisher, from an editor's
- * Publish in the admin API to the page answered by the public server.
+ * The benchmark's publish part (issue 15): publish-to-live through the real publisher and public
+ * server, from an editor's Publish in the admin API to the page answered by the public server.
+ *
+ * 1. The publisher's first release is a full build (nothing is live yet): timed, not counted.
+ * 2. `count` articles published one after another: median and worst, the path each publish took
+ *    (fast or full, and why), and where the median publish's time went: "wait" (the publish
+ *    request, the webhook and the queue's quiet period, until the build starts), then each step
+ *    of the build up to the switch (lastBuild().steps), the build's time outside its steps (the
+ *    fast path's process start), then "other" (the page poll).
+ * 3. With `burst`: that many articles published through the admin API spread over at most 10 s,
+ *    then the time from the last publish until every one of their pages answers 200.
+ * The consistency build after fast publishes is held off (an idle hour) so that none runs between
+ * the measured publishes.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startPublisher } from '../publisher/publisher.ts';
+import { startPublisher, type Publisher } from '../publisher/publisher.ts';
+import type { LastBuild } from '../publisher/server.ts';
 import { createPublicServer } from '../public/server.ts';
 import { adminHeaders, startCms } from './cms.ts';
 import type { Bench } from './context.ts';
+import { median, pathSummary, publishParts, stepShares, worst } from './report.ts';
 
-/**
- * Publish-to-live: publishes `count` articles one after another through the admin API (as an
- * editor's Publish button does) and times each until the public server answers its page.
- */
-export async function benchPublishLatency(bench: Bench, label: string, count: number): Promise<void> {
+export interface PublishBenchOptions {
+  /** Rows' label, e.g. "Publish to live, one article, 10,000 articles". */
+  label: string;
+  /** Publishes one after another (at least 5 for the table's median and worst). */
+  count: number;
+  /** With a number: that many publishes within 10 s, then the time until all are live. */
+  burst?: { count: number; label: string };
+}
+
+const ARTICLES = '/content-manager/collection-types/api::article.article';
+const BURST_WINDOW_MS = 10_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function ok(res: Response): Promise<Response> {
+  if (!res.ok) throw new Error(`the admin API answered ${res.status} to ${res.url}: ${(await res.text()).slice(0, 120)}`);
+  return res;
+}
+
+/** Creates a draft article through the admin API (no webhook builds for a draft); its documentId and slug. */
+async function createDraft(url: string, headers: Record<string, string>, title: string): Promise<{ documentId: string; slug: string }> {
+  const created = (await (await ok(await fetch(`${url}${ARTICLES}`, { method: 'POST', headers, body: JSON.stringify({ title, body: 'Nội dung đo thời gian đăng bài.' }) }))).json()) as { data: { documentId: string; slug: string } };
+  return created.data;
+}
+
+/** Publishes it, as an editor's Publish button does. */
+async function publish(url: string, headers: Record<string, string>, documentId: string): Promise<void> {
+  await ok(await fetch(`${url}${ARTICLES}/${documentId}/actions/publish`, { method: 'POST', headers, body: '{}' }));
+}
+
+/** The public server's status for a path (the body is read so that the connection is reused). */
+async function statusOf(site: string, target: string): Promise<number> {
+  const res = await fetch(`${site}${target}`);
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Every build the publisher runs while tracked, by its start, in its final state. */
+function trackBuilds(publisher: Publisher): { stop(): LastBuild[] } {
+  const seen = new Map<string, LastBuild>();
+  const take = () => {
+    const build = publisher.lastBuild();
+    if (build) seen.set(build.startedAt, build);
+  };
+  const timer = setInterval(take, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return [...seen.values()];
+    },
+  };
+}
+
+interface Publish {
+  totalMs: number;
+  waitMs: number;
+  build: LastBuild;
+}
+
+/** See the module comment. Rows go into `bench.rows`. */
+export async function benchPublishLatency(bench: Bench, options: PublishBenchOptions): Promise<void> {
   const { url, env, dataDir, buildDir, rows } = bench;
+  const { label, count } = options;
   const root = path.join(buildDir, `publish-${rows.length}`);
   const secret = randomBytes(16).toString('hex');
   const publisher = await startPublisher({
     host: '127.0.0.1', port: 0, secret, root, keep: 2, cmsUrl: url,
     token: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(), siteUrl: 'http://127.0.0.1',
     quietMs: 750, maxWaitMs: 30_000, reconcileMs: 0, log: () => {},
+    // No consistency build between the measured publishes.
+    fullAfter: { mode: 'idle', idleMs: 3_600_000 },
   });
   const server = createPublicServer(root);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const site = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const stop = await startCms({ ...env, PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: secret }, url);
   try {
-    await publisher.reconcile(); // the first release
+    // The first release: a full build, which also keeps the compiled pages the fast path renders with.
+    await publisher.reconcile();
     await publisher.queue.idle();
+    const first = publisher.lastBuild();
+    if (first?.result !== 'success') throw new Error(`the first build failed: ${first?.error ?? 'it never ran'}`);
     const headers = await adminHeaders(bench);
-    const times: number[] = [];
+
+    const publishes: Publish[] = [];
     for (let i = 0; i < count; i += 1) {
-      const created = (await (await fetch(`${url}/content-manager/collection-types/api::article.article`, { method: 'POST', headers, body: JSON.stringify({ title: `Đo thời gian đăng bài ${Date.now()} ${i}`, body: 'Nội dung đo.' }) })).json()) as { data: { documentId: string; slug: string } };
+      const draft = await createDraft(url, headers, `Đo thời gian đăng bài ${Date.now()} ${i}`);
+      const wall0 = Date.now();
       const t0 = performance.now();
-      await fetch(`${url}/content-manager/collection-types/api::article.article/${created.data.documentId}/actions/publish`, { method: 'POST', headers, body: '{}' });
-      for (let tries = 0; (await fetch(`${site}/tin-tuc/${created.data.slug}/`)).status !== 200; tries += 1) {
-        if (tries > 3000) throw new Error('the published page never appeared');
-        await new Promise((r) => setTimeout(r, 100));
+      await publish(url, headers, draft.documentId);
+      for (let tries = 0; (await statusOf(site, `/tin-tuc/${draft.slug}/`)) !== 200; tries += 1) {
+        if (tries > 6000) throw new Error(`the published page /tin-tuc/${draft.slug}/ never appeared`);
+        await sleep(100);
       }
-      times.push((performance.now() - t0) / 1000);
+      const totalMs = performance.now() - t0;
       await publisher.queue.idle();
+      const build = publisher.lastBuild();
+      if (!build || build.result !== 'success' || Date.parse(build.startedAt) < wall0) throw new Error(`publish ${i + 1}: the page is live but no build of it finished (${build?.error ?? build?.result ?? 'none'})`);
+      publishes.push({ totalMs, waitMs: Date.parse(build.startedAt) - wall0, build });
     }
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
-    const steps = Object.entries(publisher.lastBuild()?.steps ?? {}).filter(([, ms]) => ms >= 100).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ');
-    rows.push([label, `${median.toFixed(1)} s`, `median of ${count}; best ${times[0]!.toFixed(1)} s, worst ${times[times.length - 1]!.toFixed(1)} s; last build: ${steps}`]);
+    const totals = publishes.map((p) => p.totalMs);
+    const mid = publishes.find((p) => p.totalMs === median(totals))!;
+    const pages = mid.build.pages ? `; it rendered ${mid.build.pages.rendered.toLocaleString('en')} of ${mid.build.pages.total.toLocaleString('en')} pages (${mid.build.pages.changed.toLocaleString('en')} changed)` : '';
+    rows.push([
+      label,
+      s(median(totals)),
+      `median of ${count}, worst ${s(worst(totals))} (best ${s(Math.min(...totals))}); paths: ${pathSummary(publishes.map((p) => p.build))}; `
+        + `the median publish (${mid.build.path ?? '?'} path): ${stepShares(mid.totalMs, publishParts(mid.waitMs, mid.build))}${pages}; `
+        + `first build (${first.path ?? 'full'}, ${first.why ?? ''}), not counted: ${(first.seconds ?? 0).toFixed(1)} s`,
+    ]);
+
+    if (options.burst) {
+      const n = options.burst.count;
+      const drafts = [];
+      for (let i = 0; i < n; i += 1) drafts.push(await createDraft(url, headers, `Đo đăng dồn dập ${Date.now()} ${i}`));
+      const burstWall = Date.now();
+      const tracker = trackBuilds(publisher);
+      const start = performance.now();
+      let lastAt = start;
+      // One publish every 10 s / n, the last one before the 10 s are up.
+      const pace = BURST_WINDOW_MS / n;
+      for (let i = 0; i < n; i += 1) {
+        const due = start + i * pace;
+        if (due > performance.now()) await sleep(due - performance.now());
+        lastAt = performance.now();
+        await publish(url, headers, drafts[i]!.documentId);
+      }
+      const pending = new Set(drafts.map((d) => d.slug));
+      for (let tries = 0; pending.size > 0; tries += 1) {
+        if (tries > 6000) throw new Error(`${pending.size} of the ${n} published pages never appeared`);
+        for (const slug of [...pending]) if ((await statusOf(site, `/tin-tuc/${slug}/`)) === 200) pending.delete(slug);
+        if (pending.size > 0) await sleep(100);
+      }
+      const allLive = performance.now();
+      await publisher.queue.idle();
+      const builds = tracker.stop().filter((b) => Date.parse(b.startedAt) >= burstWall);
+      const failed = builds.filter((b) => b.result !== 'success');
+      rows.push([
+        options.burst.label,
+        s(allLive - lastAt),
+        `from the last publish until all ${n} pages answer 200; publishes spread over ${s(lastAt - start)} (one every ${(pace / 1000).toFixed(1)} s), all live ${s(allLive - start)} after the first; `
+          + `${builds.length} build(s): ${pathSummary(builds)}, ${builds.map((b) => `${(b.seconds ?? 0).toFixed(1)} s${b.pages ? ` (${b.pages.rendered} pages rendered)` : ''}`).join(', ')}${failed.length > 0 ? `; ${failed.length} failed: ${failed[0]!.error}` : ''}`,
+      ]);
+    }
   } finally {
     await stop();
     await publisher.close();
