@@ -180,9 +180,8 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
   const release = path.basename(dir);
   let output = '';
   try {
-    const state = await step('fingerprint', () => publishedState(options.cmsUrl, options.token, { sharedNewsOf: options.sharedNewsOf }));
-    const fingerprint = fingerprintOf(state);
-    const run = await runFastPath({ live: liveDir, target: dir, maxPages }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)))
+    // The worker fingerprints the CMS itself, and hands the stamps it read to the content sync.
+    const run = await runFastPath({ live: liveDir, target: dir, maxPages, ...(options.sharedNewsOf ? { sharedNewsOf: options.sharedNewsOf } : {}) }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)))
       .catch((error: unknown) => {
         if (error instanceof FastPathError) return { error };
         throw error;
@@ -206,7 +205,7 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
     const delta = existsSync(path.join(client, DELTA_DIR)) ? readdirSync(path.join(client, DELTA_DIR), { recursive: true, encoding: 'utf8' }).map((f) => path.join(DELTA_DIR, f)) : [];
     const compressed = await step('precompress', () => precompress(client, { only: [...outcome.written, ...delta] }));
     options.log(`fast path: ${outcome.rendered} pages rendered, ${outcome.written.length} files written, ${outcome.removed} removed (${outcome.changed} of ${outcome.pages} pages changed); ${compressed.files} files precompressed`);
-    writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))], path: 'fast' });
+    writeReleaseManifest(dir, { fingerprint: outcome.fingerprint, builtAt: new Date().toISOString(), documents: outcome.documents, path: 'fast' });
     await step('activate', () => activate(options.root, release));
     const removed = await step('prune', () => prune(options.root, options.keep));
     if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);

@@ -15,7 +15,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StaticPaths } from 'astro/runtime/prerender/static-paths.js';
 import { collections } from '../../../site/src/lib/collections.ts';
-import { syncStore } from '../../../site/src/lib/store.ts';
+import { syncStore, type KnownStamp } from '../../../site/src/lib/store.ts';
+import { parseSiteEnvironment } from '../../../site/src/lib/site-env.ts';
+import { fingerprintOf, publishedState } from '../reconcile.ts';
 import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
 import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererFile } from '../../../site/src/lib/renderer-format.ts';
 import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integrations/media-mirror.ts';
@@ -29,6 +31,8 @@ export interface FastJob {
   /** The new release's folder (empty). */
   target: string;
   maxPages: number;
+  /** The portal's code when other portals share news with it (the fingerprint covers those). */
+  sharedNewsOf?: string;
 }
 
 export type FastOutcome =
@@ -45,6 +49,9 @@ export type FastOutcome =
       pages: number;
       steps: Record<string, number>;
       note: string | null;
+      /** What the CMS published when the publish started (reconcile.ts): the release's manifest. */
+      fingerprint: string;
+      documents: string[];
     }
   | { outcome: 'full'; reason: string; steps: Record<string, number> };
 
@@ -96,7 +103,12 @@ async function main(): Promise<void> {
   const problem = rendererProblem(renderer) ?? (livePages && liveFiles ? null : 'the live release has no list of its pages and the files they show');
   if (problem) finish({ outcome: 'full', reason: problem, steps });
 
-  await step('sync', () => syncStore(collections, (name) => ({ info: (m) => process.stderr.write(`[${name}] ${m}\n`), warn: (m) => process.stderr.write(`[${name}] ${m}\n`) })));
+  // What the CMS publishes now, before anything is read: a change after it makes the next reconciliation build again.
+  const env = parseSiteEnvironment(process.env);
+  const state = await step('fingerprint', () => publishedState(env.cmsUrl, env.token, job.sharedNewsOf ? { sharedNewsOf: job.sharedNewsOf } : {}));
+  const stamps = new Map<string, KnownStamp[]>();
+  for (const { type, documentId, version } of state.entries) stamps.set(type, [...(stamps.get(type) ?? []), { documentId, version }]);
+  await step('sync', () => syncStore(collections, (name) => ({ info: (m) => process.stderr.write(`[${name}] ${m}\n`), warn: (m) => process.stderr.write(`[${name}] ${m}\n`) }), stamps));
 
   const { app } = (await step('load', () => import(pathToFileURL(path.join(job.live, 'renderer', 'bundle', renderer!.entry)).href))) as { app: PrerenderApp };
   app.setInternals({ pagesByKeys: new Map(renderer!.pages), entrySpecifierToBundleMap: new Map(renderer!.entries) });
@@ -173,7 +185,7 @@ async function main(): Promise<void> {
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
 
   const note = plan.keyed > 0 && plan.changed === plan.keyed ? 'every page changed (what every page shows changed): all rendered' : null;
-  finish({ outcome: 'published', rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), removed: plan.removed.length, changed: plan.changed, pages: now.length, steps, note });
+  finish({ outcome: 'published', fingerprint: fingerprintOf(state), documents: [...new Set(state.entries.map((e) => e.documentId))], rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), removed: plan.removed.length, changed: plan.changed, pages: now.length, steps, note });
 }
 
 main().catch((error: unknown) => {

@@ -50,7 +50,7 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
   const { type } = options;
   return {
     name: `cong-cms-${type.singularName}`,
-    async load({ store, meta, logger, collection }) {
+    async load({ store, meta, logger, collection, stamps: known }) {
       const env = parseSiteEnvironment(process.env);
       const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.token });
 
@@ -67,7 +67,11 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
       const started = Date.now();
       // Versions cover the files an entry shows: a new description or a replaced file refetches it.
       const filters = options.filters?.() ?? {};
-      const stamps: Stamp[] = ((await client.getAll(type.pluralName, { ...stampQuery(type), ...filters })) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
+      // Stamps the caller read already (the same query, without this loader's filters) are not asked again.
+      const given = Object.keys(filters).length === 0 ? known?.get(type.pluralName) : undefined;
+      const stamps: Stamp[] = given
+        ? [...given]
+        : ((await client.getAll(type.pluralName, { ...stampQuery(type), ...filters })) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
       if (meta.get('format') !== RECORD_FORMAT) {
         store.clear();
         meta.delete('stamps');

@@ -43,10 +43,20 @@ export interface StoreLogger {
   warn(message: string): void;
 }
 
+/** An entry's stamp (content-types/src/stamp.ts): what tells a loader whether to fetch it again. */
+export interface KnownStamp {
+  documentId: string;
+  version: string;
+}
+
 /** A content loader: brings one collection up to date with the CMS. */
 export interface StoreLoader {
   name: string;
-  load(context: { store: CollectionStore; meta: CollectionMeta; logger: StoreLogger; collection: string }): Promise<void>;
+  /**
+   * `stamps`: the published entries' stamps of the loader's type (its plural name) when the caller
+   * already read them from the CMS (the publisher's fast path fingerprints first): not asked again.
+   */
+  load(context: { store: CollectionStore; meta: CollectionMeta; logger: StoreLogger; collection: string; stamps?: ReadonlyMap<string, readonly KnownStamp[]> }): Promise<void>;
 }
 
 /** The file format; a store written by another format is loaded again from nothing. */
@@ -84,7 +94,7 @@ function writeCollection(collection: string, content: CollectionFile): void {
 }
 
 /** Runs one loader against its stored collection and saves the result. */
-export async function syncCollection(collection: string, loader: StoreLoader, logger: StoreLogger): Promise<void> {
+export async function syncCollection(collection: string, loader: StoreLoader, logger: StoreLogger, stamps?: ReadonlyMap<string, readonly KnownStamp[]>): Promise<void> {
   const previous = readFile(collection);
   const entries = new Map<string, StoredEntry>((previous?.entries ?? []).map(([id, data]) => [id, { id, data }]));
   const meta = new Map<string, string>(Object.entries(previous?.meta ?? {}));
@@ -104,6 +114,7 @@ export async function syncCollection(collection: string, loader: StoreLoader, lo
     },
     logger,
     collection,
+    ...(stamps ? { stamps } : {}),
   });
   // In the order of their ids, whatever order they were synced in: a full sync and a sync of the
   // changes must leave the same store, or a list shown in store order would differ between them.
@@ -112,8 +123,8 @@ export async function syncCollection(collection: string, loader: StoreLoader, lo
 }
 
 /** Syncs every collection (concurrently, as Astro's content layer ran them); one failure fails the sync after the others finish. */
-export async function syncStore(loaders: Record<string, StoreLoader>, logger: (loaderName: string) => StoreLogger): Promise<void> {
-  const results = await Promise.allSettled(Object.entries(loaders).map(([collection, loader]) => syncCollection(collection, loader, logger(loader.name))));
+export async function syncStore(loaders: Record<string, StoreLoader>, logger: (loaderName: string) => StoreLogger, stamps?: ReadonlyMap<string, readonly KnownStamp[]>): Promise<void> {
+  const results = await Promise.allSettled(Object.entries(loaders).map(([collection, loader]) => syncCollection(collection, loader, logger(loader.name), stamps)));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
