@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fullBuildReason, planPages } from '../../scripts/publisher/fast/plan';
-import { linkTree, pageFile, pagePath, removePage } from '../../scripts/publisher/fast/tree';
+import { linkRelease, linkTree, pageFile, pagePath, removePage } from '../../scripts/publisher/fast/tree';
 import { msUntilVietnamHour } from '../../scripts/publisher/portal';
 import { precompress } from '../../scripts/publisher/precompress';
 import type { PageRecordEntry } from '../../site/src/lib/renderer-format';
@@ -94,6 +94,10 @@ describe('release copies', () => {
     const next = path.join(temp(), 'release');
     expect(linkTree(live, next)).toBe(6);
     expect(statSync(path.join(next, 'tin-tuc', 'bai-a', 'index.html')).ino).toBe(statSync(path.join(live, 'tin-tuc', 'bai-a', 'index.html')).ino);
+    // The same with cp -al, into a folder that does not exist yet.
+    const copied = path.join(temp(), 'by-cp');
+    linkRelease(live, copied);
+    expect(statSync(path.join(copied, 'tin-tuc', 'bai-b', 'index.html.br')).ino).toBe(statSync(path.join(live, 'tin-tuc', 'bai-b', 'index.html.br')).ino);
     removePage(next, 'tin-tuc/bai-a/index.html');
     expect(existsSync(path.join(next, 'tin-tuc', 'bai-a'))).toBe(false);
     expect(existsSync(path.join(next, 'tin-tuc', 'bai-b', 'index.html.br'))).toBe(true);

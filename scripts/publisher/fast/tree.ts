@@ -3,11 +3,26 @@
  * never change once built, so sharing inodes is safe as long as a changed file is replaced by name,
  * never written through), and where Astro writes each page.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The release folders the fast path carries over (release.json is written afresh). */
 export const RELEASE_PARTS = ['client', 'server', 'renderer'] as const;
+
+/**
+ * Hard-links every file under `from` into `to` (a folder that does not exist yet): GNU `cp -al`
+ * where there is one (about three times faster than file-by-file calls from Node at 25,000 files),
+ * else `linkTree`.
+ */
+export function linkRelease(from: string, to: string): void {
+  try {
+    execFileSync('cp', ['-al', from, to], { stdio: 'ignore' });
+  } catch {
+    rmSync(to, { recursive: true, force: true });
+    linkTree(from, to);
+  }
+}
 
 /** Hard-links every file under `from` into `to` (copies across filesystems). Returns the number of files. */
 export function linkTree(from: string, to: string): number {

@@ -22,7 +22,7 @@ import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
 import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererFile } from '../../../site/src/lib/renderer-format.ts';
 import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integrations/media-mirror.ts';
 import { fullBuildReason, planPages } from './plan.ts';
-import { linkTree, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
+import { linkRelease, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
 import { updateSearchDelta } from './search.ts';
 
 export interface FastJob {
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   if (reason) finish({ outcome: 'full', reason, steps });
 
   await step('link', () => {
-    for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkTree(path.join(job.live, part), path.join(job.target, part));
+    for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkRelease(path.join(job.live, part), path.join(job.target, part));
   });
 
   const client = path.join(job.target, 'client');
