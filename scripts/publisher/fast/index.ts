@@ -29,7 +29,15 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       cwd: path.dirname(siteDir),
-      env: { ...process.env, NO_COLOR: '1', ...env, CONG_SITE_DIR: siteDir, CONG_FAST_JOB: JSON.stringify(job) },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        ...env,
+        CONG_SITE_DIR: siteDir,
+        CONG_FAST_JOB: JSON.stringify(job),
+        // Node's on-disk cache of compiled code: the worker and the compiled pages it loads start faster from the second publish.
+        ...(env.SITE_CACHE_DIR ? { NODE_COMPILE_CACHE: path.join(env.SITE_CACHE_DIR, 'node-compile-cache') } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     if (child.pid !== undefined) onSpawn?.(child.pid);
