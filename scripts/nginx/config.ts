@@ -244,6 +244,13 @@ ${svgHeaders}
         try_files $uri @public;
     }
 
+    # The search index's delta after fast publishes: rewritten by each one, revalidated on every visit.
+    location /pagefind-delta/ {
+        add_header Cache-Control "${HTML_CACHE}" always;
+${own}
+        try_files $uri @public;
+    }
+
     # Pages, feeds and the sitemap are revalidated on every visit.
     location ~ \\.(html|xml|txt)$ {
         ${compression.join('\n        ')}

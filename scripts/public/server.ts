@@ -50,10 +50,13 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Cache policy by path: hashed build assets forever, HTML and feeds always revalidated. */
+/**
+ * Cache policy by path: hashed build assets forever, HTML and feeds always revalidated, and so
+ * the search index's delta (every fast publish rewrites it: a cached one would show what was unpublished).
+ */
 export function cacheControl(urlPath: string): string {
   if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
-  if (/\.(html|xml|txt)$/.test(urlPath) || urlPath.endsWith('/')) return 'public, max-age=0, must-revalidate';
+  if (/\.(html|xml|txt)$/.test(urlPath) || urlPath.endsWith('/') || urlPath.startsWith('/pagefind-delta/')) return 'public, max-age=0, must-revalidate';
   return 'public, max-age=3600';
 }
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StaticPaths } from 'astro/runtime/prerender/static-paths.js';
 import { collections } from '../../../site/src/lib/collections.ts';
-import { syncStore, type KnownStamp } from '../../../site/src/lib/store.ts';
+import { snapshotStore, syncStore, type KnownStamp } from '../../../site/src/lib/store.ts';
 import { parseSiteEnvironment } from '../../../site/src/lib/site-env.ts';
 import { fingerprintOf, publishedState } from '../reconcile.ts';
 import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
 
   await step('link', () => {
     for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkRelease(path.join(job.live, part), path.join(job.target, part));
+    snapshotStore(job.target); // the content now, for the release's on-demand routes
   });
 
   const client = path.join(job.target, 'client');

@@ -106,10 +106,18 @@ export function bodyCacheDir(): string {
   return cacheFolder('cong-bodies');
 }
 
-/** The content store (store.ts): one JSON file per collection. */
+/**
+ * The content store (store.ts): one JSON file per collection. A release's on-demand routes (run by
+ * the public server, which names the release in CONG_RELEASE_DIR) read the snapshot the build left
+ * in the release, the content its pages were rendered from.
+ */
 export function storeDir(): string {
+  if (process.env.CONG_RELEASE_DIR) return path.join(process.env.CONG_RELEASE_DIR, RELEASE_STORE);
   return cacheFolder('cong-store');
 }
+
+/** The folder of a release holding the content store it was rendered from. */
+export const RELEASE_STORE = 'store';
 
 /** Images made from CMS media (images.ts), by file name, kept between builds. */
 export function imageCacheDir(): string {

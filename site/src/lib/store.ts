@@ -11,9 +11,9 @@
  * The loaders (cms-loader.ts, compliance-loader.ts, shared-news.ts) keep the shape of Astro's
  * loader API they were written for (store, meta, logger), so their incremental sync is unchanged.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { storeDir } from './site-env';
+import { RELEASE_STORE, storeDir } from './site-env';
 
 /** One entry as pages see it. */
 export interface StoredEntry {
@@ -120,6 +120,23 @@ export async function syncCollection(collection: string, loader: StoreLoader, lo
   // changes must leave the same store, or a list shown in store order would differ between them.
   const ordered = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   writeCollection(collection, { format: FORMAT, meta: Object.fromEntries(meta), entries: ordered.map((e) => [e.id, e.data]) });
+}
+
+/**
+ * Puts the store as it is now into the release `releaseDir` (`store/`), for its on-demand routes:
+ * hard links, which never change, as a sync replaces each file by a rename.
+ */
+export function snapshotStore(releaseDir: string): void {
+  const target = path.join(releaseDir, RELEASE_STORE);
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(storeDir())) {
+    if (!name.endsWith('.json')) continue;
+    try {
+      linkSync(path.join(storeDir(), name), path.join(target, name));
+    } catch {
+      copyFileSync(path.join(storeDir(), name), path.join(target, name));
+    }
+  }
 }
 
 /** Syncs every collection (concurrently, as Astro's content layer ran them); one failure fails the sync after the others finish. */
