@@ -83,7 +83,7 @@ const Schema = z.object({
     .default(FAST_PATH_MAX_PAGES),
   // When the full build that follows fast publishes runs: once the portal is idle, or at night.
   FULL_BUILD_AFTER_FAST: z.enum(['idle', 'nightly'], { error: 'FULL_BUILD_AFTER_FAST must be "idle" (a full build once the portal has been idle FULL_BUILD_IDLE_MS) or "nightly" (at 02:00, Viet Nam time)' }).default('idle'),
-  FULL_BUILD_IDLE_MS: ms('FULL_BUILD_IDLE_MS', 120_000),
+  FULL_BUILD_IDLE_MS: ms('FULL_BUILD_IDLE_MS', 600_000),
   GITHUB_TOKEN: z.string().min(20, 'GITHUB_TOKEN looks too short to be a GitHub token').optional(),
   GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
   GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),

@@ -200,10 +200,15 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
       return { why: outcome.reason };
     }
     if (outcome.note) options.log(outcome.note);
-    await step('validate', () => validateRelease(dir, options));
+    const invalid = await step('validate', () => validateRelease(dir, options).then(() => null, (error: Error) => error.message));
+    if (invalid) {
+      // A fast release that fails the checks is never retried as it is: a full build publishes instead.
+      rmSync(dir, { recursive: true, force: true });
+      return { why: `the fast release failed its checks: ${invalid}` };
+    }
     const client = path.join(dir, 'client');
     const delta = existsSync(path.join(client, DELTA_DIR)) ? readdirSync(path.join(client, DELTA_DIR), { recursive: true, encoding: 'utf8' }).map((f) => path.join(DELTA_DIR, f)) : [];
-    const compressed = await step('precompress', () => precompress(client, { only: [...outcome.written, ...delta] }));
+    const compressed = await step('precompress', () => precompress(client, { only: [...outcome.written, ...outcome.mirrored, ...delta] }));
     options.log(`fast path: ${outcome.rendered} pages rendered, ${outcome.written.length} files written, ${outcome.removed} removed (${outcome.changed} of ${outcome.pages} pages changed); ${compressed.files} files precompressed`);
     writeReleaseManifest(dir, { fingerprint: outcome.fingerprint, builtAt: new Date().toISOString(), documents: outcome.documents, path: 'fast' });
     await step('activate', () => activate(options.root, release));

@@ -5,7 +5,8 @@
  * what it publishes. The publisher (publisher.ts) runs one per enabled portal; a one-portal
  * install has exactly one, on RELEASES_DIR, as before portals existed.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { siteCodeHash } from '../../site/src/lib/code-hash.ts';
 import path from 'node:path';
 import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
 import { deploy, stopOrphanBuild } from './deploy.ts';
@@ -96,7 +97,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   let fullReason: string | null = null;
   let consistencyTimer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const fullAfter: FullBuildAfter = config.fullAfter ?? { mode: 'idle', idleMs: 120_000 };
+  const fullAfter: FullBuildAfter = config.fullAfter ?? { mode: 'idle', idleMs: 600_000 };
 
   /** Whether the live release came from the fast path (a full build is owed, to check and refresh it). */
   function liveIsFast(): boolean {
@@ -106,17 +107,41 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
 
   /** (Re)arms the consistency build: after fast publishes, a full build once idle (or at night) builds the same content in full. */
   function armConsistency(): void {
+    if (stopped || config.github || !liveIsFast()) {
+      clearTimeout(consistencyTimer);
+      consistencyTimer = undefined;
+      return;
+    }
+    // Idle: counted from the last build. Nightly: a time already set stays (a build at 01:59 must not move it a day).
+    if (fullAfter.mode === 'nightly' && consistencyTimer) return;
     clearTimeout(consistencyTimer);
-    if (stopped || config.github || !liveIsFast()) return;
-    const delay = fullAfter.mode === 'idle' ? fullAfter.idleMs : msUntilVietnamHour(fullAfter.hour);
-    consistencyTimer = setTimeout(() => {
+    const due = () => {
       const { pending, building } = queue.status();
-      if (pending || building) return; // the build running now re-arms it when it ends
+      if (pending || building) {
+        consistencyTimer = setTimeout(due, 60_000); // busy now: again in a minute
+        consistencyTimer.unref?.();
+        return;
+      }
+      consistencyTimer = undefined;
       if (!liveIsFast()) return;
       fullReason ??= 'a consistency build after fast publishes';
       queue.notify('consistency: a full build after fast publishes');
-    }, delay);
+    };
+    consistencyTimer = setTimeout(due, fullAfter.mode === 'idle' ? fullAfter.idleMs : msUntilVietnamHour(fullAfter.hour));
     consistencyTimer.unref?.();
+  }
+
+  /** Whether the live release can render the next publish by the fast path (its compiled pages match this code). */
+  function fastLane(): boolean {
+    if (fullReason || config.fastMaxPages === 0) return false;
+    const live = currentRelease(config.root);
+    if (!live) return false;
+    try {
+      const renderer = JSON.parse(readFileSync(path.join(config.root, 'releases', live, 'renderer', 'renderer.json'), 'utf8')) as { code?: string };
+      return renderer.code === siteCodeHash();
+    } catch {
+      return false;
+    }
   }
 
   mkdirSync(config.root, { recursive: true }); // a portal's root under RELEASES_DIR/portals/ is made on its first use
@@ -131,7 +156,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     retryBaseMs: config.retryBaseMs,
     stateFile: path.join(config.root, 'queue.json'),
     log,
-    slot: config.slot ? (signal) => config.slot!(signal, fullReason || !currentRelease(config.root) || config.fastMaxPages === 0 ? 'full' : 'fast') : undefined,
+    // The lane is chosen before the build: a fast publish that turns out to need a full build runs it in its fast slot.
+    slot: config.slot ? (signal) => config.slot!(signal, fastLane() ? 'fast' : 'full') : undefined,
     build: async (reason) => {
       const startedAt = new Date();
       const mode = config.github ? 'github' : 'deploy';

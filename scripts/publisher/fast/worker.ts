@@ -42,6 +42,8 @@ export type FastOutcome =
       rendered: number;
       /** Files written because their bytes changed, relative to the client folder. */
       written: string[];
+      /** Media files copied in for them (relative to the client folder): precompressed too when they are text. */
+      mirrored: string[];
       removed: number;
       /** Pages with a cache key that changed or are new. */
       changed: number;
@@ -172,8 +174,11 @@ async function main(): Promise<void> {
   rmSync(planFile, { force: true });
   writeFileSync(planFile, JSON.stringify({ changed: plan.changedPaths, removed: plan.removed, rendered: plan.render.length }));
 
+  const copied: string[] = [];
   await step('media', async () => {
-    const mirrored = await mirrorPages(client, written.filter((f) => /\.(html|xml)$/.test(f)));
+    // `refresh`: a file the CMS replaced under the same name is fetched again for the pages that show it.
+    const mirrored = await mirrorPages(client, written.filter((f) => /\.(html|xml)$/.test(f)), { refresh: true });
+    copied.push(...mirrored.copiedFiles);
     for (const file of written) delete files[path.relative(client, file)];
     Object.assign(files, mirrored.references);
     // A media file or picture no page names any more goes, as a full build would never copy it.
@@ -186,7 +191,7 @@ async function main(): Promise<void> {
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
 
   const note = plan.keyed > 0 && plan.changed === plan.keyed ? 'every page changed (what every page shows changed): all rendered' : null;
-  finish({ outcome: 'published', fingerprint: fingerprintOf(state), documents: [...new Set(state.entries.map((e) => e.documentId))], rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), removed: plan.removed.length, changed: plan.changed, pages: now.length, steps, note });
+  finish({ outcome: 'published', fingerprint: fingerprintOf(state), documents: [...new Set(state.entries.map((e) => e.documentId))], rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), mirrored: copied, removed: plan.removed.length, changed: plan.changed, pages: now.length, steps, note });
 }
 
 main().catch((error: unknown) => {

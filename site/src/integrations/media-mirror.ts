@@ -37,7 +37,11 @@ export const PAGE_FILES = 'files.json';
  * name. Returns the counts for the log, and what each page names (the fast path removes a file no
  * page names any more, as a full build never copies it).
  */
-export async function mirrorPages(root: string, files: Iterable<string>): Promise<{ media: number; copied: number; images: number; made: number; references: PageFiles }> {
+export async function mirrorPages(
+  root: string,
+  files: Iterable<string>,
+  options: { refresh?: boolean } = {},
+): Promise<{ media: number; copied: number; copiedFiles: string[]; images: number; made: number; references: PageFiles }> {
   const wanted = new Set<string>();
   const pictures = new Set<string>();
   const known = knownImages();
@@ -52,20 +56,26 @@ export async function mirrorPages(root: string, files: Iterable<string>): Promis
     if (own.length > 0) references[path.relative(root, file)] = own;
   }
   const env = parseSiteEnvironment(process.env);
-  let copied = 0;
+  const copiedFiles: string[] = [];
   for (const uploadPath of wanted) {
     const target = path.join(root, uploadPath);
-    if (existsSync(target) && statSync(target).size > 0) continue;
+    const present = existsSync(target) && statSync(target).size > 0;
+    // A full build starts from nothing; the fast path (`refresh`) checks the files its new pages show
+    // against the CMS: Strapi's "replace" keeps a file's name.
+    if (present && !options.refresh) continue;
     const response = await fetch(`${env.cmsUrl}${uploadPath}`);
     if (!response.ok) throw new Error(`Media ${uploadPath} is referenced by a page but the CMS answered ${response.status}: re-upload it or fix the entry that uses it.`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (present && readFileSync(target).equals(bytes)) continue;
     mkdirSync(path.dirname(target), { recursive: true });
     // A new name, never written through: the fast path's release shares its files with the live one by hard links.
-    rmSync(target, { force: true });
-    writeFileSync(target, Buffer.from(await response.arrayBuffer()));
-    copied += 1;
+    for (const suffix of ['', '.br', '.gz']) rmSync(`${target}${suffix}`, { force: true });
+    writeFileSync(target, bytes);
+    copiedFiles.push(uploadPath.replace(/^\/+/, ''));
   }
+  const copied = copiedFiles.length;
   const images = await writeImages(root, pictures);
-  return { media: wanted.size, copied, images: pictures.size, made: images.made, references };
+  return { media: wanted.size, copied, copiedFiles, images: pictures.size, made: images.made, references };
 }
 
 /** The integration; runs after the pages are written. */
