@@ -11,6 +11,7 @@ import { ensurePublisherWebhook } from './bootstrap/publisher-webhook';
 import { registerComplianceRoute } from './lib/compliance';
 import { registerImportRoutes } from './lib/csv-import-route';
 import { registerSharedNewsRoute } from './lib/shared-news';
+import { registerStampsRoute } from './lib/stamps-route';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { registerPortalConditions, registerPortalFence } from './lib/portal-fence';
 import { registerFileOwnership, registerPortalSync, syncPortals } from './lib/portal-sync';
@@ -42,6 +43,8 @@ export default {
     registerImportRoutes(strapi);
     // "Tin từ cơ sở": a province's build reads the news its communes share (GET /api/cong/shared-news).
     registerSharedNewsRoute(strapi);
+    // Issue 15: every publish reads every published entry's stamp (GET /api/cong/stamps/<type>).
+    registerStampsRoute(strapi);
     // A file's `related` entries include drafts: no content-API answer carries them.
     registerFileRelationSanitizer(strapi);
     // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an

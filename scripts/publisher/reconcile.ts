@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentTypes } from '../../content-types/src/model.ts';
 import { createCmsClient } from '../../content-types/src/cms-client.ts';
-import { stampQuery, toStamp } from '../../content-types/src/stamp.ts';
+import { fetchStamps } from '../../content-types/src/stamp.ts';
 import { vietnamDayAt } from '../../content-types/src/calendar.ts';
 import { RELEASE_MANIFEST } from './releases.ts';
 
@@ -52,7 +52,7 @@ export interface StateOptions {
 export async function publishedState(cmsUrl: string, token: string, options: StateOptions = {}): Promise<PublishedState> {
   const client = createCmsClient({ baseUrl: cmsUrl, token, attempts: 2, retryDelayMs: 500 });
   // Every type at once (a publish waits for this): the CMS answers them in parallel; the order stays the types'.
-  const lists = await Promise.all(COLLECTIONS.map(async (type) => ((await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>).map((entry) => ({ type: type.pluralName, ...toStamp(type, entry) }))));
+  const lists = await Promise.all(COLLECTIONS.map(async (type) => (await fetchStamps(client, type)).map((stamp) => ({ type: type.pluralName, ...stamp }))));
   const entries: Array<PublishedState['entries'][number]> = lists.flat();
   if (options.sharedNewsOf) entries.push(...(await sharedNewsStamps(client, options.sharedNewsOf)));
   return { entries, day: vietnamDayAt(options.now ?? new Date()) };

@@ -385,6 +385,13 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       expect(articles.body.data.map((a: { title: string }) => a.title)).not.toContain('Tin riêng của Phú Mỹ');
       const portals = await request(`${cms.url}/api/portals`, { token: cms.buildToken });
       expect(portals.body.data).toHaveLength(1);
+      // The stamps route (issue 15) is fenced the same way: the same entries as the REST API lists.
+      const stamps = await request(`${cms.url}/api/cong/stamps/articles`, { token: cms.buildToken });
+      expect(stamps.status).toBe(200);
+      expect(stamps.body.data.map((a: { documentId: string }) => a.documentId).sort()).toEqual(articles.body.data.map((a: { documentId: string }) => a.documentId).sort());
+      expect(stamps.body.data[0]).toHaveProperty('updatedAt');
+      // Without a token, or without the type's find permission, nothing.
+      expect([401, 403]).toContain((await request(`${cms.url}/api/cong/stamps/articles`)).status);
     });
   });
 

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreLoader } from './store';
-import { createCmsClient, stampQuery, toStamp, type ContentType, type EntryOf, type Stamp } from '@cong/content-types';
+import { createCmsClient, fetchStamps, stampQuery, toStamp, type ContentType, type EntryOf, type Stamp } from '@cong/content-types';
 import { planSync, validateEntries } from './sync';
 import { bodyCacheDir, parseSiteEnvironment } from './site-env';
 
@@ -71,7 +71,9 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
       const given = Object.keys(filters).length === 0 ? known?.get(type.pluralName) : undefined;
       const stamps: Stamp[] = given
         ? [...given]
-        : ((await client.getAll(type.pluralName, { ...stampQuery(type), ...filters })) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
+        : Object.keys(filters).length === 0
+          ? await fetchStamps(client, type)
+          : ((await client.getAll(type.pluralName, { ...stampQuery(type), ...filters })) as Array<Parameters<typeof toStamp>[1]>).map((e) => toStamp(type, e));
       if (meta.get('format') !== RECORD_FORMAT) {
         store.clear();
         meta.delete('stamps');
