@@ -6,6 +6,8 @@
  * server's event loop), and a crash costs only this publish's attempt.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteDir } from '../../lib/site.ts';
@@ -25,8 +27,14 @@ export class FastPathError extends Error {
 const TIMEOUT_MS = 10 * 60_000;
 
 /** Runs the worker for `job` with the build environment `env`; `log` gets its progress lines, `onSpawn` its pid. */
-export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: string) => void, onSpawn?: (pid: number) => void): Promise<{ outcome: FastOutcome; output: string }> {
-  return new Promise((resolve, reject) => {
+export function runFastPath(job: Omit<FastJob, 'resultFile'>, env: NodeJS.ProcessEnv, log: (line: string) => void, onSpawn?: (pid: number) => void): Promise<{ outcome: FastOutcome; output: string }> {
+  // Not in the releases folder (anything there is a release) nor in the new release (removed when a full build must publish).
+  const resultFile = path.join(tmpdir(), `cong-fast-${path.basename(job.target)}-${process.pid}.json`);
+  const finished = (result: { outcome: FastOutcome; output: string } | FastPathError) => {
+    rmSync(resultFile, { force: true });
+    return result;
+  };
+  return new Promise<{ outcome: FastOutcome; output: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
       cwd: path.dirname(siteDir),
       env: {
@@ -34,7 +42,7 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
         NO_COLOR: '1',
         ...env,
         CONG_SITE_DIR: siteDir,
-        CONG_FAST_JOB: JSON.stringify(job),
+        CONG_FAST_JOB: JSON.stringify({ ...job, resultFile } satisfies FastJob),
         // Node's on-disk cache of compiled code: the worker and the compiled pages it loads start faster from the second publish.
         ...(env.SITE_CACHE_DIR ? { NODE_COMPILE_CACHE: path.join(env.SITE_CACHE_DIR, 'node-compile-cache') } : {}),
       },
@@ -46,10 +54,9 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
       timedOut = true;
       child.kill('SIGKILL');
     }, TIMEOUT_MS);
-    let stdout = '';
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
+      output += chunk.toString();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -62,15 +69,18 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
         reject(new FastPathError(`the fast path took more than ${TIMEOUT_MS / 60_000} minutes and was stopped`, output));
         return;
       }
-      const last = stdout.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && last.startsWith('{')) {
-        resolve({ outcome: JSON.parse(last) as FastOutcome, output });
+      if (code === 0) {
+        try {
+          resolve(finished({ outcome: JSON.parse(readFileSync(resultFile, 'utf8')) as FastOutcome, output }) as { outcome: FastOutcome; output: string });
+        } catch (error) {
+          reject(finished(new FastPathError(`the fast path left no readable outcome (${(error as Error).message})`, output)));
+        }
         return;
       }
       // The error's own line (its stack follows it).
       const lines = output.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
       const reason = lines.at(-1) ?? `exit code ${code}`;
-      reject(new FastPathError(`the fast path failed: ${reason}`, output));
+      reject(finished(new FastPathError(`the fast path failed: ${reason}`, output)));
     });
   });
 }

@@ -7,8 +7,8 @@
  * 4. makes the new release as hard links to the live one, renders the pages that change into it
  *    (a page whose bytes did not change keeps its link), removes the pages that are gone, and adds
  *    the media files and pictures the new pages name; then the search index's delta (search.ts).
- * It prints progress on stderr and, last on stdout, one JSON line: what it did, or why a full build
- * must publish instead. It never touches the live release.
+ * It prints progress on stderr and writes its outcome to the job's result file (JSON): what it did,
+ * or why a full build must publish instead. It never touches the live release.
  */
 import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,8 @@ export interface FastJob {
   maxPages: number;
   /** The portal's code when other portals share news with it (the fingerprint covers those). */
   sharedNewsOf?: string;
+  /** Where the worker writes its outcome (JSON): a file, not stdout, which a process that exits may cut short. */
+  resultFile: string;
 }
 
 export type FastOutcome =
@@ -76,8 +78,9 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   return value;
 }
 
+let resultFile = '';
 function finish(result: FastOutcome): never {
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  writeFileSync(resultFile, JSON.stringify(result));
   process.exit(0);
 }
 
@@ -99,6 +102,7 @@ function readJson<T>(file: string): T | null {
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.CONG_FAST_JOB ?? '{}') as FastJob;
+  resultFile = job.resultFile;
   const renderer = readJson<RendererFile>(path.join(job.live, 'renderer', 'renderer.json'));
   const livePages = readJson<PageRecordEntry[]>(path.join(job.live, 'renderer', 'pages.json'));
   const liveFiles = readJson<PageFiles>(path.join(job.live, 'renderer', PAGE_FILES));
