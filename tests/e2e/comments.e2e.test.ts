@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, pagefindSearch } from '../helpers/browser';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { startPublishLoop, type PublishLoop } from '../helpers/publish-loop';
 
@@ -81,13 +81,7 @@ function watchRequests(page: Page) {
 
 /** What Pagefind returns, in the browser, for a search: each result's URL and image. */
 function searchResults(page: Page, term: string): Promise<Array<{ url: string; image: string | null }>> {
-  // A string, so the test runner does not rewrite the dynamic import.
-  return page.evaluate(`(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
-    await pagefind.init();
-    const search = await pagefind.search(${JSON.stringify(term)});
-    return Promise.all(search.results.map(async (r) => { const d = await r.data(); return { url: d.url, image: d.meta.image ?? null }; }));
-  })()`);
+  return pagefindSearch(page, term);
 }
 
 function postComment(fields: Record<string, string>, headers: Record<string, string>): Promise<Response> {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoContent } from '../../cms/src/seed/index';
 import { DEMO_QUESTIONS } from '../../cms/src/seed/questions';
 import { QUESTION_SENT } from '../../site/src/lib/question-form';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, pagefindSearch } from '../helpers/browser';
 import { hasJava, htmlCheckerErrors, seriousViolations } from '../helpers/checkers';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { startPublishLoop, type PublishLoop } from '../helpers/publish-loop';
@@ -64,13 +64,8 @@ async function httpCaptcha(address: string): Promise<{ cookie: string; answer: s
 }
 
 /** Each result's URL for a search run by Pagefind in the page. */
-function searchUrls(page: Page, term: string): Promise<string[]> {
-  return page.evaluate(`(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
-    await pagefind.init();
-    const search = await pagefind.search(${JSON.stringify(term)});
-    return Promise.all(search.results.map(async (r) => (await r.data()).url));
-  })()`);
+async function searchUrls(page: Page, term: string): Promise<string[]> {
+  return (await pagefindSearch(page, term)).map((r) => r.url);
 }
 
 /** Every file of the live release as text (gzip-compressed ones, the search index among them, unpacked). */
