@@ -177,7 +177,7 @@ describe('publisher with a portal registry', () => {
     const p = await start([PROVINCE, portal('xa-tan-hoa'), portal('xa-binh-an')], await fakeCms());
     expect(await p.reconcile()).toBe(true); // nothing is live yet: every portal is stale
     for (const code of p.portals()) expect(p.portal(code)!.lastReconciliation()!.result, code).toBe('stale: build scheduled');
-    const shared = cmsRequests.filter((r) => r.path.startsWith('/api/cong/'));
+    const shared = cmsRequests.filter((r) => r.path.startsWith('/api/cong/shared-news'));
     expect(shared).toEqual([{ token: 'token-of-the-province-0123456789', path: '/api/cong/shared-news?portal=lam-giang' }]);
     // Per portal: one page of each collection type, nothing more.
     const perToken = (token: string) => cmsRequests.filter((r) => r.token === token).length;
@@ -187,6 +187,6 @@ describe('publisher with a portal registry', () => {
     writeRegistry([PROVINCE, portal('xa-tan-hoa'), portal('xa-binh-an'), portal('xa-moi', { parent: 'xa-binh-an' })]);
     expect(p.refreshRegistry()).toBe(true);
     await p.portal('xa-binh-an')!.reconcile();
-    expect(cmsRequests.filter((r) => r.path.startsWith('/api/cong/'))).toEqual([{ token: 'token-of-xa-binh-an-0123456789', path: '/api/cong/shared-news?portal=xa-binh-an' }]);
+    expect(cmsRequests.filter((r) => r.path.startsWith('/api/cong/shared-news'))).toEqual([{ token: 'token-of-xa-binh-an-0123456789', path: '/api/cong/shared-news?portal=xa-binh-an' }]);
   });
 });
