@@ -38,6 +38,8 @@ async function startPublisherProcess(): Promise<ChildProcess> {
       PUBLISHER_PORT: String(publisherPort), RELEASES_DIR: root, WEBHOOK_SECRET: SECRET,
       CMS_URL: cms.url, CMS_TOKEN: cms.buildToken, SITE_URL: 'https://xatanhoa.example.vn',
       BUILD_QUIET_MS: '300', RECONCILE_INTERVAL_MS: '0',
+      // Every publish a full build (issue 15's fast path off): these tests kill and fail `astro build` itself.
+      FAST_PATH_MAX_PAGES: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
