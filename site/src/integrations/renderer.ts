@@ -18,7 +18,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererFile } from '../lib/renderer-format';
 import { siteCodeHash } from '../lib/code-hash';
-import { startRenderPool, type RenderPool } from './render-pool';
 
 /** Node's own import(): this file runs inside Vite's module runner, whose import() is closed once the config is loaded. */
 const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Record<string, unknown>>;
@@ -33,32 +32,15 @@ interface CapturedInternals {
   entrySpecifierToBundleMap: Map<string, string>;
 }
 
-/**
- * Render threads of a full build (SITE_RENDER_THREADS; default 1: Astro renders the pages itself).
- * Measured at 10,000 articles on 2 cores, two threads rendered no faster (49 s) and the build's peak
- * memory reached 3.9 GB (each thread holds the content store): more threads pay only with more cores.
- */
-function renderThreads(): number {
-  const given = process.env.SITE_RENDER_THREADS;
-  if (given === undefined || given === '') return 1;
-  const n = Number(given);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`SITE_RENDER_THREADS must be a whole number of threads, 1 or more (got "${given}")`);
-  return n;
-}
-
 export function keepRenderer(): AstroIntegration {
   let outDir = '';
   let serverDir = '';
-  const threads = renderThreads();
-  let pool: RenderPool | undefined;
   return {
     name: 'cong-renderer',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         if (command !== 'build') return;
         updateConfig({
-          // Pages in flight at once: enough to keep every render thread busy.
-          build: { concurrency: threads > 1 ? threads * 2 : 1 },
           vite: {
             plugins: [{
               name: 'cong-renderer-prerender-entry',
@@ -109,7 +91,6 @@ export function keepRenderer(): AstroIntegration {
               scripts: app.getSettings().scripts,
             };
             writeFileSync(path.join(outDir, 'renderer', 'renderer.json'), JSON.stringify(record));
-            if (threads > 1) pool = startRenderPool(path.join(bundleDir, entry), record, threads, (m) => console.warn(`[cong-renderer] ${m}`));
           },
           async getStaticPaths() {
             const paths = await standard.getStaticPaths();
@@ -118,15 +99,8 @@ export function keepRenderer(): AstroIntegration {
             writeFileSync(path.join(outDir, 'renderer', 'pages.json'), JSON.stringify(pages));
             return paths;
           },
-          async render(request, options) {
-            if (!pool) return standard.render(request, options);
-            const response = await pool.render(request.url, options.routeData);
-            // Nothing Astro's incremental build tracks (content-layer entries, Astro's images) is used by these pages.
-            return { response, metadata: options.collectMetadata ? { contentEntryKeys: [], staticImages: [], referencedImages: [] } : undefined };
-          },
+          render: (request, options) => standard.render(request, options),
           async teardown() {
-            await pool?.close();
-            pool = undefined;
             await standard.teardown?.();
           },
         }));
