@@ -51,6 +51,8 @@ const SystemShape = {
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullish(),
+  /** When the entry was first published (Strapi's `experimental_firstPublishedAt`, cms/config/features.ts): kept by later publishes. */
+  firstPublishedAt: z.string().nullish(),
   locale: z.string().nullish(),
 };
 

@@ -190,6 +190,26 @@ describe('the fast path, type by type', () => {
     expect(changed.sort()).toEqual(showing);
   }, 240_000);
 
+  test('article: editing an old one keeps its date and its place: only the pages that show it change', async () => {
+    // Strapi sets publishedAt anew on every publish: without firstPublishedAt (cms/config/features.ts) the
+    // article would become the newest, move to the top of every list and shift every archive page between.
+    const old = ((await articles().findMany({ status: 'published', sort: 'publishedAt:asc', limit: 40 })) as unknown as Array<{ documentId: string; title: string; slug: string; publishedAt: string; firstPublishedAt: string }>)[30]!;
+    const showing = keyedPagesShowing(currentRelease(root)!, old.title);
+    const page = () => readFileSync(path.join(root, 'current', 'client', 'tin-tuc', old.slug, 'index.html'), 'utf8');
+    const dateShown = /<time[^>]*datetime="([^"]+)"/.exec(page())?.[1];
+    expect(dateShown).toBeTruthy();
+    const { changed } = await fastPublish(async () => {
+      await articles().update({ documentId: old.documentId, data: { title: `${old.title} (đã sửa)` } as never });
+      await articles().publish({ documentId: old.documentId });
+    });
+    expect(changed.sort()).toEqual(showing);
+    const after = (await articles().findOne({ documentId: old.documentId, status: 'published' })) as unknown as { publishedAt: string; firstPublishedAt: string };
+    expect(after.publishedAt).not.toBe(old.publishedAt);
+    expect(after.firstPublishedAt).toBe(old.firstPublishedAt);
+    expect(page()).toContain(`(đã sửa)`);
+    expect(/<time[^>]*datetime="([^"]+)"/.exec(page())?.[1]).toBe(dateShown);
+  }, 240_000);
+
   test('article: moving it to another category updates both categories\' lists', async () => {
     const categories = (await cms.strapi.documents('api::category.category').findMany({})) as unknown as Array<{ documentId: string; slug: string }>;
     const target = categories[categories.length - 1]!;

@@ -39,11 +39,12 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string): Promise<S
   const byId = new Map(children.map((c) => [c.id, c]));
   const rows = (await strapi.db.query('api::article.article').findMany({
     where: { publishedAt: { $notNull: true }, shareWithParent: true, [PORTAL_FIELD]: { id: { $in: [...byId.keys()] } } },
-    select: ['documentId', 'title', 'slug', 'summary', 'publishedAt', 'updatedAt'],
+    select: ['documentId', 'title', 'slug', 'summary', 'publishedAt', 'firstPublishedAt', 'updatedAt'],
     populate: { [PORTAL_FIELD]: { select: ['id'] } },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    // First publication (cms/config/features.ts), as the commune's own lists: an edit does not move an article up.
+    orderBy: [{ firstPublishedAt: 'desc' }, { publishedAt: 'desc' }, { id: 'desc' }],
     limit: SHARED_NEWS_LIMIT,
-  })) as Array<{ documentId: string; title: string; slug: string; summary: string | null; publishedAt: string | Date; updatedAt: string | Date; portal: { id: number } | null }>;
+  })) as Array<{ documentId: string; title: string; slug: string; summary: string | null; publishedAt: string | Date; firstPublishedAt: string | Date | null; updatedAt: string | Date; portal: { id: number } | null }>;
   return rows.flatMap((row) => {
     const commune = row.portal ? byId.get(row.portal.id) : undefined;
     if (!commune) return [];
@@ -54,7 +55,7 @@ export async function sharedNewsOf(strapi: Core.Strapi, code: string): Promise<S
       title: row.title,
       slug: row.slug,
       summary: row.summary,
-      publishedAt: new Date(row.publishedAt).toISOString(),
+      publishedAt: new Date(row.firstPublishedAt ?? row.publishedAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
       portal: { code: commune.slug, name: commune.agencyName, domains },
     }];

@@ -30,7 +30,10 @@ export async function findBy(strapi: Core.Strapi, uid: string, where: Record<str
 /** Sets the dates of every row of a document, as if it had been published at `date`. */
 export async function backdate(strapi: Core.Strapi, uid: string, documentId: string, date: Date): Promise<void> {
   const query = strapi.db.query(uid as UID.ContentType);
-  await query.updateMany({ where: { documentId }, data: { createdAt: date, updatedAt: date } });
+  // firstPublishedAt (cms/config/features.ts) on the draft too: later publishes copy it from there.
+  const hasFirst = 'firstPublishedAt' in (strapi.contentType(uid as UID.ContentType)?.attributes ?? {});
+  const first = hasFirst && (await query.count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0 ? { firstPublishedAt: date } : {};
+  await query.updateMany({ where: { documentId }, data: { createdAt: date, updatedAt: date, ...first } });
   await query.updateMany({ where: { documentId, publishedAt: { $notNull: true } }, data: { publishedAt: date } });
 }
 

@@ -266,6 +266,15 @@ export interface PlaceRecord {
 
 type Media = { url: string; alternativeText?: string | null; width?: number | null; height?: number | null; mime: string; name: string; size: number; updatedAt?: string | null };
 
+/**
+ * An entry's publication date as readers see it and lists order by: when it was first published
+ * (Strapi's firstPublishedAt, cms/config/features.ts), not its last publish; an edit neither
+ * re-dates it nor moves it to the top.
+ */
+function publishedOn(e: { firstPublishedAt?: string | null; publishedAt?: string | null; updatedAt: string }): string {
+  return e.firstPublishedAt ?? e.publishedAt ?? e.updatedAt;
+}
+
 function toMedia(media: Media, alt?: string | null): MediaRecord {
   return { url: media.url, alt: alt || media.alternativeText || '', width: media.width ?? null, height: media.height ?? null, mime: media.mime, name: media.name, size: media.size, version: media.updatedAt ?? null };
 }
@@ -324,7 +333,7 @@ export function toLegalDocumentRecord(e: EntryOf<typeof legalDocument>): LegalDo
     files: ((e.files ?? []) as Media[]).map((m) => toMedia(m)),
     // A relation to a document that is not published comes back empty: nothing to link to.
     related: (e.related ?? []).flatMap((r) => (r.document ? [{ kind: r.kind, number: r.document.number, slug: r.document.slug }] : [])),
-    publishedAt: e.publishedAt ?? e.updatedAt,
+    publishedAt: publishedOn(e),
     updatedAt: e.updatedAt,
   };
 }
@@ -383,7 +392,7 @@ export function toWorkWeekRecord(e: EntryOf<typeof workWeek>): WorkWeekRecord {
     note: i.note ?? '',
   }));
   items.sort((a, b) => a.day.localeCompare(b.day) || a.time.localeCompare(b.time, 'vi', { numeric: true }));
-  return { title: e.title, weekOf: e.weekOf, items, note: e.note ?? '', publishedAt: e.publishedAt ?? e.updatedAt, updatedAt: e.updatedAt };
+  return { title: e.title, weekOf: e.weekOf, items, note: e.note ?? '', publishedAt: publishedOn(e), updatedAt: e.updatedAt };
 }
 
 /** Disclosure → record. */
@@ -397,7 +406,7 @@ export function toDisclosureRecord(e: EntryOf<typeof disclosure>): DisclosureRec
     publishedOn: e.publishedOn,
     summary: e.summary ?? '',
     files: ((e.files ?? []) as Media[]).map((m) => toMedia(m)),
-    publishedAt: e.publishedAt ?? e.updatedAt,
+    publishedAt: publishedOn(e),
     updatedAt: e.updatedAt,
   };
 }
@@ -414,7 +423,7 @@ export function toProcedureRecord(e: EntryOf<typeof procedure>): ProcedureRecord
     duration: e.duration ?? '',
     fee: e.fee ?? '',
     serviceUrl: e.serviceUrl ?? '',
-    publishedAt: e.publishedAt ?? e.updatedAt,
+    publishedAt: publishedOn(e),
     updatedAt: e.updatedAt,
   };
 }
@@ -435,7 +444,7 @@ export function toDossierReportRecord(e: EntryOf<typeof dossierReport>): Dossier
 
 /** Question → record: what is public of it. */
 export function toQuestionRecord(e: EntryOf<typeof question>): QuestionRecord {
-  const publishedAt = e.publishedAt ?? e.updatedAt;
+  const publishedAt = publishedOn(e);
   return {
     title: e.title,
     slug: e.slug,
@@ -474,7 +483,7 @@ export function toArticleRecord(e: EntryOf<typeof article>): ArticleRecord {
     tags: (e.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     author: e.author ?? '',
     featured: Boolean(e.featured),
-    publishedAt: e.publishedAt ?? e.updatedAt,
+    publishedAt: publishedOn(e),
     updatedAt: e.updatedAt,
   };
 }
@@ -488,7 +497,7 @@ export function toAnnouncementRecord(e: EntryOf<typeof announcement>): Announcem
     attachments: ((e.attachments ?? []) as Media[]).map((m) => toMedia(m)),
     pinned: Boolean(e.pinned),
     validUntil: e.validUntil ?? null,
-    publishedAt: e.publishedAt ?? e.updatedAt,
+    publishedAt: publishedOn(e),
     updatedAt: e.updatedAt,
   };
 }
@@ -537,5 +546,5 @@ export function toSettingsRecord(e: EntryOf<typeof portal>): SettingsRecord {
 
 /** Comment → record (comments of a deleted article have no slug and are dropped by the getter). */
 export function toCommentRecord(e: EntryOf<typeof comment>): CommentRecord {
-  return { articleSlug: e.article?.slug ?? '', name: e.name, content: e.content, publishedAt: e.publishedAt ?? e.updatedAt };
+  return { articleSlug: e.article?.slug ?? '', name: e.name, content: e.content, publishedAt: publishedOn(e) };
 }
