@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { FAST_PATH_MAX_PAGES } from './deploy.ts';
+import { FAST_WORKER_IDLE_MS } from './fast/index.ts';
 import { ConfigError, parseEnv, portVar, SHARED_SECRET_FILES, wholeVar, type RawEnv } from '../../content-types/src/env.ts';
 import { portalRoot, readPortalRegistry, type PortalInfo } from '../../content-types/src/portals.ts';
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
@@ -84,6 +85,8 @@ const Schema = z.object({
   // When the full build that follows fast publishes runs: once the portal is idle, or at night.
   FULL_BUILD_AFTER_FAST: z.enum(['idle', 'nightly'], { error: 'FULL_BUILD_AFTER_FAST must be "idle" (a full build once the portal has been idle FULL_BUILD_IDLE_MS) or "nightly" (at 02:00, Viet Nam time)' }).default('idle'),
   FULL_BUILD_IDLE_MS: ms('FULL_BUILD_IDLE_MS', 600_000),
+  // How long a portal's fast-path worker stays warm for its next publish (0: one process per publish).
+  FAST_WORKER_IDLE_MS: ms('FAST_WORKER_IDLE_MS', FAST_WORKER_IDLE_MS),
   GITHUB_TOKEN: z.string().min(20, 'GITHUB_TOKEN looks too short to be a GitHub token').optional(),
   GITHUB_REPOSITORY: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'GITHUB_REPOSITORY must be "owner/name"').optional(),
   GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL such as https://api.github.com').default('https://api.github.com'),
@@ -143,6 +146,7 @@ export function publisherConfig(env: PublisherEnvironment, cms: { cmsUrl: string
     reconcileMs: env.RECONCILE_INTERVAL_MS,
     concurrency: env.PUBLISH_CONCURRENCY,
     fastMaxPages: env.FAST_PATH_MAX_PAGES,
+    fastWorkerIdleMs: env.FAST_WORKER_IDLE_MS,
     fullAfter: env.FULL_BUILD_AFTER_FAST === 'nightly' ? { mode: 'nightly', hour: 2 } : { mode: 'idle', idleMs: env.FULL_BUILD_IDLE_MS },
     github: env.github,
     log,

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
+import { discard, prepareSpare, takeSpare } from './housekeeping.ts';
 import { fingerprintOf, publishedState, writeReleaseManifest } from './reconcile.ts';
 import { precompress } from './precompress.ts';
 import { FastPathError, runFastPath } from './fast/index.ts';
@@ -36,6 +37,8 @@ export interface DeployOptions {
   fullReason?: string;
   /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0 turns the fast path off. */
   fastMaxPages?: number;
+  /** How long the portal's fast-path worker then waits for its next publish (FAST_WORKER_IDLE_MS; 0: it ends). */
+  fastWorkerIdleMs?: number;
   log: (message: string) => void;
 }
 
@@ -121,14 +124,13 @@ function stepper(log: (message: string) => void, steps: Record<string, number>) 
  * every article the build synced from the CMS (the content store: what it rendered from; asking the
  * CMS now would fail a build whenever an article is published or unpublished while it runs).
  */
-async function validateRelease(dir: string, options: DeployOptions): Promise<void> {
+async function validateRelease(dir: string, options: DeployOptions, synced = storedArticles(options.root)): Promise<void> {
   const release = path.basename(dir);
   const client = path.join(dir, 'client');
   if (!existsSync(path.join(client, 'index.html'))) throw new Error(`release ${release} has no home page`);
   if (!existsSync(path.join(client, 'pagefind', 'pagefind.js'))) throw new Error(`release ${release} has no search index`);
-  const expected = storedArticles(options.root);
   const built = countArticlePages(client);
-  if (built !== expected) throw new Error(`release ${release} has ${built} article pages but ${expected} articles were synced from the CMS`);
+  if (built !== synced) throw new Error(`release ${release} has ${built} article pages but ${synced} articles were synced from the CMS`);
 }
 
 /** How many articles the build's content store holds (site/src/lib/store.ts). */
@@ -180,8 +182,10 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
   const release = path.basename(dir);
   let output = '';
   try {
+    // The live release's copy made in the background since it went live (housekeeping.ts), when there is one.
+    const linked = await step('spare', () => takeSpare(options.root, path.basename(liveDir), dir));
     // The worker fingerprints the CMS itself, and hands the stamps it read to the content sync.
-    const run = await runFastPath({ live: liveDir, target: dir, maxPages, ...(options.sharedNewsOf ? { sharedNewsOf: options.sharedNewsOf } : {}) }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)))
+    const run = await runFastPath({ live: liveDir, target: dir, maxPages, linked, ...(options.sharedNewsOf ? { sharedNewsOf: options.sharedNewsOf } : {}) }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)), options.fastWorkerIdleMs)
       .catch((error: unknown) => {
         if (error instanceof FastPathError) return { error };
         throw error;
@@ -189,21 +193,21 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
       .finally(() => rmSync(pidFile(options.root), { force: true }));
     if ('error' in run) {
       output = run.error.output;
-      rmSync(dir, { recursive: true, force: true });
+      discard(options.root, dir);
       return { why: run.error.message };
     }
     output = run.output;
     const { outcome } = run;
     for (const [name, ms] of Object.entries(outcome.steps)) steps[name] = ms;
     if (outcome.outcome === 'full') {
-      rmSync(dir, { recursive: true, force: true });
+      discard(options.root, dir);
       return { why: outcome.reason };
     }
     if (outcome.note) options.log(outcome.note);
-    const invalid = await step('validate', () => validateRelease(dir, options).then(() => null, (error: Error) => error.message));
+    const invalid = await step('validate', () => validateRelease(dir, options, outcome.articles).then(() => null, (error: Error) => error.message));
     if (invalid) {
       // A fast release that fails the checks is never retried as it is: a full build publishes instead.
-      rmSync(dir, { recursive: true, force: true });
+      discard(options.root, dir);
       return { why: `the fast release failed its checks: ${invalid}` };
     }
     const client = path.join(dir, 'client');
@@ -212,6 +216,7 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
     options.log(`fast path: ${outcome.rendered} pages rendered, ${outcome.written.length} files written, ${outcome.removed} removed (${outcome.changed} of ${outcome.pages} pages changed); ${compressed.files} files precompressed`);
     writeReleaseManifest(dir, { fingerprint: outcome.fingerprint, builtAt: new Date().toISOString(), documents: outcome.documents, path: 'fast' });
     await step('activate', () => activate(options.root, release));
+    prepareSpare(options.root, release);
     const removed = await step('prune', () => prune(options.root, options.keep));
     if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);
     return {
@@ -224,7 +229,7 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
       pages: { rendered: outcome.rendered, written: outcome.written.length, removed: outcome.removed, changed: outcome.changed, total: outcome.pages },
     };
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    discard(options.root, dir);
     throw Object.assign(error as Error, { output: (error as { output?: string }).output ?? output });
   }
 }
@@ -259,10 +264,12 @@ async function fullDeploy(options: DeployOptions): Promise<Omit<DeployResult, ke
     options.log(`precompressed ${compressed.files} files (.br, .gz), ${compressed.reused} of them unchanged from the live release`);
     writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))], path: 'full' });
     await step('activate', () => activate(options.root, release));
+    // For the next publish's fast path (none when it is off or the build kept no compiled pages).
+    if (options.fastMaxPages !== 0 && existsSync(path.join(dir, 'renderer', 'renderer.json'))) prepareSpare(options.root, release);
     const removed = await step('prune', () => prune(options.root, options.keep));
     if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    discard(options.root, dir);
     throw error;
   }
   return { release, seconds: (performance.now() - started) / 1000, steps, output };

@@ -14,6 +14,7 @@ import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue, type QueueStatus } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint, readReleasePath, releaseDocuments } from './reconcile.ts';
 import { currentRelease, isHeld, releaseHold, removeIncomplete } from './releases.ts';
+import { tidy } from './housekeeping.ts';
 import type { LastBuild, MediaStatus } from './server.ts';
 import { dispatchToGitHub, readDispatchState, writeDispatchState, type GitHubTarget } from './github.ts';
 import type { ReleaseSlot } from './scheduler.ts';
@@ -39,6 +40,8 @@ export interface PortalPublisherConfig {
   slot?: (signal: AbortSignal, lane: BuildLane) => Promise<ReleaseSlot>;
   /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0: every publish builds in full. */
   fastMaxPages?: number;
+  /** How long the portal's fast-path worker waits for its next publish (FAST_WORKER_IDLE_MS). */
+  fastWorkerIdleMs?: number;
   /** When the full build after fast publishes runs (FULL_BUILD_AFTER_FAST): once idle this long, or nightly. */
   fullAfter?: FullBuildAfter;
   log: (message: string) => void;
@@ -149,6 +152,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   if (orphan !== null) log(`stopped build process ${orphan} left running by a publisher that did not stop cleanly`);
   const leftovers = removeIncomplete(config.root);
   if (leftovers.length > 0) log(`removed releases whose build never finished: ${leftovers.join(', ')}`);
+  tidy(config.root, currentRelease(config.root)); // what an earlier publisher left to delete, spares of releases no longer live
 
   const queue = new BuildQueue({
     quietMs: config.quietMs,
@@ -193,6 +197,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           full: why !== null,
           ...(why ? { fullReason: why } : {}),
           fastMaxPages: config.fastMaxPages,
+          ...(config.fastWorkerIdleMs !== undefined ? { fastWorkerIdleMs: config.fastWorkerIdleMs } : {}),
           log: (m) => step(`  ${m}`),
         }).catch((error: unknown) => {
           fullReason ??= why; // still owed: the retry takes the full path again

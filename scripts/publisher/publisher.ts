@@ -24,6 +24,8 @@ import { routeEvent } from './routing.ts';
 import { BuildScheduler } from './scheduler.ts';
 import { createPublisherServer, type LastBuild, type MediaStatus } from './server.ts';
 import { currentRelease } from './releases.ts';
+import { settled } from './housekeeping.ts';
+import { stopFastWorkers } from './fast/index.ts';
 import type { GitHubTarget } from './github.ts';
 import type { WebhookEvent } from './webhook.ts';
 
@@ -53,6 +55,8 @@ export interface PublisherConfig {
   concurrency?: number;
   /** The most pages a fast publish renders (FAST_PATH_MAX_PAGES); 0: every publish builds in full. */
   fastMaxPages?: number;
+  /** How long a portal's fast-path worker waits for its next publish (FAST_WORKER_IDLE_MS). */
+  fastWorkerIdleMs?: number;
   /** When the full build after fast publishes runs (FULL_BUILD_AFTER_FAST). */
   fullAfter?: FullBuildAfter;
   /** Events, checks and one line per build with its result and timings. */
@@ -147,6 +151,7 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
       github: config.github,
       slot: (signal, lane) => (lane === 'fast' ? fastScheduler : scheduler).acquire(unit.info.code, signal),
       fastMaxPages: config.fastMaxPages,
+      ...(config.fastWorkerIdleMs !== undefined ? { fastWorkerIdleMs: config.fastWorkerIdleMs } : {}),
       fullAfter: config.fullAfter,
       log: (m) => log(`${prefix()}${m}`),
       progress: (m) => progress(`${prefix()}${m}`),
@@ -355,6 +360,8 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
       watcher?.close();
       for (const unit of units.values()) unit.publisher.stop();
       await new Promise((r) => server.close(r));
+      stopFastWorkers();
+      await settled(); // spares being linked, old releases being deleted (housekeeping.ts)
     },
   };
 }

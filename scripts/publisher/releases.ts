@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { discard } from './housekeeping.ts';
 import path from 'node:path';
 
 /** A sortable, unique release name: 20261127T101530Z-3fa9. */
@@ -44,15 +44,15 @@ export function activate(root: string, name: string): void {
 }
 
 /**
- * Deletes all but the newest `keep` releases, never the live one. Returns what was removed.
- * Asynchronous: a release of 10,000 pages takes seconds to delete, and the public server shares
- * the publisher's event loop under `npm start`.
+ * Deletes all but the newest `keep` releases, never the live one. Returns what was removed: gone
+ * from `releases/` at once (renamed), deleted in the background (housekeeping.ts), as a release of
+ * 10,000 pages takes seconds to delete and the next publish of a burst should not wait for it.
  */
 export async function prune(root: string, keep: number): Promise<string[]> {
   const live = currentRelease(root);
   const all = listReleases(root);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).filter((n) => n !== live);
-  for (const name of doomed) await rm(path.join(root, 'releases', name), { recursive: true, force: true });
+  for (const name of doomed) discard(root, path.join(root, 'releases', name));
   return doomed;
 }
 

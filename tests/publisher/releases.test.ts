@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { discardUnfinishedCache, stopOrphanBuild } from '../../scripts/publisher/deploy';
 import { waitUntil } from '../helpers/conditions';
+import { prepareSpare, settled, takeSpare } from '../../scripts/publisher/housekeeping';
 import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, removeIncomplete, rollback } from '../../scripts/publisher/releases';
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
@@ -35,6 +36,35 @@ describe('releases', () => {
     const removed = await prune(dir, 2);
     expect(removed).toEqual([names[0], names[2]]);
     expect(listReleases(dir)).toEqual([names[1], names[3], names[4]]);
+    // Gone from releases/ at once, deleted in the background.
+    await settled();
+    expect(readdirSync(path.join(dir, '.trash'))).toEqual([]);
+  });
+
+  test('a spare copy of the live release is linked in the background and taken by the next release', async () => {
+    const dir = root();
+    const live = createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 1)));
+    mkdirSync(path.join(live, 'client', 'tin-tuc'), { recursive: true });
+    writeFileSync(path.join(live, 'client', 'tin-tuc', 'index.html'), 'A');
+    mkdirSync(path.join(live, 'renderer'));
+    writeFileSync(path.join(live, 'renderer', 'pages.json'), '[]');
+    activate(dir, path.basename(live));
+    prepareSpare(dir, path.basename(live));
+    const next = createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 2)));
+    expect(await takeSpare(dir, path.basename(live), next)).toBe(true);
+    // The same files (hard links), none of the spare's marks, and the spare is gone.
+    const page = path.join(next, 'client', 'tin-tuc', 'index.html');
+    expect(statSync(page).ino).toBe(statSync(path.join(live, 'client', 'tin-tuc', 'index.html')).ino);
+    expect(readdirSync(next).sort()).toEqual(['client', 'renderer']);
+    expect(readdirSync(path.join(dir, 'spare'))).toEqual([]);
+    // Only one use: a second release finds none and links the live one itself.
+    expect(await takeSpare(dir, path.basename(live), createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 3))))).toBe(false);
+    // A spare of a release that is no longer live is discarded when the next one is made.
+    prepareSpare(dir, path.basename(live));
+    prepareSpare(dir, path.basename(next));
+    await settled();
+    expect(readdirSync(path.join(dir, 'spare'))).toEqual([path.basename(next)]);
+    expect(await takeSpare(dir, path.basename(live), createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 4))))).toBe(false);
   });
 
   test('rolls back to the previous release, and refuses when there is none', () => {

@@ -4,7 +4,7 @@
  * store of another format is loaded again from nothing, a failing loader fails the sync, and a
  * picture's file name depends only on what it is made from.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -47,6 +47,22 @@ describe('the content store', () => {
     expect(readCollection('articles').map((e) => e.id)).toEqual(['a', 'b', 'c']);
     // Written whole by a rename: no temporary file stays behind.
     expect(readdirSync(storeDir())).toEqual(['articles.json']);
+  });
+
+  test('a sync that changes nothing leaves the file as it is; a file replaced on disk is read again', async () => {
+    const file = () => path.join(storeDir(), 'links.json');
+    await syncStore({ links: loader({ a: { title: 'Liên kết A' } }) }, quiet);
+    const first = statSync(file()).ino;
+    await syncStore({ links: { name: 'x', load: async ({ store, meta }) => {
+      meta.set('syncs', meta.get('syncs')!); // the same value again
+      store.keys();
+    } } }, quiet);
+    expect(statSync(file()).ino).toBe(first); // nothing set, deleted or changed: not rewritten
+    await syncStore({ links: { name: 'x', load: async ({ meta }) => meta.set('cursor', 'next') } }, quiet);
+    expect(statSync(file()).ino).not.toBe(first); // a note changed: rewritten
+    // Another process (a full build) replaces the file: this one reads the new content, not what it remembers.
+    writeFileSync(file(), JSON.stringify({ format: 1, meta: {}, entries: [['z', { title: 'Liên kết Z' }]] }));
+    expect(readCollection('links')).toEqual([{ id: 'z', data: { title: 'Liên kết Z' } }]);
   });
 
   test('a collection never synced is an error that says to build with the CMS reachable', () => {

@@ -1,17 +1,22 @@
 /**
- * The fast path's side in the publisher (issue 15): runs the worker (worker.ts) in a child process
- * on the portal's build settings, into a new release folder, and says what it did or why a full
- * build must publish instead. A child process, as `astro build` is one: the compiled pages, the
- * content store and Pagefind stay out of the publisher (and, under `npm start`, out of the public
- * server's event loop), and a crash costs only this publish's attempt.
+ * The fast path's side in the publisher (issue 15): hands each fast publish to a worker process
+ * (worker.ts) on the portal's build settings, into a new release folder, and says what it did or
+ * why a full build must publish instead. A child process, as `astro build` is one: the compiled
+ * pages, the content store and Pagefind stay out of the publisher (and, under `npm start`, out of
+ * the public server's event loop), and a crash costs only this publish's attempt.
+ *
+ * The worker stays warm for the portal's next publish (FAST_WORKER_IDLE_MS): starting Node with
+ * the worker's modules and loading the compiled pages took ~1.2 s of each publish at 10,000
+ * articles. One worker per portal (release folder), for one renderer and one build environment:
+ * when the live release was built with other pages or the settings changed, it is replaced.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteDir } from '../../lib/site.ts';
-import type { FastJob, FastOutcome } from './worker.ts';
+import { bundleLink, type FastJob, type FastOutcome, type WorkerAnswer, type WorkerRequest } from './protocol.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -26,61 +31,138 @@ export class FastPathError extends Error {
 /** How long a fast publish may take before it is stopped and a full build publishes instead. */
 const TIMEOUT_MS = 10 * 60_000;
 
-/** Runs the worker for `job` with the build environment `env`; `log` gets its progress lines, `onSpawn` its pid. */
-export function runFastPath(job: Omit<FastJob, 'resultFile'>, env: NodeJS.ProcessEnv, log: (line: string) => void, onSpawn?: (pid: number) => void): Promise<{ outcome: FastOutcome; output: string }> {
-  // Not in the releases folder (anything there is a release) nor in the new release (removed when a full build must publish).
-  const resultFile = path.join(tmpdir(), `cong-fast-${path.basename(job.target)}-${process.pid}.json`);
-  const finished = (result: { outcome: FastOutcome; output: string } | FastPathError) => {
-    rmSync(resultFile, { force: true });
-    return result;
-  };
-  return new Promise<{ outcome: FastOutcome; output: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-      cwd: path.dirname(siteDir),
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        ...env,
-        CONG_SITE_DIR: siteDir,
-        CONG_FAST_JOB: JSON.stringify({ ...job, resultFile } satisfies FastJob),
-        // Node's on-disk cache of compiled code: the worker and the compiled pages it loads start faster from the second publish.
-        ...(env.SITE_CACHE_DIR ? { NODE_COMPILE_CACHE: path.join(env.SITE_CACHE_DIR, 'node-compile-cache') } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    if (child.pid !== undefined) onSpawn?.(child.pid);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, TIMEOUT_MS);
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of chunk.toString().split('\n')) if (/^\w+: \d+ ms$|error|warn/i.test(line.trim())) log(line.trim());
-    });
-    child.on('error', (error) => reject(new FastPathError(`the fast path could not start: ${error.message}`, output)));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut) {
-        reject(new FastPathError(`the fast path took more than ${TIMEOUT_MS / 60_000} minutes and was stopped`, output));
-        return;
-      }
-      if (code === 0) {
-        try {
-          resolve(finished({ outcome: JSON.parse(readFileSync(resultFile, 'utf8')) as FastOutcome, output }) as { outcome: FastOutcome; output: string });
-        } catch (error) {
-          reject(finished(new FastPathError(`the fast path left no readable outcome (${(error as Error).message})`, output)));
-        }
-        return;
-      }
-      // The error's own line (its stack follows it).
-      const lines = output.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
-      const reason = lines.at(-1) ?? `exit code ${code}`;
-      reject(finished(new FastPathError(`the fast path failed: ${reason}`, output)));
-    });
+/** How long a worker waits for its portal's next publish (FAST_WORKER_IDLE_MS): the default. */
+export const FAST_WORKER_IDLE_MS = 10 * 60_000;
+
+interface Worker {
+  child: ChildProcess;
+  /** What it was started for: the build environment and the live release's renderer. */
+  identity: string;
+  cacheDir: string | undefined;
+  idle: NodeJS.Timeout | undefined;
+  /** The job running now: its output so far and how it ends. */
+  current: { output: string; log: (line: string) => void; settle: (answer: WorkerAnswer | { exit: string }) => void } | null;
+}
+
+/** The warm worker of each portal, by its release folder. */
+const workers = new Map<string, Worker>();
+
+/** The environment and renderer a worker serves: another of either needs another worker. */
+function identityOf(job: FastJob, env: NodeJS.ProcessEnv): string {
+  const file = path.join(job.live, 'renderer', 'renderer.json');
+  const renderer = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+  const { SITE_OUT_DIR: _out, ...settings } = env; // each publish's own folder: in its job
+  return createHash('sha256').update(JSON.stringify(settings)).update(renderer).digest('hex');
+}
+
+function stop(key: string, worker: Worker): void {
+  if (workers.get(key) === worker) workers.delete(key);
+  clearTimeout(worker.idle);
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+}
+
+function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: NodeJS.ProcessEnv): Worker {
+  // What an earlier worker of this portal linked (it is gone: one worker per portal).
+  if (env.SITE_CACHE_DIR) rmSync(path.dirname(bundleLink(env.SITE_CACHE_DIR, 0)), { recursive: true, force: true });
+  const child = fork(WORKER, [], {
+    cwd: path.dirname(siteDir),
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      ...env,
+      CONG_SITE_DIR: siteDir,
+      CONG_FAST_WORKER: '1',
+      // Node's on-disk cache of compiled code: a new worker and the compiled pages it loads start faster.
+      ...(env.SITE_CACHE_DIR ? { NODE_COMPILE_CACHE: path.join(env.SITE_CACHE_DIR, 'node-compile-cache') } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const worker: Worker = { child, identity, cacheDir: env.SITE_CACHE_DIR, idle: undefined, current: null };
+  const collect = (chunk: Buffer) => {
+    const job = worker.current;
+    if (!job) return;
+    job.output += chunk.toString();
+    for (const line of chunk.toString().split('\n')) if (/^\w+: \d+ ms$|error|warn/i.test(line.trim())) job.log(line.trim());
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  child.on('message', (answer: WorkerAnswer) => worker.current?.settle(answer));
+  child.on('error', (error) => worker.current?.settle({ exit: `the fast path could not start: ${error.message}` }));
+  child.on('exit', (code, signal) => {
+    if (workers.get(key) === worker) workers.delete(key);
+    clearTimeout(worker.idle);
+    if (worker.cacheDir && child.pid !== undefined) rmSync(bundleLink(worker.cacheDir, child.pid), { recursive: true, force: true });
+    worker.current?.settle({ exit: signal ? `signal ${signal}` : `exit code ${code}` });
+  });
+  workers.set(key, worker);
+  return worker;
+}
+
+/** While no job runs, a warm worker keeps no process alive (`npm run release` ends when its publish does). */
+function hold(worker: Worker, busy: boolean): void {
+  const channel = (worker.child as ChildProcess & { channel?: { ref(): void; unref(): void } }).channel;
+  if (busy) {
+    worker.child.ref();
+    channel?.ref();
+  } else {
+    worker.child.unref();
+    channel?.unref();
+  }
+}
+
+/**
+ * Runs the fast path for `job` with the build environment `env` in the portal's warm worker (started
+ * when there is none); `log` gets its progress lines, `onSpawn` the worker's pid. `idleMs`: how long
+ * the worker then waits for the next publish (0: it ends now).
+ */
+export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: string) => void, onSpawn?: (pid: number) => void, idleMs = FAST_WORKER_IDLE_MS): Promise<{ outcome: FastOutcome; output: string }> {
+  const key = path.dirname(path.dirname(job.live)); // the portal's root (live: <root>/releases/<name>)
+  const identity = identityOf(job, env);
+  let worker = workers.get(key);
+  if (worker && (worker.identity !== identity || worker.current)) {
+    stop(key, worker);
+    worker = undefined;
+  }
+  const active = worker ?? start(key, identity, env);
+  clearTimeout(active.idle);
+  hold(active, true);
+  if (active.child.pid !== undefined) onSpawn?.(active.child.pid);
+  return new Promise<{ outcome: FastOutcome; output: string }>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      active.current?.settle({ exit: `timeout` });
+      stop(key, active);
+    }, TIMEOUT_MS);
+    active.current = {
+      output: '',
+      log,
+      settle: (answer) => {
+        const current = active.current!;
+        active.current = null;
+        clearTimeout(timer);
+        hold(active, false);
+        if ('outcome' in answer) {
+          if (idleMs > 0) active.idle = setTimeout(() => stop(key, active), idleMs);
+          else stop(key, active);
+          resolve({ outcome: answer.outcome, output: current.output });
+          return;
+        }
+        stop(key, active); // a worker whose job failed is not used again
+        if ('exit' in answer && answer.exit === 'timeout') {
+          reject(new FastPathError(`the fast path took more than ${TIMEOUT_MS / 60_000} minutes and was stopped`, current.output));
+          return;
+        }
+        // The error's own line (its stack follows it).
+        const lines = current.output.trim().split('\n').filter((l) => l.trim() && !/^\s+at /.test(l));
+        const reason = 'error' in answer ? answer.error : (lines.at(-1) ?? answer.exit);
+        reject(new FastPathError(`the fast path failed: ${reason}`, current.output));
+      },
+    };
+    active.child.send({ job } satisfies WorkerRequest);
+  });
+}
+
+/** Stops every warm worker (the publisher stops). */
+export function stopFastWorkers(): void {
+  for (const [key, worker] of workers) stop(key, worker);
 }

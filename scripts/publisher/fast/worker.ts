@@ -1,5 +1,7 @@
 /**
- * The fast path's worker (issue 15), one child process per fast publish (index.ts starts it):
+ * The fast path's worker (issue 15): a child process of the publisher (index.ts starts it) that
+ * serves one portal's fast publishes, one job at a time over IPC, and stays warm between them (no
+ * process start, compiled pages loaded once, the code optimised by the last publish). Each job:
  * 1. syncs the content store from the CMS (only what changed, as a build's sync does);
  * 2. loads the live release's own compiled pages (`renderer/`, kept by the build:
  *    site/src/integrations/renderer.ts), if they were built from this checkout's code and settings;
@@ -7,15 +9,21 @@
  * 4. makes the new release as hard links to the live one, renders the pages that change into it
  *    (a page whose bytes did not change keeps its link), removes the pages that are gone, and adds
  *    the media files and pictures the new pages name; then the search index's delta (search.ts).
- * It prints progress on stderr and writes its outcome to the job's result file (JSON): what it did,
- * or why a full build must publish instead. It never touches the live release.
+ * It prints progress on stderr and answers each job with its outcome: what it did, or why a full
+ * build must publish instead. It never touches the live release. Between jobs nothing of the last
+ * one is kept but the loaded pages: every memo of the content belongs to one render
+ * (site/src/lib/render-scope.ts), Astro's cache of each route's paths is emptied, and the store's
+ * files are read again when they changed. The pages are loaded from the first job's live release,
+ * linked into the cache (a release is deleted some publishes later; its pages load lazily); a
+ * worker serves one renderer, and the publisher starts another when the live release was built
+ * by another full build.
  */
 import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StaticPaths } from 'astro/runtime/prerender/static-paths.js';
 import { collections } from '../../../site/src/lib/collections.ts';
-import { snapshotStore, syncStore, type KnownStamp } from '../../../site/src/lib/store.ts';
+import { readCollection, snapshotStore, syncStore, type KnownStamp } from '../../../site/src/lib/store.ts';
 import { parseSiteEnvironment } from '../../../site/src/lib/site-env.ts';
 import { fingerprintOf, publishedState } from '../reconcile.ts';
 import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
@@ -23,53 +31,22 @@ import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererF
 import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integrations/media-mirror.ts';
 import { fullBuildReason, planPages } from './plan.ts';
 import { linkRelease, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
+import { startRender } from '../../../site/src/lib/render-scope.ts';
+import { bundleLink, type FastJob, type FastOutcome, type WorkerAnswer, type WorkerRequest } from './protocol.ts';
 import { updateSearchDelta } from './search.ts';
-
-export interface FastJob {
-  /** The live release's folder. */
-  live: string;
-  /** The new release's folder (empty). */
-  target: string;
-  maxPages: number;
-  /** The portal's code when other portals share news with it (the fingerprint covers those). */
-  sharedNewsOf?: string;
-  /** Where the worker writes its outcome (JSON): a file, not stdout, which a process that exits may cut short. */
-  resultFile: string;
-}
-
-export type FastOutcome =
-  | {
-      outcome: 'published';
-      /** Pages rendered (changed, new, or without a cache key). */
-      rendered: number;
-      /** Files written because their bytes changed, relative to the client folder. */
-      written: string[];
-      /** Media files copied in for them (relative to the client folder): precompressed too when they are text. */
-      mirrored: string[];
-      removed: number;
-      /** Pages with a cache key that changed or are new. */
-      changed: number;
-      /** Every page of the release. */
-      pages: number;
-      steps: Record<string, number>;
-      note: string | null;
-      /** What the CMS published when the publish started (reconcile.ts): the release's manifest. */
-      fingerprint: string;
-      documents: string[];
-    }
-  | { outcome: 'full'; reason: string; steps: Record<string, number> };
 
 interface RouteData {
   component: string;
   type: string;
 }
 interface PrerenderApp {
+  routeCache: { clearAll(): void };
   setInternals(internals: unknown): void;
   setOptions(options: unknown): void;
   render(request: Request, options: { routeData: RouteData }): Promise<Response>;
 }
 
-const steps: Record<string, number> = {};
+let steps: Record<string, number> = {};
 async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   const started = performance.now();
   const value = await fn();
@@ -78,11 +55,6 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   return value;
 }
 
-let resultFile = '';
-function finish(result: FastOutcome): never {
-  writeFileSync(resultFile, JSON.stringify(result));
-  process.exit(0);
-}
 
 /** Why the live release's compiled pages cannot render for this checkout, or null when they can. */
 function rendererProblem(renderer: RendererFile | null): string | null {
@@ -100,14 +72,42 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-async function main(): Promise<void> {
-  const job = JSON.parse(process.env.CONG_FAST_JOB ?? '{}') as FastJob;
-  resultFile = job.resultFile;
+/** The pages this worker loaded (one renderer per worker), and from where. */
+let loaded: { app: PrerenderApp; renderer: RendererFile; bundle: string } | null = null;
+
+
+async function load(job: FastJob, renderer: RendererFile): Promise<PrerenderApp> {
+  if (loaded) {
+    if (loaded.renderer.code !== renderer.code || JSON.stringify(loaded.renderer.pages) !== JSON.stringify(renderer.pages)) throw new Error('this worker loaded the pages of another build: the publisher starts a new worker for each renderer');
+    return loaded.app;
+  }
+  const cache = process.env.SITE_CACHE_DIR;
+  if (!cache) throw new Error('SITE_CACHE_DIR is not set: the fast path needs the build cache of the portal');
+  const bundle = bundleLink(cache, process.pid);
+  rmSync(bundle, { recursive: true, force: true });
+  mkdirSync(path.dirname(bundle), { recursive: true });
+  linkRelease(path.join(job.live, 'renderer', 'bundle'), bundle);
+  const { app } = (await import(pathToFileURL(path.join(bundle, renderer.entry)).href)) as { app: PrerenderApp };
+  app.setInternals({ pagesByKeys: new Map(renderer.pages), entrySpecifierToBundleMap: new Map(renderer.entries) });
+  const destination = {
+    write(event: { level: string; message: string }) {
+      if (event.level === 'error' || event.level === 'warn') process.stderr.write(`[astro ${event.level}] ${event.message}\n`);
+      return true;
+    },
+  };
+  app.setOptions({ settings: { scripts: renderer.scripts }, logger: { options: { destination } } });
+  loaded = { app, renderer, bundle };
+  return app;
+}
+
+async function runJob(job: FastJob): Promise<FastOutcome> {
+  steps = {};
+  startRender(); // every memo of the last job's content is stale
   const renderer = readJson<RendererFile>(path.join(job.live, 'renderer', 'renderer.json'));
   const livePages = readJson<PageRecordEntry[]>(path.join(job.live, 'renderer', 'pages.json'));
   const liveFiles = readJson<PageFiles>(path.join(job.live, 'renderer', PAGE_FILES));
   const problem = rendererProblem(renderer) ?? (livePages && liveFiles ? null : 'the live release has no list of its pages and the files they show');
-  if (problem) finish({ outcome: 'full', reason: problem, steps });
+  if (problem) return { outcome: 'full', reason: problem, steps };
 
   // What the CMS publishes now, before anything is read: a change after it makes the next reconciliation build again.
   const env = parseSiteEnvironment(process.env);
@@ -116,24 +116,17 @@ async function main(): Promise<void> {
   for (const { type, documentId, version } of state.entries) stamps.set(type, [...(stamps.get(type) ?? []), { documentId, version }]);
   await step('sync', () => syncStore(collections, (name) => ({ info: (m) => process.stderr.write(`[${name}] ${m}\n`), warn: (m) => process.stderr.write(`[${name}] ${m}\n`) }), stamps));
 
-  const { app } = (await step('load', () => import(pathToFileURL(path.join(job.live, 'renderer', 'bundle', renderer!.entry)).href))) as { app: PrerenderApp };
-  app.setInternals({ pagesByKeys: new Map(renderer!.pages), entrySpecifierToBundleMap: new Map(renderer!.entries) });
-  const destination = {
-    write(event: { level: string; message: string }) {
-      if (event.level === 'error' || event.level === 'warn') process.stderr.write(`[astro ${event.level}] ${event.message}\n`);
-      return true;
-    },
-  };
-  app.setOptions({ settings: { scripts: renderer!.scripts }, logger: { options: { destination } } });
+  const app = await step('load', () => load(job, renderer!));
+  app.routeCache.clearAll(); // each route's paths as the last job listed them
 
   const paths = await step('pages', () => new StaticPaths(app as never).getAll());
   const now: PageRecordEntry[] = paths.map(({ pathname, route, cacheKey }) => [pathname, route.component, cacheKey ?? null]);
   const plan = planPages(livePages!, now);
   const reason = fullBuildReason(plan, { maxPages: job.maxPages });
-  if (reason) finish({ outcome: 'full', reason, steps });
+  if (reason) return { outcome: 'full', reason, steps };
 
   await step('link', () => {
-    for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkRelease(path.join(job.live, part), path.join(job.target, part));
+    if (!job.linked) for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkRelease(path.join(job.live, part), path.join(job.target, part));
     snapshotStore(job.target); // the content now, for the release's on-demand routes
   });
 
@@ -195,10 +188,27 @@ async function main(): Promise<void> {
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
 
   const note = plan.keyed > 0 && plan.changed === plan.keyed ? 'every page changed (what every page shows changed): all rendered' : null;
-  finish({ outcome: 'published', fingerprint: fingerprintOf(state), documents: [...new Set(state.entries.map((e) => e.documentId))], rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), mirrored: copied, removed: plan.removed.length, changed: plan.changed, pages: now.length, steps, note });
+  return { outcome: 'published', fingerprint: fingerprintOf(state), documents: [...new Set(state.entries.map((e) => e.documentId))], rendered: plan.render.length, written: written.map((f) => path.relative(client, f)), mirrored: copied, removed: plan.removed.length, changed: plan.changed, pages: now.length, articles: readCollection('articles').length, steps, note };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+if (process.env.CONG_FAST_WORKER === '1' && process.send) {
+  let busy = false;
+  process.on('message', (message: WorkerRequest) => {
+    // One job at a time: the publisher waits for each answer; a second one is a bug there, refused here.
+    if (busy) return void process.send!({ error: 'the fast-path worker is busy with another job' } satisfies WorkerAnswer);
+    busy = true;
+    runJob(message.job).then(
+      (outcome) => {
+        busy = false;
+        process.send!({ outcome } satisfies WorkerAnswer);
+      },
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        // A job that failed may leave the loaded pages in any state: this worker answers and ends.
+        process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies WorkerAnswer, () => process.exit(1));
+      },
+    );
+  });
+  // The publisher is gone (it stopped, or was killed): so is its worker.
+  process.on('disconnect', () => process.exit(0));
+}

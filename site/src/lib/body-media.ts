@@ -8,6 +8,7 @@ import { createCmsClient } from '@cong/content-types';
 import { getAnnouncements, getArticles, getPages } from './content';
 import type { ImageSource } from './images';
 import { parseSiteEnvironment } from './site-env';
+import { perRender } from './render-scope';
 
 interface UploadFile {
   url: string;
@@ -17,11 +18,12 @@ interface UploadFile {
   updatedAt?: string | null;
 }
 
-let index: Promise<Map<string, ImageSource>> | undefined;
+/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+const index = perRender((): { value?: Promise<Map<string, ImageSource>> } => ({}));
 
 /** Every picture a published body shows, by its `/uploads/…` path; a path the CMS does not know is left out. */
 export function getBodyMedia(): Promise<Map<string, ImageSource>> {
-  index ??= (async () => {
+  index().value ??= (async () => {
     const records = [...(await getArticles()), ...(await getAnnouncements()), ...(await getPages())];
     const paths = [...new Set(records.flatMap((r) => r.data.bodyImages ?? []))].sort();
     const media = new Map<string, ImageSource>();
@@ -36,7 +38,7 @@ export function getBodyMedia(): Promise<Map<string, ImageSource>> {
     }
     return media;
   })();
-  return index;
+  return index().value!;
 }
 
 /** The versions of the pictures one body shows, for its page's cache key. */

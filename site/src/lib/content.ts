@@ -11,6 +11,7 @@ import type {
 import { vietnamDay } from './format';
 import type { SharedNewsRecord } from './shared-news';
 import { complianceReport, type ComplianceFacts, type ComplianceRow } from '@cong/content-types';
+import { perRender } from './render-scope';
 
 export interface Item<T> {
   id: string;
@@ -24,15 +25,16 @@ const newestFirst = <T extends { publishedAt: string }>(a: Item<T>, b: Item<T>) 
 
 // Every page asks for these lists (the sidebar on each page, lists, feeds): sort them once per
 // build, not once per page. With 10,000 articles per-page sorting made the build 5x slower.
-const memo = new Map<string, Promise<unknown>>();
+const memo = perRender(() => new Map<string, Promise<unknown>>()); // per render (render-scope.ts)
 
 /** A collection from the content store (store.ts), as Astro's getCollection gave it. */
 async function getCollection(name: string): Promise<Array<Item<unknown>>> {
   return readCollection(name);
 }
 function once<T>(key: string, load: () => Promise<T>): Promise<T> {
-  if (!memo.has(key)) memo.set(key, load());
-  return memo.get(key) as Promise<T>;
+  const memos = memo();
+  if (!memos.has(key)) memos.set(key, load());
+  return memos.get(key) as Promise<T>;
 }
 
 /** Published articles, newest first (the same array every call: do not mutate). */

@@ -7,12 +7,14 @@ import { createHash } from 'node:crypto';
 import { getDocumentKinds, getDocuments, getSectors } from './content';
 import { FACETS, groupDocuments, relationsBySlug, type DocumentGroups, type RelatedLink } from './documents';
 import { vietnamDay } from './format';
+import { perRender } from './render-scope';
 
-let data: Promise<{ groups: DocumentGroups; relations: Map<string, RelatedLink[]>; menuKey: string }> | undefined;
+/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+const data = perRender((): { value?: Promise<{ groups: DocumentGroups; relations: Map<string, RelatedLink[]>; menuKey: string }> } => ({}));
 
 /** This build's document groupings, relations and the digest of the filter menus (today in Viet Nam). */
 export function getDocumentData() {
-  data ??= (async () => {
+  data().value ??= (async () => {
     const docs = await getDocuments();
     const groups = groupDocuments(docs, await getDocumentKinds(), await getSectors(), vietnamDay(new Date()));
     // The filter menus show every value's name (not counts): their key changes only with a new value.
@@ -21,5 +23,5 @@ export function getDocumentData() {
       .digest('base64url');
     return { groups, relations: relationsBySlug(docs), menuKey };
   })();
-  return data;
+  return data().value!;
 }

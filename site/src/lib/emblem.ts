@@ -8,6 +8,7 @@
 import sharp from 'sharp';
 import { getSettings } from './content';
 import { siteCmsUrl } from './site-env';
+import { perRender } from './render-scope';
 
 const SHAPES = '<circle cx="32" cy="32" r="30" fill="#ffd54f"/><polygon points="32,12 37,27 53,27 40,36 45,52 32,42 19,52 24,36 11,27 27,27" fill="#c62828"/>';
 
@@ -16,11 +17,12 @@ export function emblemSvg(attributes = ''): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"${attributes ? ` ${attributes}` : ''}>${SHAPES}</svg>`;
 }
 
-let custom: Promise<Buffer | null> | undefined;
+/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+const custom = perRender((): { value?: Promise<Buffer | null> } => ({}));
 
 /** The bytes of the emblem set in the CMS, fetched once per build; null when none is set. */
 export function customEmblem(): Promise<Buffer | null> {
-  custom ??= (async () => {
+  custom().value ??= (async () => {
     const emblem = (await getSettings()).emblem;
     if (!emblem) return null;
     const response = await fetch(new URL(emblem.url, `${siteCmsUrl()}/`), { signal: AbortSignal.timeout(30_000) });
@@ -32,7 +34,7 @@ export function customEmblem(): Promise<Buffer | null> {
     });
     return bytes;
   })();
-  return custom;
+  return custom().value!;
 }
 
 /** `size`×`size` pixels of the emblem, transparent around it: the CMS's image fitted in, or the built-in mark. */

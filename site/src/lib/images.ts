@@ -13,6 +13,7 @@ import { imageFile } from './image-files';
 import type { MediaRecord } from './records';
 import { siteCmsUrl } from './site-env';
 import { escapeAttribute, pictureSlot, rasterFormat, widthLadder, type ImageSlot } from './image-slots';
+import { perRender } from './render-scope';
 
 export interface ResponsiveImage {
   /** WebP sources (`<source type="image/webp">`). */
@@ -27,10 +28,11 @@ export interface ResponsiveImage {
 /** What a picture needs to know about its file; a MediaRecord has it all. */
 export type ImageSource = Pick<MediaRecord, 'url' | 'width' | 'height' | 'mime'> & { version?: string | null };
 
-let cmsOrigin: string | undefined;
+/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+const cmsOrigin = perRender((): { value?: string } => ({}));
 function cmsUrl(): string {
-  cmsOrigin ??= siteCmsUrl();
-  return cmsOrigin;
+  cmsOrigin().value ??= siteCmsUrl();
+  return cmsOrigin().value!;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { disclosurePath } from './disclosures';
 import type { Cell } from './csv';
 import { abs, BY_NAME, fileUrl, itemKit, kit, type Column, type FieldSchema } from './open-data-columns';
+import { perRender } from './render-scope';
 import {
   getAnnouncements, getArticles, getCategories, getDisclosures, getDocumentKinds, getDocuments, getLinks, getOfficials, getPages, getPlaces, getSectors, getUnits, getWorkWeeks, type Item,
 } from './content';
@@ -342,17 +343,17 @@ export const DATASETS: readonly DatasetDef[] = [
   }),
 ];
 
-const loaded = new Map<string, Promise<PublishedDataset[]>>();
+const loaded = perRender(() => new Map<string, Promise<PublishedDataset[]>>()); // per render (render-scope.ts)
 
 /** Every dataset with its records, once per build (`site`: the portal's public URL, for absolute links). */
 export function publishedDatasets(site: URL): Promise<PublishedDataset[]> {
-  if (!loaded.has(site.href)) {
-    loaded.set(
+  if (!loaded().has(site.href)) {
+    loaded().set(
       site.href,
       Promise.all(DATASETS.map(async (d) => ({ slug: d.slug, title: d.title, description: d.description, type: d.type.uid, fields: d.fields, ...(await d.load(site)) }))),
     );
   }
-  return loaded.get(site.href)!;
+  return loaded().get(site.href)!;
 }
 
 /** The licence line the files and the page carry. */

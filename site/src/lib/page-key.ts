@@ -10,14 +10,16 @@
 import { createHash } from 'node:crypto';
 import { getAnnouncements, getDossierReports, getLinks, getSettings, isExpired, type Item } from './content';
 import { sidebarDisclosures } from './sidebar';
+import { perRender } from './render-scope';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
-let layout: Promise<string> | undefined;
+/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+const layout = perRender((): { value?: Promise<string> } => ({}));
 
 /** What every page's frame shows (header, menu, sidebar, footer), as one digest per build. */
 function layoutKey(): Promise<string> {
-  layout ??= (async () => {
+  layout().value ??= (async () => {
     // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
     const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
     // …its newest disclosures (Công khai minh bạch) and its latest month of dossier figures.
@@ -25,7 +27,7 @@ function layoutKey(): Promise<string> {
     const dossiers = (await getDossierReports()).at(-1)?.data ?? null;
     return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, disclosures, dossiers]);
   })();
-  return layout;
+  return layout().value!;
 }
 
 /** This build's key function: the cache key of a page showing `parts` inside the common frame. */

@@ -4,8 +4,10 @@
  */
 import { getQuestions, getSectors, paginate } from './content';
 import { questionsBySector, QUESTIONS_BASE, sectorPath } from './questions';
+import { perRender } from './render-scope';
 
-let data: ReturnType<typeof load> | undefined;
+/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+const data = perRender((): { value?: ReturnType<typeof load> } => ({}));
 
 async function load() {
   const questions = await getQuestions();
@@ -24,6 +26,6 @@ async function load() {
 
 /** The Hỏi đáp lists of this build. */
 export function getQuestionPages(): ReturnType<typeof load> {
-  data ??= load();
-  return data;
+  data().value ??= load();
+  return data().value!;
 }

@@ -11,7 +11,7 @@
  * The loaders (cms-loader.ts, compliance-loader.ts, shared-news.ts) keep the shape of Astro's
  * loader API they were written for (store, meta, logger), so their incremental sync is unchanged.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { RELEASE_STORE, storeDir } from './site-env';
 
@@ -70,11 +70,30 @@ interface CollectionFile {
 
 const fileOf = (collection: string) => path.join(storeDir(), `${collection}.json`);
 
+/**
+ * The last file read or written per collection in this process, parsed, with what identifies it on
+ * disk: a sync and the pages after it (the fast path's worker runs both; the site's bundle has its
+ * own copy of this module, hence globalThis) parse a 10,000-article file once, not twice. One per
+ * collection: the public server reads each release's snapshot in turn and keeps none of the old.
+ */
+type Parsed = { file: string; identity: string; content: CollectionFile };
+const parsedFiles: Map<string, Parsed> = ((globalThis as { __congStoreFiles?: Map<string, Parsed> }).__congStoreFiles ??= new Map());
+const identityOf = (stat: Stats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+
 function readFile(collection: string): CollectionFile | null {
   const file = fileOf(collection);
-  if (!existsSync(file)) return null;
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch {
+    return null;
+  }
+  const known = parsedFiles.get(collection);
+  if (known && known.file === file && known.identity === identityOf(stat)) return known.content;
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as CollectionFile;
-  return parsed.format === FORMAT ? parsed : null;
+  if (parsed.format !== FORMAT) return null;
+  parsedFiles.set(collection, { file, identity: identityOf(stat), content: parsed });
+  return parsed;
 }
 
 /** The entries of a collection as the last sync left them, in the order of their ids. */
@@ -91,6 +110,7 @@ function writeCollection(collection: string, content: CollectionFile): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(content));
   renameSync(temporary, file);
+  parsedFiles.set(collection, { file, identity: identityOf(statSync(file)), content });
 }
 
 /** Runs one loader against its stored collection and saves the result. */
@@ -98,24 +118,42 @@ export async function syncCollection(collection: string, loader: StoreLoader, lo
   const previous = readFile(collection);
   const entries = new Map<string, StoredEntry>((previous?.entries ?? []).map(([id, data]) => [id, { id, data }]));
   const meta = new Map<string, string>(Object.entries(previous?.meta ?? {}));
+  // Nothing set, deleted or changed: the file stays as it is (at 10,000 articles writing it costs a publish ~0.3 s).
+  let changed = previous === null;
   await loader.load({
     store: {
-      set: (entry) => void entries.set(entry.id, { id: entry.id, data: entry.data }),
+      set: (entry) => {
+        changed = true;
+        entries.set(entry.id, { id: entry.id, data: entry.data });
+      },
       get: (id) => entries.get(id),
       has: (id) => entries.has(id),
-      delete: (id) => void entries.delete(id),
-      clear: () => entries.clear(),
+      delete: (id) => {
+        changed ||= entries.has(id);
+        entries.delete(id);
+      },
+      clear: () => {
+        changed ||= entries.size > 0;
+        entries.clear();
+      },
       keys: () => [...entries.keys()],
     },
     meta: {
       get: (key) => meta.get(key),
-      set: (key, value) => void meta.set(key, value),
-      delete: (key) => void meta.delete(key),
+      set: (key, value) => {
+        changed ||= meta.get(key) !== value;
+        meta.set(key, value);
+      },
+      delete: (key) => {
+        changed ||= meta.has(key);
+        meta.delete(key);
+      },
     },
     logger,
     collection,
     ...(stamps ? { stamps } : {}),
   });
+  if (!changed) return;
   // In the order of their ids, whatever order they were synced in: a full sync and a sync of the
   // changes must leave the same store, or a list shown in store order would differ between them.
   const ordered = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
