@@ -11,6 +11,7 @@
  * an article page's weight; the public server's throughput beside nginx's on the same release
  * (wrk from Debian, on loopback). With `--documents N`: seeding to N published documents (văn bản)
  * and the site builds at that volume; `--only documents` measures only that (after the demo's seed).
+ * `--only publish` measures only publish-to-live (and the burst) at N articles.
  * With `--portals P [--articles-per-portal A]` (issue 14) only the many-portals mode runs
  * (bench/portals.ts): P portals seeded with A articles each, all built by the publisher, CMS reads
  * with their data, and publish-to-live in one commune while others publish.
@@ -35,7 +36,7 @@ let parsed;
 try {
   parsed = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' }, only: { type: 'string' }, portals: { type: 'string' }, 'articles-per-portal': { type: 'string' } } });
 } catch (error) {
-  console.error(`${(error as Error).message}\nusage: npm run bench [-- --articles N] [--documents N [--only documents]] | npm run bench -- --portals P [--articles-per-portal A]`);
+  console.error(`${(error as Error).message}\nusage: npm run bench [-- --articles N [--only publish]] [--documents N [--only documents]] | npm run bench -- --portals P [--articles-per-portal A]`);
   process.exit(2);
 }
 const { values } = parsed;
@@ -58,8 +59,8 @@ if (!Number.isInteger(documents) || documents < 0) {
   console.error(`--documents must be a whole number (got "${values.documents}")`);
   process.exit(2);
 }
-if (values.only !== undefined && (values.only !== 'documents' || documents === 0)) {
-  console.error('--only takes "documents", with --documents N');
+if (values.only !== undefined && !(values.only === 'documents' && documents > 0) && values.only !== 'publish') {
+  console.error('--only takes "documents" (with --documents N) or "publish" (with --articles N)');
   process.exit(2);
 }
 
@@ -77,6 +78,17 @@ const bench: Bench = { url, port, env, dataDir, buildDir, rows };
 try {
   if (portalOptions) {
     await guarded(rows, `Portals, ${portalOptions.portals} × ${portalOptions.articlesPerPortal} articles`, () => benchPortals(bench, portalOptions));
+  } else if (values.only === 'publish') {
+    // Only publish-to-live at N articles (the publish bench builds its own first release).
+    await measure(seedArgs(), env, rootDir);
+    const seed = await measure(seedArgs(articles), env, rootDir);
+    const n = articles.toLocaleString('en');
+    rows.push([`Seed to ${n} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
+    await guarded(rows, `Publish to live, one article, ${n} articles`, () => benchPublishLatency(bench, {
+      label: `Publish to live, one article, ${n} articles`,
+      count: 5,
+      burst: { count: 20, label: `20 publishes within 10 s, ${n} articles` },
+    }));
   } else if (values.only === 'documents') {
     const demo = await measure(seedArgs(), env, rootDir);
     rows.push(['Seed the demo portal', `${demo.seconds.toFixed(1)} s`, `peak ${demo.peakMb.toFixed(0)} MB`]);
