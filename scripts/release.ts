@@ -50,6 +50,7 @@ try {
     sharedNewsOf,
     full: values.full === true,
     fullReason: 'asked for (--full)',
+    fastWorkerIdleMs: 0, // one publish: its worker ends with it
     log: (m) => console.log(`[cong] ${m}`),
   });
   const how = result.path === 'fast' ? `fast path: ${result.pages?.rendered ?? 0} pages rendered` : `full build: ${result.why}`;

@@ -23,6 +23,7 @@ import { startPublisher, type Publisher } from '../publisher/publisher.ts';
 import { createPublicServer } from '../public/server.ts';
 import { adminHeaders, measure, startCms, treeRssMb } from './cms.ts';
 import type { Bench } from './context.ts';
+import { BUILD_QUIET_MS } from '../publisher/config.ts';
 
 export interface PortalOptions {
   portals: number;
@@ -183,7 +184,7 @@ export async function benchPortals(bench: Bench, options: PortalOptions): Promis
   const publisher: Publisher = await startPublisher({
     host: '127.0.0.1', port: 0, secret, root, keep: 2, cmsUrl: url,
     token: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(), siteUrl: 'http://127.0.0.1',
-    quietMs: 750, maxWaitMs: 30_000, reconcileMs: 0, registryDir: dataDir, concurrency,
+    quietMs: BUILD_QUIET_MS, maxWaitMs: 30_000, reconcileMs: 0, registryDir: dataDir, concurrency,
     log: (m) => log.push(`${new Date().toISOString()} ${m}`), progress: () => {},
   });
   const server = createPublicServer(root);

@@ -22,6 +22,7 @@ import { createPublicServer } from '../public/server.ts';
 import { adminHeaders, startCms } from './cms.ts';
 import type { Bench } from './context.ts';
 import { median, pathSummary, publishParts, stepShares, worst } from './report.ts';
+import { BUILD_QUIET_MS } from '../publisher/config.ts';
 
 export interface PublishBenchOptions {
   /** Rows' label, e.g. "Publish to live, one article, 10,000 articles". */
@@ -92,7 +93,7 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
   const publisher = await startPublisher({
     host: '127.0.0.1', port: 0, secret, root, keep: 2, cmsUrl: url,
     token: readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim(), siteUrl: 'http://127.0.0.1',
-    quietMs: 750, maxWaitMs: 30_000, reconcileMs: 0, log: () => {},
+    quietMs: BUILD_QUIET_MS, maxWaitMs: 30_000, reconcileMs: 0, log: () => {},
     // No consistency build between the measured publishes.
     fullAfter: { mode: 'idle', idleMs: 3_600_000 },
   });

@@ -16,6 +16,13 @@ import { portalRoot, readPortalRegistry, type PortalInfo } from '../../content-t
 import { DISPATCH_EVENT_TYPE, type GitHubTarget } from './github.ts';
 import type { PublisherConfig } from './publisher.ts';
 
+/**
+ * The queue's quiet period by default: the webhooks of one editor's action (a publish, a bulk
+ * publish) arrive within milliseconds; with the fast path a build is a few seconds and what comes
+ * during it joins the next, so waiting longer only delays the page (it was 750 ms).
+ */
+export const BUILD_QUIET_MS = 300;
+
 const ms = (name: string, fallback: number) => wholeVar(name, 0, fallback, 'milliseconds');
 
 const ReleasesSchema = z.object({
@@ -67,7 +74,7 @@ const Schema = z.object({
   WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32`').optional(),
   PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must have at least 16 characters: generate one with `openssl rand -hex 32` and give the same value to the CMS').optional(),
   STATUS_TOKEN: z.string().min(16, 'STATUS_TOKEN must have at least 16 characters').optional(),
-  BUILD_QUIET_MS: ms('BUILD_QUIET_MS', 750),
+  BUILD_QUIET_MS: ms('BUILD_QUIET_MS', BUILD_QUIET_MS),
   BUILD_MAX_WAIT_MS: ms('BUILD_MAX_WAIT_MS', 30_000),
   RECONCILE_INTERVAL_MS: ms('RECONCILE_INTERVAL_MS', 60_000),
   // Site builds at once across the portals of the install: one per core unless told.

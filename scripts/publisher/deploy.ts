@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
-import { discard, prepareSpare, takeSpare } from './housekeeping.ts';
+import { discard, prepareSpare, spareOf } from './housekeeping.ts';
 import { fingerprintOf, publishedState, writeReleaseManifest } from './reconcile.ts';
 import { precompress } from './precompress.ts';
 import { FastPathError, runFastPath } from './fast/index.ts';
@@ -182,10 +182,10 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
   const release = path.basename(dir);
   let output = '';
   try {
-    // The live release's copy made in the background since it went live (housekeeping.ts), when there is one.
-    const linked = await step('spare', () => takeSpare(options.root, path.basename(liveDir), dir));
-    // The worker fingerprints the CMS itself, and hands the stamps it read to the content sync.
-    const run = await runFastPath({ live: liveDir, target: dir, maxPages, linked, ...(options.sharedNewsOf ? { sharedNewsOf: options.sharedNewsOf } : {}) }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)), options.fastWorkerIdleMs)
+    // The worker fingerprints the CMS itself, and hands the stamps it read to the content sync. It
+    // takes the live release's copy made in the background since it went live (housekeeping.ts), if any.
+    const spare = spareOf(options.root, path.basename(liveDir));
+    const run = await runFastPath({ live: liveDir, target: dir, maxPages, ...(spare ? { spare } : {}), ...(options.sharedNewsOf ? { sharedNewsOf: options.sharedNewsOf } : {}) }, buildEnvironment(options, dir), (line) => options.log(`  ${line}`), (pid) => writeFileSync(pidFile(options.root), String(pid)), options.fastWorkerIdleMs)
       .catch((error: unknown) => {
         if (error instanceof FastPathError) return { error };
         throw error;

@@ -4,8 +4,9 @@
  * took 1.7 s of every publish, and deleting an old release 3–5 s after each switch, in front of
  * the next publish of a burst. So:
  * - a **spare** copy of the live release is linked in the background as soon as it goes live
- *   (`<root>/spare/<release>/`); the next fast publish renames it into place instead of linking,
- *   and waits only for what is left of it when it comes sooner;
+ *   (`<root>/spare/<release>/`); the next fast publish's worker renames it into place instead of
+ *   linking, and when the publish comes sooner, it fingerprints, syncs and lists its pages
+ *   meanwhile and waits only for what is left of the copy when it needs it;
  * - a release leaving (pruned, or a fast release not used) is **renamed** into `<root>/.trash/`
  *   at once and deleted there in the background.
  * Both run in child processes (`cp`, `rm`): the publisher's event loop, which serves the public
@@ -14,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RELEASE_PARTS } from './fast/tree.ts';
@@ -44,15 +46,22 @@ function run(command: string, args: string[]): Promise<boolean> {
   });
 }
 
+/** Folders being deleted now (each once, however many discards follow). */
+const deleting = new Set<string>();
+
 /** Empties `<root>/.trash/` in the background. */
 function emptyTrash(root: string): void {
   const dir = trashDir(root);
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const doomed = path.join(dir, name);
-    void track(run('rm', ['-rf', '--', doomed]).then(async (ok) => {
-      if (!ok) await rm(doomed, { recursive: true, force: true }); // no `rm` on PATH
-    }));
+    if (deleting.has(doomed)) continue;
+    deleting.add(doomed);
+    void track(run('rm', ['-rf', '--', doomed])
+      .then(async (ok) => {
+        if (!ok) await rm(doomed, { recursive: true, force: true }); // no `rm` on PATH
+      })
+      .finally(() => deleting.delete(doomed)));
   }
 }
 
@@ -98,18 +107,30 @@ export function prepareSpare(root: string, release: string): void {
   });
 }
 
-/**
- * Puts the spare copy of `release` at `target` (an empty folder, replaced), waiting for it when it
- * is still being made. Returns false when there is none: the caller links the release itself.
- */
-export async function takeSpare(root: string, release: string, target: string): Promise<boolean> {
-  const inProgress = making.get(root);
-  if (inProgress?.release === release) await inProgress.done;
+/** The folder of the spare copy of `release` when one is made or being made, else null (for the fast path's job). */
+export function spareOf(root: string, release: string): string | null {
   const spare = spareDir(root, release);
-  if (!existsSync(path.join(spare, READY))) return false;
-  rmdirSync(path.join(spare, READY));
-  rmdirSync(target);
-  renameSync(spare, target);
+  return making.get(root)?.release === release || existsSync(path.join(spare, READY)) ? spare : null;
+}
+
+/**
+ * Puts the spare copy `spare` (spareOf) at `target` (an empty folder, replaced), waiting up to
+ * `waitMs` for it while it is being made (by the publisher: the fast path's worker calls this).
+ * Returns false when there is none after all (its copy failed, another process took it): the
+ * caller links the release itself.
+ */
+export async function takeSpare(spare: string, target: string, waitMs = 60_000): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  while (!existsSync(path.join(spare, READY))) {
+    if (!existsSync(spare) || Date.now() > until) return false;
+    await delay(20);
+  }
+  try {
+    renameSync(spare, target); // atomic, over the empty folder: of two takers one gets it
+  } catch {
+    return false;
+  }
+  rmdirSync(path.join(target, READY));
   return true;
 }
 

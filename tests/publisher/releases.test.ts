@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { discardUnfinishedCache, stopOrphanBuild } from '../../scripts/publisher/deploy';
 import { waitUntil } from '../helpers/conditions';
-import { prepareSpare, settled, takeSpare } from '../../scripts/publisher/housekeeping';
+import { prepareSpare, settled, spareOf, takeSpare } from '../../scripts/publisher/housekeeping';
 import { activate, createRelease, currentRelease, isHeld, listReleases, prune, releaseHold, removeIncomplete, rollback } from '../../scripts/publisher/releases';
 
 const root = () => mkdtempSync(path.join(tmpdir(), 'cong-releases-'));
@@ -51,20 +51,21 @@ describe('releases', () => {
     activate(dir, path.basename(live));
     prepareSpare(dir, path.basename(live));
     const next = createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 2)));
-    expect(await takeSpare(dir, path.basename(live), next)).toBe(true);
+    expect(await takeSpare(spareOf(dir, path.basename(live))!, next)).toBe(true);
     // The same files (hard links), none of the spare's marks, and the spare is gone.
     const page = path.join(next, 'client', 'tin-tuc', 'index.html');
     expect(statSync(page).ino).toBe(statSync(path.join(live, 'client', 'tin-tuc', 'index.html')).ino);
     expect(readdirSync(next).sort()).toEqual(['client', 'renderer']);
     expect(readdirSync(path.join(dir, 'spare'))).toEqual([]);
     // Only one use: a second release finds none and links the live one itself.
-    expect(await takeSpare(dir, path.basename(live), createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 3))))).toBe(false);
+    expect(spareOf(dir, path.basename(live))).toBeNull();
+    expect(await takeSpare(path.join(dir, 'spare', path.basename(live)), createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 3))), 100)).toBe(false);
     // A spare of a release that is no longer live is discarded when the next one is made.
     prepareSpare(dir, path.basename(live));
     prepareSpare(dir, path.basename(next));
     await settled();
     expect(readdirSync(path.join(dir, 'spare'))).toEqual([path.basename(next)]);
-    expect(await takeSpare(dir, path.basename(live), createRelease(dir, new Date(Date.UTC(2026, 10, 27, 1, 0, 4))))).toBe(false);
+    expect(spareOf(dir, path.basename(live))).toBeNull();
   });
 
   test('rolls back to the previous release, and refuses when there is none', () => {

@@ -40,6 +40,8 @@ interface Worker {
   identity: string;
   cacheDir: string | undefined;
   idle: NodeJS.Timeout | undefined;
+  /** Ends after its job (the publisher stops). */
+  retire: boolean;
   /** The job running now: its output so far and how it ends. */
   current: { output: string; log: (line: string) => void; settle: (answer: WorkerAnswer | { exit: string }) => void } | null;
 }
@@ -78,7 +80,7 @@ function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: No
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const worker: Worker = { child, identity, cacheDir: env.SITE_CACHE_DIR, idle: undefined, current: null };
+  const worker: Worker = { child, identity, cacheDir: env.SITE_CACHE_DIR, idle: undefined, retire: false, current: null };
   const collect = (chunk: Buffer) => {
     const job = worker.current;
     if (!job) return;
@@ -89,7 +91,8 @@ function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: No
   child.stderr!.on('data', collect);
   child.on('message', (answer: WorkerAnswer) => worker.current?.settle(answer));
   child.on('error', (error) => worker.current?.settle({ exit: `the fast path could not start: ${error.message}` }));
-  child.on('exit', (code, signal) => {
+  // 'close', not 'exit': the crash's own message on stderr is read first.
+  child.on('close', (code, signal) => {
     if (workers.get(key) === worker) workers.delete(key);
     clearTimeout(worker.idle);
     if (worker.cacheDir && child.pid !== undefined) rmSync(bundleLink(worker.cacheDir, child.pid), { recursive: true, force: true });
@@ -99,17 +102,15 @@ function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: No
   return worker;
 }
 
-/** While no job runs, a warm worker keeps no process alive (`npm run release` ends when its publish does). */
+/** While no job runs, a warm worker keeps no process alive (a publisher that ends, ends). */
 function hold(worker: Worker, busy: boolean): void {
-  const channel = (worker.child as ChildProcess & { channel?: { ref(): void; unref(): void } }).channel;
-  if (busy) {
-    worker.child.ref();
-    channel?.ref();
-  } else {
-    worker.child.unref();
-    channel?.unref();
-  }
+  const { child } = worker;
+  const handles = [child, (child as ChildProcess & { channel?: { ref(): void; unref(): void } }).channel, child.stdout as unknown as { ref?(): void; unref?(): void }, child.stderr as unknown as { ref?(): void; unref?(): void }];
+  for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
 }
+
+/** The publisher is stopping: no worker is kept warm any more. */
+let closing = false;
 
 /**
  * Runs the fast path for `job` with the build environment `env` in the portal's warm worker (started
@@ -142,7 +143,7 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
         clearTimeout(timer);
         hold(active, false);
         if ('outcome' in answer) {
-          if (idleMs > 0) active.idle = setTimeout(() => stop(key, active), idleMs);
+          if (idleMs > 0 && !active.retire && !closing) active.idle = setTimeout(() => stop(key, active), idleMs).unref();
           else stop(key, active);
           resolve({ outcome: answer.outcome, output: current.output });
           return;
@@ -162,7 +163,11 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
   });
 }
 
-/** Stops every warm worker (the publisher stops). */
+/** Stops every warm worker (the publisher stops); one that is publishing ends once its publish is done. */
 export function stopFastWorkers(): void {
-  for (const [key, worker] of workers) stop(key, worker);
+  closing = true;
+  for (const [key, worker] of workers) {
+    if (worker.current) worker.retire = true;
+    else stop(key, worker);
+  }
 }

@@ -12,8 +12,8 @@ export interface FastJob {
   maxPages: number;
   /** The portal's code when other portals share news with it (the fingerprint covers those). */
   sharedNewsOf?: string;
-  /** The target holds a hard-linked copy of the live release already (housekeeping.ts: the spare). */
-  linked?: boolean;
+  /** A hard-linked copy of the live release made in the background, ready or being made (housekeeping.ts): taken for the target. */
+  spare?: string;
 }
 
 export type FastOutcome =

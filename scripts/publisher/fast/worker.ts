@@ -32,6 +32,8 @@ import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integ
 import { fullBuildReason, planPages } from './plan.ts';
 import { linkRelease, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
 import { startRender } from '../../../site/src/lib/render-scope.ts';
+import { registry } from '../../../site/src/lib/image-files.ts';
+import { takeSpare } from '../housekeeping.ts';
 import { bundleLink, type FastJob, type FastOutcome, type WorkerAnswer, type WorkerRequest } from './protocol.ts';
 import { updateSearchDelta } from './search.ts';
 
@@ -103,6 +105,7 @@ async function load(job: FastJob, renderer: RendererFile): Promise<PrerenderApp>
 async function runJob(job: FastJob): Promise<FastOutcome> {
   steps = {};
   startRender(); // every memo of the last job's content is stale
+  registry().named.clear(); // the pictures the last job's pages named (written and indexed by then)
   const renderer = readJson<RendererFile>(path.join(job.live, 'renderer', 'renderer.json'));
   const livePages = readJson<PageRecordEntry[]>(path.join(job.live, 'renderer', 'pages.json'));
   const liveFiles = readJson<PageFiles>(path.join(job.live, 'renderer', PAGE_FILES));
@@ -125,8 +128,9 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
   const reason = fullBuildReason(plan, { maxPages: job.maxPages });
   if (reason) return { outcome: 'full', reason, steps };
 
-  await step('link', () => {
-    if (!job.linked) for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkRelease(path.join(job.live, part), path.join(job.target, part));
+  await step('link', async () => {
+    const linked = job.spare ? await takeSpare(job.spare, job.target) : false;
+    if (!linked) for (const part of RELEASE_PARTS) if (existsSync(path.join(job.live, part))) linkRelease(path.join(job.live, part), path.join(job.target, part));
     snapshotStore(job.target); // the content now, for the release's on-demand routes
   });
 

@@ -11,7 +11,7 @@
  * The loaders (cms-loader.ts, compliance-loader.ts, shared-news.ts) keep the shape of Astro's
  * loader API they were written for (store, meta, logger), so their incremental sync is unchanged.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { RELEASE_STORE, storeDir } from './site-env';
 
@@ -78,13 +78,13 @@ const fileOf = (collection: string) => path.join(storeDir(), `${collection}.json
  */
 type Parsed = { file: string; identity: string; content: CollectionFile };
 const parsedFiles: Map<string, Parsed> = ((globalThis as { __congStoreFiles?: Map<string, Parsed> }).__congStoreFiles ??= new Map());
-const identityOf = (stat: Stats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+const identityOf = (stat: BigIntStats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
 
 function readFile(collection: string): CollectionFile | null {
   const file = fileOf(collection);
-  let stat: Stats;
+  let stat: BigIntStats;
   try {
-    stat = statSync(file);
+    stat = statSync(file, { bigint: true });
   } catch {
     return null;
   }
@@ -110,7 +110,7 @@ function writeCollection(collection: string, content: CollectionFile): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(content));
   renameSync(temporary, file);
-  parsedFiles.set(collection, { file, identity: identityOf(statSync(file)), content });
+  parsedFiles.set(collection, { file, identity: identityOf(statSync(file, { bigint: true })), content });
 }
 
 /** Runs one loader against its stored collection and saves the result. */
