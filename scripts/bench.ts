@@ -88,6 +88,7 @@ try {
       label: `Publish to live, one article, ${n} articles`,
       count: 5,
       burst: { count: 20, label: `20 publishes within 10 s, ${n} articles` },
+      edit: { label: `Publish to live, an old article's title corrected, ${n} articles` },
     }));
   } else if (values.only === 'documents') {
     const demo = await measure(seedArgs(), env, rootDir);
@@ -129,6 +130,7 @@ try {
       label: `Publish to live, one article, ${n} articles`,
       count: 5,
       burst: { count: 20, label: `20 publishes within 10 s, ${n} articles` },
+      edit: { label: `Publish to live, an old article's title corrected, ${n} articles` },
     }));
     if (documents > 0) await guarded(rows, `Documents, ${documents.toLocaleString('en')}`, () => benchDocuments(bench, documents));
   }

@@ -3,12 +3,16 @@
  * server, from an editor's Publish in the admin API to the page answered by the public server.
  *
  * 1. The publisher's first release is a full build (nothing is live yet): timed, not counted.
- * 2. `count` articles published one after another: median and worst, the path each publish took
+ * 2. `count` articles published one after another, each onto an idle publisher (its background
+ *    work for the one before done: housekeeping.ts): median and worst, the path each publish took
  *    (fast or full, and why), and where the median publish's time went: "wait" (the publish
  *    request, the webhook and the queue's quiet period, until the build starts), then each step
  *    of the build up to the switch (lastBuild().steps), the build's time outside its steps (the
  *    fast path's process start), then "other" (the page poll).
- * 3. With `burst`: that many articles published through the admin API spread over at most 10 s,
+ * 3. With `edit`: the title of an article from the oldest part of the archive corrected and published
+ *    again (Strapi sets publishedAt anew: without firstPublishedAt the article moved to the top),
+ *    until its page shows the new title: the time and the pages the publish rendered.
+ * 4. With `burst`: that many articles published through the admin API spread over at most 10 s,
  *    then the time from the last publish until every one of their pages answers 200.
  * The consistency build after fast publishes is held off (an idle hour) so that none runs between
  * the measured publishes.
@@ -23,6 +27,7 @@ import { adminHeaders, startCms } from './cms.ts';
 import type { Bench } from './context.ts';
 import { median, pathSummary, publishParts, stepShares, worst } from './report.ts';
 import { BUILD_QUIET_MS } from '../publisher/config.ts';
+import { settled } from '../publisher/housekeeping.ts';
 
 export interface PublishBenchOptions {
   /** Rows' label, e.g. "Publish to live, one article, 10,000 articles". */
@@ -31,6 +36,8 @@ export interface PublishBenchOptions {
   count: number;
   /** With a number: that many publishes within 10 s, then the time until all are live. */
   burst?: { count: number; label: string };
+  /** With a label: an old article's title corrected and published again, until its page shows it. */
+  edit?: { label: string };
 }
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -121,6 +128,10 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
       }
       const totalMs = performance.now() - t0;
       await publisher.queue.idle();
+      // Each publish onto an idle publisher, as an editor's next article comes minutes later: the
+      // copy of the new live release and the deletion of the old one (housekeeping.ts) are done.
+      // Publishes that do not wait for each other are the burst's measure.
+      await settled();
       const build = publisher.lastBuild();
       if (!build || build.result !== 'success' || Date.parse(build.startedAt) < wall0) throw new Error(`publish ${i + 1}: the page is live but no build of it finished (${build?.error ?? build?.result ?? 'none'})`);
       publishes.push({ totalMs, waitMs: Date.parse(build.startedAt) - wall0, build });
@@ -135,6 +146,34 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
         + `the median publish (${mid.build.path ?? '?'} path): ${stepShares(mid.totalMs, publishParts(mid.waitMs, mid.build))}${pages}; `
         + `first build (${first.path ?? 'full'}, ${first.why ?? ''}), not counted: ${(first.seconds ?? 0).toFixed(1)} s`,
     ]);
+
+    if (options.edit) {
+      await settled();
+      const token = readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim();
+      const oldest = (await (await ok(await fetch(`${url}/api/articles?sort=publishedAt:asc&pagination[page]=100&pagination[pageSize]=1&fields[0]=slug&fields[1]=title`, { headers: { authorization: `Bearer ${token}` } }))).json()) as { data: Array<{ documentId: string; slug: string; title: string }> };
+      const old = oldest.data[0];
+      if (!old) throw new Error('no article to edit: the archive has fewer than 100 articles');
+      const title = `${old.title} (đã sửa ${Date.now()})`;
+      const wall0 = Date.now();
+      const t0 = performance.now();
+      await ok(await fetch(`${url}${ARTICLES}/${old.documentId}`, { method: 'PUT', headers, body: JSON.stringify({ title }) }));
+      await publish(url, headers, old.documentId);
+      for (let tries = 0; ; tries += 1) {
+        const res = await fetch(`${site}/tin-tuc/${old.slug}/`);
+        if ((await res.text()).includes(title.replace(/&/g, '&amp;'))) break;
+        if (tries > 6000) throw new Error(`the edited page /tin-tuc/${old.slug}/ never showed its new title`);
+        await sleep(100);
+      }
+      const totalMs = performance.now() - t0;
+      await publisher.queue.idle();
+      const build = publisher.lastBuild();
+      if (!build || build.result !== 'success' || Date.parse(build.startedAt) < wall0) throw new Error(`the edit is live but no build of it finished (${build?.error ?? build?.result ?? 'none'})`);
+      rows.push([
+        options.edit.label,
+        s(totalMs),
+        `the ${build.path ?? '?'} path (${build.why ?? ''})${build.pages ? `: ${build.pages.rendered.toLocaleString('en')} pages rendered, ${build.pages.changed.toLocaleString('en')} changed` : ''}; ${stepShares(totalMs, publishParts(Date.parse(build.startedAt) - wall0, build))}`,
+      ]);
+    }
 
     if (options.burst) {
       const n = options.burst.count;
