@@ -60,7 +60,12 @@ function identityOf(job: FastJob, env: NodeJS.ProcessEnv): string {
 function stop(key: string, worker: Worker): void {
   if (workers.get(key) === worker) workers.delete(key);
   clearTimeout(worker.idle);
-  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+  const { child } = worker;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM'); // it ends at once (worker.ts); a worker that does not is killed
+  setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }, 5_000).unref();
 }
 
 function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: NodeJS.ProcessEnv): Worker {
@@ -68,7 +73,8 @@ function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: No
   if (env.SITE_CACHE_DIR) rmSync(path.dirname(bundleLink(env.SITE_CACHE_DIR, 0)), { recursive: true, force: true });
   const child = fork(WORKER, [], {
     cwd: path.dirname(siteDir),
-    execArgv: ['--import', 'tsx'],
+    // CONG_FAST_PROFILE_DIR (developers): each worker writes a V8 CPU profile there when it ends.
+    execArgv: ['--import', 'tsx', ...(process.env.CONG_FAST_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CONG_FAST_PROFILE_DIR}`] : [])],
     env: {
       ...process.env,
       NO_COLOR: '1',

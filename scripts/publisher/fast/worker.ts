@@ -213,6 +213,7 @@ if (process.env.CONG_FAST_WORKER === '1' && process.send) {
       },
     );
   });
-  // The publisher is gone (it stopped, or was killed): so is its worker.
+  // The publisher is gone (it stopped, or was killed), or stops its worker: it ends (and writes a --cpu-prof profile).
   process.on('disconnect', () => process.exit(0));
+  process.on('SIGTERM', () => process.exit(0));
 }
