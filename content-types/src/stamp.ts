@@ -21,15 +21,25 @@ export interface Stamp {
 /** What the pages show of a file, or depend on: a change to any of these must rebuild them. */
 export const MEDIA_STAMP_FIELDS = ['url', 'hash', 'name', 'alternativeText', 'caption', 'mime', 'size', 'width', 'height', 'updatedAt'] as const;
 
+/** Per type, once: toStamp() runs for each of 10,000 entries at every publish. */
+function perType(pick: (type: ContentType) => string[]): (type: ContentType) => string[] {
+  const known = new WeakMap<ContentType, string[]>();
+  return (type) => {
+    let fields = known.get(type);
+    if (!fields) known.set(type, (fields = pick(type)));
+    return fields;
+  };
+}
+
 /** The media fields of a type (an article's cover, an announcement's attachments). */
-export const mediaFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'media');
+export const mediaFieldsOf = perType((type) => fieldsOfKind(type, 'media'));
 
 /**
  * The relation fields of a type whose related entry its pages show (an article's category). Not the
  * entry's portal: no record shows it, and a change to the portal's settings must not make every
  * entry's stamp move (the portal's own entry is stamped as an entry of its type).
  */
-export const relationFieldsOf = (type: ContentType): string[] => fieldsOfKind(type, 'relation').filter((f) => f !== PORTAL_FIELD);
+export const relationFieldsOf = perType((type) => fieldsOfKind(type, 'relation').filter((f) => f !== PORTAL_FIELD));
 
 /** The query that lists a type's published entries as stamps: updatedAt, the files and the related entries each shows. */
 export function stampQuery(type: ContentType): Record<string, string> {

@@ -18,7 +18,7 @@
  * worker serves one renderer, and the publisher starts another when the live release was built
  * by another full build.
  */
-import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StaticPaths } from 'astro/runtime/prerender/static-paths.js';
@@ -70,8 +70,32 @@ function rendererProblem(renderer: RendererFile | null): string | null {
   return null;
 }
 
+/**
+ * The live release's lists, by file name, as this worker last read or wrote them: the next job's
+ * live release is the one the last job wrote (its pages.json and files.json), or shares the file
+ * (renderer.json, a hard link), so a warm worker does not parse them again (~0.2 s at 10,000 articles).
+ */
+const known = new Map<string, { identity: string; value: unknown }>();
+const identityOf = (file: string) => {
+  const stat = statSync(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+};
+
 function readJson<T>(file: string): T | null {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+  if (!existsSync(file)) return null;
+  const identity = identityOf(file);
+  const cached = known.get(path.basename(file));
+  if (cached?.identity === identity) return cached.value as T;
+  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  known.set(path.basename(file), { identity, value });
+  return value;
+}
+
+/** Writes a list of the new release (a new file: never through a link into the live one), remembered for the next job. */
+function writeJson(file: string, value: unknown): void {
+  rmSync(file, { force: true });
+  writeFileSync(file, JSON.stringify(value));
+  known.set(path.basename(file), { identity: identityOf(file), value });
 }
 
 /** The pages this worker loaded (one renderer per worker), and from where. */
@@ -168,8 +192,7 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
     if (relative.endsWith('.html')) removedUrls.push(pagePath(pathname, type));
   }
   const pagesFile = path.join(job.target, 'renderer', 'pages.json');
-  rmSync(pagesFile, { force: true });
-  writeFileSync(pagesFile, JSON.stringify(now));
+  writeJson(pagesFile, now);
   // What this publish changed, for the operator (and the tests): the pages whose content changed, the pages removed.
   const planFile = path.join(job.target, 'renderer', 'plan.json');
   rmSync(planFile, { force: true });
@@ -186,8 +209,7 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
     const named = new Set(Object.values(files).flat());
     for (const file of new Set(Object.values(liveFiles!).flat())) if (!named.has(file)) removePage(client, file.replace(/^\/+/, ''));
     const filesFile = path.join(job.target, 'renderer', PAGE_FILES);
-    rmSync(filesFile, { force: true });
-    writeFileSync(filesFile, JSON.stringify(files));
+    writeJson(filesFile, files);
   });
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
 

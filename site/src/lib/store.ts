@@ -78,7 +78,8 @@ const fileOf = (collection: string) => path.join(storeDir(), `${collection}.json
  */
 type Parsed = { file: string; identity: string; content: CollectionFile };
 const parsedFiles: Map<string, Parsed> = ((globalThis as { __congStoreFiles?: Map<string, Parsed> }).__congStoreFiles ??= new Map());
-const identityOf = (stat: BigIntStats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+// Not ctime: linking the file into a release (snapshotStore) changes it. A rewrite is a new file (a rename): another inode.
+const identityOf = (stat: BigIntStats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
 
 function readFile(collection: string): CollectionFile | null {
   const file = fileOf(collection);
