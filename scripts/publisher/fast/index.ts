@@ -115,9 +115,6 @@ function hold(worker: Worker, busy: boolean): void {
   for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
 }
 
-/** The publisher is stopping: no worker is kept warm any more. */
-let closing = false;
-
 /**
  * Runs the fast path for `job` with the build environment `env` in the portal's warm worker (started
  * when there is none); `log` gets its progress lines, `onSpawn` the worker's pid. `idleMs`: how long
@@ -149,7 +146,7 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
         clearTimeout(timer);
         hold(active, false);
         if ('outcome' in answer) {
-          if (idleMs > 0 && !active.retire && !closing) active.idle = setTimeout(() => stop(key, active), idleMs).unref();
+          if (idleMs > 0 && !active.retire) active.idle = setTimeout(() => stop(key, active), idleMs).unref();
           else stop(key, active);
           resolve({ outcome: answer.outcome, output: current.output });
           return;
@@ -169,9 +166,11 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
   });
 }
 
-/** Stops every warm worker (the publisher stops); one that is publishing ends once its publish is done. */
+/**
+ * Stops every warm worker (the publisher stops); one that is publishing ends once its publish is
+ * done. (A publisher started later in the same process, as in the bench, starts its own.)
+ */
 export function stopFastWorkers(): void {
-  closing = true;
   for (const [key, worker] of workers) {
     if (worker.current) worker.retire = true;
     else stop(key, worker);
