@@ -101,7 +101,6 @@ function writeJson(file: string, value: unknown): void {
 /** The pages this worker loaded (one renderer per worker), and from where. */
 let loaded: { app: PrerenderApp; renderer: RendererFile; bundle: string } | null = null;
 
-
 async function load(job: FastJob, renderer: RendererFile): Promise<PrerenderApp> {
   if (loaded) {
     if (loaded.renderer.code !== renderer.code || JSON.stringify(loaded.renderer.pages) !== JSON.stringify(renderer.pages)) throw new Error('this worker loaded the pages of another build: the publisher starts a new worker for each renderer');
@@ -140,7 +139,11 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
   const env = parseSiteEnvironment(process.env);
   const state = await step('fingerprint', () => publishedState(env.cmsUrl, env.token, job.sharedNewsOf ? { sharedNewsOf: job.sharedNewsOf } : {}));
   const stamps = new Map<string, KnownStamp[]>();
-  for (const { type, documentId, version } of state.entries) stamps.set(type, [...(stamps.get(type) ?? []), { documentId, version }]);
+  for (const { type, documentId, version } of state.entries) {
+    let list = stamps.get(type);
+    if (!list) stamps.set(type, (list = []));
+    list.push({ documentId, version });
+  }
   await step('sync', () => syncStore(collections, (name) => ({ info: (m) => process.stderr.write(`[${name}] ${m}\n`), warn: (m) => process.stderr.write(`[${name}] ${m}\n`) }), stamps));
 
   const app = await step('load', () => load(job, renderer!));

@@ -48,7 +48,9 @@ export function getArticlesByCategory(): Promise<Map<string, Array<Item<ArticleR
     const groups = new Map<string, Array<Item<ArticleRecord>>>();
     for (const a of await getArticles()) {
       const key = a.data.category?.slug ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), a]);
+      const group = groups.get(key);
+      if (group) group.push(a);
+      else groups.set(key, [a]);
     }
     return groups;
   });
