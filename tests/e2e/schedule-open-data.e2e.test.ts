@@ -191,8 +191,13 @@ function expectedRecord(type: ContentType, fields: Schema['datasets'][number]['f
   const out: Record<string, Cell> = {};
   for (const f of fields) {
     if (f.name === 'url' && !('url' in type.attributes)) continue; // the page's address: checked against the built pages
-    if (f.name === 'documentId' || f.name === 'publishedAt' || f.name === 'updatedAt') {
+    if (f.name === 'documentId' || f.name === 'updatedAt') {
       out[f.name] = e[f.name] as string;
+      continue;
+    }
+    if (f.name === 'publishedAt') {
+      // The first publication (Strapi's firstPublishedAt, cms/config/features.ts), as the portal dates entries.
+      out[f.name] = (e.firstPublishedAt ?? e.publishedAt) as string;
       continue;
     }
     const attribute = type.attributes[f.name]!;

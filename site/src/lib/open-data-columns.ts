@@ -81,7 +81,7 @@ export function itemKit<T extends object>() {
         const p = path(r.data);
         return p === null ? null : abs(p, site);
       }),
-    publishedAt: () => k.column('publishedAt', 'datetime', 'Thời điểm đăng', 'Giờ UTC (ISO 8601).', (r) => stamp(r.data, 'publishedAt')),
+    publishedAt: () => k.column('publishedAt', 'datetime', 'Thời điểm đăng', 'Giờ UTC (ISO 8601) của lần đăng đầu tiên: sửa và đăng lại không đổi thời điểm này.', (r) => stamp(r.data, 'publishedAt')),
     updatedAt: () => k.column('updatedAt', 'datetime', 'Thời điểm cập nhật', 'Giờ UTC (ISO 8601).', (r) => stamp(r.data, 'updatedAt')),
   };
 }
