@@ -150,9 +150,10 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
     if (options.edit) {
       await settled();
       const token = readFileSync(path.join(dataDir, 'build-token'), 'utf8').trim();
-      const oldest = (await (await ok(await fetch(`${url}/api/articles?sort=publishedAt:asc&pagination[page]=100&pagination[pageSize]=1&fields[0]=slug&fields[1]=title`, { headers: { authorization: `Bearer ${token}` } }))).json()) as { data: Array<{ documentId: string; slug: string; title: string }> };
-      const old = oldest.data[0];
-      if (!old) throw new Error('no article to edit: the archive has fewer than 100 articles');
+      // The 100th oldest (the newest of a smaller archive, as the demo's).
+      const oldest = (await (await ok(await fetch(`${url}/api/articles?sort=publishedAt:asc&pagination[page]=1&pagination[pageSize]=100&fields[0]=slug&fields[1]=title`, { headers: { authorization: `Bearer ${token}` } }))).json()) as { data: Array<{ documentId: string; slug: string; title: string }> };
+      const old = oldest.data.at(-1);
+      if (!old) throw new Error('no published article to edit');
       const title = `${old.title} (đã sửa ${Date.now()})`;
       const wall0 = Date.now();
       const t0 = performance.now();
