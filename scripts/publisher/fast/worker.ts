@@ -18,7 +18,7 @@
  * worker serves one renderer, and the publisher starts another when the live release was built
  * by another full build.
  */
-import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StaticPaths } from 'astro/runtime/prerender/static-paths.js';
@@ -32,6 +32,7 @@ import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integ
 import { fullBuildReason, planPages } from './plan.ts';
 import { linkRelease, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
 import { startRender } from '../../../site/src/lib/render-scope.ts';
+import { ParsedFiles } from '../../../site/src/lib/parsed-files.ts';
 import { registry } from '../../../site/src/lib/image-files.ts';
 import { takeSpare } from '../housekeeping.ts';
 import { bundleLink, type FastJob, type FastOutcome, type WorkerAnswer, type WorkerRequest } from './protocol.ts';
@@ -57,7 +58,6 @@ async function step<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   return value;
 }
 
-
 /** Why the live release's compiled pages cannot render for this checkout, or null when they can. */
 function rendererProblem(renderer: RendererFile | null): string | null {
   if (!renderer) return 'the live release has no renderer (built before the fast path, or by another build)';
@@ -71,39 +71,27 @@ function rendererProblem(renderer: RendererFile | null): string | null {
 }
 
 /**
- * The live release's lists, by file name, as this worker last read or wrote them: the next job's
- * live release is the one the last job wrote (its pages.json and files.json), or shares the file
- * (renderer.json, a hard link), so a warm worker does not parse them again (~0.2 s at 10,000 articles).
+ * The live release's lists, by file name, as this worker last read or wrote them (parsed-files.ts):
+ * the next job's live release is the one the last job wrote (its pages.json and files.json), or
+ * shares the file (renderer.json, a hard link), so a warm worker does not parse them again (~0.2 s
+ * at 10,000 articles).
  */
-const known = new Map<string, { identity: string; value: unknown }>();
-const identityOf = (file: string) => {
-  const stat = statSync(file, { bigint: true });
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-};
-
-function readJson<T>(file: string): T | null {
-  if (!existsSync(file)) return null;
-  const identity = identityOf(file);
-  const cached = known.get(path.basename(file));
-  if (cached?.identity === identity) return cached.value as T;
-  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
-  known.set(path.basename(file), { identity, value });
-  return value;
-}
+const lists = new ParsedFiles();
+const readJson = <T>(file: string): T | null => lists.read<T>(path.basename(file), file);
 
 /** Writes a list of the new release (a new file: never through a link into the live one), remembered for the next job. */
 function writeJson(file: string, value: unknown): void {
   rmSync(file, { force: true });
   writeFileSync(file, JSON.stringify(value));
-  known.set(path.basename(file), { identity: identityOf(file), value });
+  lists.remember(path.basename(file), file, value);
 }
 
-/** The pages this worker loaded (one renderer per worker), and from where. */
-let loaded: { app: PrerenderApp; renderer: RendererFile; bundle: string } | null = null;
+/** The pages this worker loaded: one renderer per worker (the publisher starts another when renderer.json changes, index.ts). */
+let loaded: { app: PrerenderApp; renderer: RendererFile } | null = null;
 
 async function load(job: FastJob, renderer: RendererFile): Promise<PrerenderApp> {
   if (loaded) {
-    if (loaded.renderer.code !== renderer.code || JSON.stringify(loaded.renderer.pages) !== JSON.stringify(renderer.pages)) throw new Error('this worker loaded the pages of another build: the publisher starts a new worker for each renderer');
+    if (loaded.renderer.code !== renderer.code || loaded.renderer.entry !== renderer.entry) throw new Error('this worker loaded the pages of another build: the publisher starts a new worker for each renderer');
     return loaded.app;
   }
   const cache = process.env.SITE_CACHE_DIR;
@@ -121,7 +109,7 @@ async function load(job: FastJob, renderer: RendererFile): Promise<PrerenderApp>
     },
   };
   app.setOptions({ settings: { scripts: renderer.scripts }, logger: { options: { destination } } });
-  loaded = { app, renderer, bundle };
+  loaded = { app, renderer };
   return app;
 }
 

@@ -11,9 +11,10 @@
  * The loaders (cms-loader.ts, compliance-loader.ts, shared-news.ts) keep the shape of Astro's
  * loader API they were written for (store, meta, logger), so their incremental sync is unchanged.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RELEASE_STORE, storeDir } from './site-env';
+import { ParsedFiles } from './parsed-files';
 
 /** One entry as pages see it. */
 export interface StoredEntry {
@@ -71,30 +72,15 @@ interface CollectionFile {
 const fileOf = (collection: string) => path.join(storeDir(), `${collection}.json`);
 
 /**
- * The last file read or written per collection in this process, parsed, with what identifies it on
- * disk: a sync and the pages after it (the fast path's worker runs both; the site's bundle has its
- * own copy of this module, hence globalThis) parse a 10,000-article file once, not twice. One per
- * collection: the public server reads each release's snapshot in turn and keeps none of the old.
+ * The last file read or written per collection in this process (parsed-files.ts): a sync and the
+ * pages after it (the fast path's worker runs both; the site's bundle has its own copy of this
+ * module, hence globalThis) parse a 10,000-article file once, not twice. One per collection: the
+ * public server reads each release's snapshot in turn and keeps none of the old.
  */
-type Parsed = { file: string; identity: string; content: CollectionFile };
-const parsedFiles: Map<string, Parsed> = ((globalThis as { __congStoreFiles?: Map<string, Parsed> }).__congStoreFiles ??= new Map());
-// Not ctime: linking the file into a release (snapshotStore) changes it. A rewrite is a new file (a rename): another inode.
-const identityOf = (stat: BigIntStats) => `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+const parsedFiles: ParsedFiles = ((globalThis as { __congStoreFiles?: ParsedFiles }).__congStoreFiles ??= new ParsedFiles());
 
 function readFile(collection: string): CollectionFile | null {
-  const file = fileOf(collection);
-  let stat: BigIntStats;
-  try {
-    stat = statSync(file, { bigint: true });
-  } catch {
-    return null;
-  }
-  const known = parsedFiles.get(collection);
-  if (known && known.file === file && known.identity === identityOf(stat)) return known.content;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as CollectionFile;
-  if (parsed.format !== FORMAT) return null;
-  parsedFiles.set(collection, { file, identity: identityOf(stat), content: parsed });
-  return parsed;
+  return parsedFiles.read(collection, fileOf(collection), (parsed) => ((parsed as CollectionFile).format === FORMAT ? (parsed as CollectionFile) : null));
 }
 
 /** The entries of a collection as the last sync left them, in the order of their ids. */
@@ -111,7 +97,7 @@ function writeCollection(collection: string, content: CollectionFile): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(content));
   renameSync(temporary, file);
-  parsedFiles.set(collection, { file, identity: identityOf(statSync(file, { bigint: true })), content });
+  parsedFiles.remember(collection, file, content);
 }
 
 /** Runs one loader against its stored collection and saves the result. */
