@@ -174,12 +174,39 @@ export async function importStrapi(strapi: Core.Strapi, file: string, options: I
     transforms: transforms(),
   } as never);
   const failures = collectErrors(engine, options.warn);
+  const committed = watchTransactions(strapi);
   try {
     await engine.transfer();
   } catch (error) {
     const why = failures.join('; ') || (error as Error).message;
     throw new Error(`Strapi's import failed, nothing was changed: ${why}${/schema/i.test(why) ? ' (restore a backup with the version of Cổng that made it, then start the newer version to upgrade)' : ''}`);
+  } finally {
+    await committed();
   }
+}
+
+/**
+ * The import's transaction commits after `engine.transfer()` has returned: its destination only
+ * signals the end (Strapi's `createTransaction` does not await its `strapi.db.transaction`). On
+ * PostgreSQL, a query right after it ran on another connection and still saw the old rows (a
+ * portal's parent link was set on the row the commit then deleted). Every transaction opened
+ * meanwhile is kept; the returned function waits until they have committed or rolled back.
+ */
+export function watchTransactions(strapi: Core.Strapi): () => Promise<void> {
+  const db = strapi.db as unknown as { transaction: (...args: unknown[]) => unknown };
+  const original = db.transaction;
+  const own = Object.hasOwn(db, 'transaction');
+  const opened: Promise<unknown>[] = [];
+  db.transaction = function watched(this: unknown, ...args: unknown[]) {
+    const result = original.apply(this, args);
+    if (typeof args[0] === 'function' && result instanceof Promise) opened.push(result.catch(() => undefined));
+    return result;
+  };
+  return async () => {
+    if (own) db.transaction = original;
+    else delete (db as { transaction?: unknown }).transaction;
+    await Promise.all(opened);
+  };
 }
 
 /** Deletes one portal's rows (its entries, media file records and Cổng entry); run inside the import's transaction. */
