@@ -20,6 +20,11 @@ export class SiteBuildError extends Error {
   }
 }
 
+/** A build stopped on purpose (its `signal` aborted): nothing failed, nothing was published. */
+export class SiteBuildStopped extends SiteBuildError {
+  override name = 'SiteBuildStopped';
+}
+
 /**
  * Where a build into `out` is written first: one fixed folder beside it. Astro writes the output
  * folder's absolute path into its image module (`astro:assets`), and the incremental build's
@@ -67,9 +72,10 @@ function isRunning(pid: number): boolean {
 
 /**
  * Runs `astro build` into env.SITE_OUT_DIR (through stagingDir()); resolves with its duration in
- * seconds and its output, rejects with a SiteBuildError and leaves SITE_OUT_DIR as it was.
+ * seconds and its output, rejects with a SiteBuildError and leaves SITE_OUT_DIR as it was. When
+ * `signal` aborts, the build is stopped (SIGTERM) and it rejects with a SiteBuildStopped.
  */
-export async function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}, onSpawn?: (pid: number) => void): Promise<{ seconds: number; output: string }> {
+export async function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void = () => {}, onSpawn?: (pid: number) => void, signal?: AbortSignal): Promise<{ seconds: number; output: string }> {
   const started = performance.now();
   const out = env.SITE_OUT_DIR;
   const staging = out ? stagingDir(out) : undefined;
@@ -84,6 +90,9 @@ export async function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       if (child.pid !== undefined) onSpawn?.(child.pid);
+      const stop = () => child.kill('SIGTERM');
+      if (signal?.aborted) stop();
+      else signal?.addEventListener('abort', stop, { once: true });
       let text = '';
       const collect = (chunk: Buffer) => {
         text += chunk.toString();
@@ -94,7 +103,9 @@ export async function buildSite(env: NodeJS.ProcessEnv, log: (m: string) => void
       child.on('error', (error) => reject(new SiteBuildError(`astro build could not start: ${error.message}`, text)));
       // 'close', not 'exit': the last lines of its output are read by then.
       child.on('close', (code) => {
-        if (code === 0) resolve(text);
+        signal?.removeEventListener('abort', stop);
+        if (signal?.aborted) reject(new SiteBuildStopped(`astro build was stopped: ${String(signal.reason ?? 'aborted')}`, text));
+        else if (code === 0) resolve(text);
         else reject(new SiteBuildError(`astro build failed (exit ${code}):\n${text.split('\n').slice(-30).join('\n')}`, text));
       });
     });

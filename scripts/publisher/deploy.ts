@@ -15,7 +15,7 @@ import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { discard, prepareSpare, spareOf } from './housekeeping.ts';
 import { fingerprintOf, publishedState, writeReleaseManifest } from './reconcile.ts';
 import { precompress } from './precompress.ts';
-import { FastPathError, runFastPath } from './fast/index.ts';
+import { FastPathError, runFastPath, warmFastPath } from './fast/index.ts';
 import { DELTA_DIR } from '../../site/src/lib/search-delta.ts';
 
 export interface DeployOptions {
@@ -39,6 +39,8 @@ export interface DeployOptions {
   fastMaxPages?: number;
   /** How long the portal's fast-path worker then waits for its next publish (FAST_WORKER_IDLE_MS; 0: it ends). */
   fastWorkerIdleMs?: number;
+  /** Stops a full build's `astro build` (it rejects with SiteBuildStopped; nothing is published): a publish came in during a consistency build. */
+  signal?: AbortSignal;
   log: (message: string) => void;
 }
 
@@ -255,6 +257,7 @@ async function fullDeploy(options: DeployOptions): Promise<Omit<DeployResult, ke
         buildEnvironment(options, dir),
         options.log,
         (pid) => writeFileSync(pidFile(options.root), String(pid)),
+        options.signal,
       ).finally(() => rmSync(pidFile(options.root), { force: true })),
     ));
     rmSync(unfinishedMark(options.root), { force: true });
@@ -265,7 +268,10 @@ async function fullDeploy(options: DeployOptions): Promise<Omit<DeployResult, ke
     writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))], path: 'full' });
     await step('activate', () => activate(options.root, release));
     // For the next publish's fast path (none when it is off or the build kept no compiled pages).
-    if (options.fastMaxPages !== 0 && existsSync(path.join(dir, 'renderer', 'renderer.json'))) prepareSpare(options.root, release);
+    if (options.fastMaxPages !== 0 && existsSync(path.join(dir, 'renderer', 'renderer.json'))) {
+      prepareSpare(options.root, release);
+      warmFastPath(dir, buildEnvironment(options, dir), options.fastWorkerIdleMs);
+    }
     const removed = await step('prune', () => prune(options.root, options.keep));
     if (removed.length > 0) options.log(`removed old releases: ${removed.join(', ')}`);
   } catch (error) {

@@ -10,6 +10,7 @@ import { siteCodeHash } from '../../site/src/lib/code-hash.ts';
 import path from 'node:path';
 import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
 import { deploy, stopOrphanBuild } from './deploy.ts';
+import { SiteBuildStopped } from '../lib/site.ts';
 import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue, type QueueStatus } from './queue.ts';
 import { contentFingerprint, readReleaseFingerprint, readReleasePath, releaseDocuments } from './reconcile.ts';
@@ -47,6 +48,9 @@ export interface PortalPublisherConfig {
   log: (message: string) => void;
   progress?: (message: string) => void;
 }
+
+/** Why a full build follows fast publishes (deploy.ts's default reason too). */
+const CONSISTENCY = 'a consistency build after fast publishes';
 
 /** Which slots a build waits for. */
 export type BuildLane = 'fast' | 'full';
@@ -99,6 +103,8 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
   /** Why the next build must take the full path (the consistency build, a replaced file); null: the fast path may. */
   let fullReason: string | null = null;
   let consistencyTimer: NodeJS.Timeout | undefined;
+  /** The consistency build running now: a publish stops it, goes live by the fast path at once, and the full build runs again once idle. */
+  let consistencyRun: AbortController | null = null;
   let stopped = false;
   const fullAfter: FullBuildAfter = config.fullAfter ?? { mode: 'idle', idleMs: 600_000 };
 
@@ -127,7 +133,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
       }
       consistencyTimer = undefined;
       if (!liveIsFast()) return;
-      fullReason ??= 'a consistency build after fast publishes';
+      fullReason ??= CONSISTENCY;
       queue.notify('consistency: a full build after fast publishes');
     };
     consistencyTimer = setTimeout(due, fullAfter.mode === 'idle' ? fullAfter.idleMs : msUntilVietnamHour(fullAfter.hour));
@@ -162,6 +168,11 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     log,
     // The lane is chosen before the build: a fast publish that turns out to need a full build runs it in its fast slot.
     slot: config.slot ? (signal) => config.slot!(signal, fastLane() ? 'fast' : 'full') : undefined,
+    // An editor's publish does not wait behind the consistency build (2 minutes and more at 10,000
+    // articles): it is stopped, unless the next build must be a full one anyway.
+    onEventDuringBuild: (reason) => {
+      if (consistencyRun && !consistencyRun.signal.aborted && fullReason === null) consistencyRun.abort(`a publish came in (${reason})`);
+    },
     build: async (reason) => {
       const startedAt = new Date();
       const mode = config.github ? 'github' : 'deploy';
@@ -186,6 +197,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         }
         const why = fullReason;
         fullReason = null;
+        consistencyRun = why === CONSISTENCY ? new AbortController() : null;
         const result = await deploy({
           root: config.root,
           keep: config.keep,
@@ -199,8 +211,10 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
           fastMaxPages: config.fastMaxPages,
           ...(config.fastWorkerIdleMs !== undefined ? { fastWorkerIdleMs: config.fastWorkerIdleMs } : {}),
           log: (m) => step(`  ${m}`),
+          ...(consistencyRun ? { signal: consistencyRun.signal } : {}),
         }).catch((error: unknown) => {
-          fullReason ??= why; // still owed: the retry takes the full path again
+          // Still owed: the retry takes the full path again (a stopped consistency build is owed again once idle: armConsistency).
+          if (!(error instanceof SiteBuildStopped)) fullReason ??= why;
           throw error;
         });
         output = result.output;
@@ -210,6 +224,13 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         step(summary);
         log(summary);
       } catch (error) {
+        if (error instanceof SiteBuildStopped) {
+          lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'stopped', path: 'full', why: CONSISTENCY };
+          const message = `consistency build stopped after ${lastBuild.seconds!.toFixed(1)} s: ${error.message.replace(/^astro build was stopped: /, '')}; that publish goes live now, the full build runs again once the portal is idle`;
+          step(message);
+          log(message);
+          return;
+        }
         const message = (error as Error).message;
         output = (error as { output?: string }).output;
         lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'failure', error: message };
@@ -220,6 +241,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         log(details ? `${summary}\n${details}` : summary);
         throw new Error(message.split('\n')[0]);
       } finally {
+        consistencyRun = null;
         if (!config.github) writeBuildLog(logFile, lines, output);
         armConsistency();
       }

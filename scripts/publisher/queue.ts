@@ -27,6 +27,8 @@ export interface QueueOptions {
    * soon as due. Rejects when `signal` aborts (the queue stopped).
    */
   slot?: (signal: AbortSignal) => Promise<ReleaseSlot>;
+  /** Told of each event that comes in while a build runs (the portal may stop a build the event makes stale). */
+  onEventDuringBuild?: (reason: string) => void;
 }
 
 /** What is persisted: enough to know a build is owed. */
@@ -85,8 +87,9 @@ export class BuildQueue {
     this.lastEvent = now;
     this.events += 1;
     this.persist();
-    if (!this.building) this.schedule();
     this.log(`event: ${reason} (${this.events} pending)`);
+    if (!this.building) this.schedule();
+    else this.options.onEventDuringBuild?.(reason);
   }
 
   /** Current state, for /status. */

@@ -14,7 +14,8 @@ const MAX_BODY = 1024 * 1024;
 export interface LastBuild {
   startedAt: string;
   seconds: number | null;
-  result: 'running' | 'success' | 'failure';
+  /** 'stopped': a consistency build a publish came in during; it runs again once the portal is idle. */
+  result: 'running' | 'success' | 'failure' | 'stopped';
   /** 'deploy': built and switched here; 'github': forwarded to GitHub Actions. */
   mode: 'deploy' | 'github';
   release: string | null;

@@ -30,6 +30,8 @@ let publisher: Publisher;
 let root: string;
 let site: SiteBuild;
 let cold = 0;
+/** What the publisher logged. */
+const logLines: string[] = [];
 
 const articles = () => cms.strapi.documents('api::article.article');
 const releaseDir = (name: string) => path.join(root, 'releases', name);
@@ -147,7 +149,7 @@ async function uploadJpeg(name: string, seed: number): Promise<{ id: number }> {
 beforeAll(async () => {
   cms = await startCms('sqlite');
   await seedDemoContent(cms.strapi, { log: () => undefined });
-  loop = await startPublishLoop(cms, 'fast', { secret: SECRET, keep: 10, quietMs: 500, fastMaxPages: FAST_MAX_PAGES, fullAfter: { mode: 'idle', idleMs: 4000 } });
+  loop = await startPublishLoop(cms, 'fast', { secret: SECRET, keep: 10, quietMs: 500, fastMaxPages: FAST_MAX_PAGES, fullAfter: { mode: 'idle', idleMs: 4000 }, log: (m) => logLines.push(m) });
   ({ publisher, root } = loop);
   site = createSiteBuild(cms, 'fast-reference');
   // The first release is a full build (nothing was live): it keeps its compiled pages for the fast path.
@@ -166,9 +168,25 @@ afterAll(async () => {
   await cms?.close();
 });
 
+/** The pids of the portal's fast-path workers that loaded compiled pages (each links them into the cache: fast/protocol.ts). */
+const loadedWorkers = () => {
+  const dir = path.join(root, 'cache', 'fast-worker');
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
 describe('the fast path, type by type', () => {
   let slug = '';
   let documentId = '';
+
+  test('a full build leaves the portal\'s worker ready: it loads the new release\'s pages before any publish, and the next publish is its job', async () => {
+    // Only the warm-up can have loaded pages: no fast publish has run yet.
+    await waitUntil(() => loadedWorkers().length === 1 || 'no worker has loaded the live release\'s pages', { timeoutMs: 60_000, what: 'the warm-up after the first full build' });
+    const [ready] = loadedWorkers();
+    expect(() => process.kill(Number(ready), 0)).not.toThrow();
+    await fastPublish(() => articles().create({ data: { title: 'Thôn Đông họp bàn làm đường giao thông nông thôn', body: 'Nhân dân góp **ngày công** làm đường.' } as never, status: 'published' }));
+    // The consistency build after it made a new renderer: its worker replaced the one that published.
+    await waitUntil(() => (loadedWorkers().length === 1 && loadedWorkers()[0] !== ready) || 'no worker loaded the consistency build\'s pages', { timeoutMs: 60_000, what: 'the warm-up after the consistency build' });
+  }, 240_000);
 
   test('article: a new one goes live rendering only what shows it, says so in /status, and equals the full builds', async () => {
     const { release, changed } = await fastPublish(async () => {
@@ -323,4 +341,19 @@ describe('bursts', () => {
     });
     for (const s of [first.slug, ...more]) expect(existsSync(path.join(releaseDir(release), 'client', 'tin-tuc', s, 'index.html')), s).toBe(true);
   }, 240_000);
+
+  test('a publish during the consistency build stops it: the publish goes live by the fast path at once, the full build runs again after it and equals it', async () => {
+    await articles().create({ data: { title: 'Hội nghị tổng kết công tác dân vận năm 2026', body: 'Nội dung.' } as never, status: 'published' });
+    await loop.settle();
+    expect(publisher.lastBuild()!.path).toBe('fast');
+    // The consistency build (the portal is idle) has started its astro build.
+    const pidFile = path.join(root, 'build.pid');
+    await waitUntil(() => (publisher.lastBuild()?.result === 'running' && existsSync(pidFile)) || 'the consistency build\'s astro build has not started', { timeoutMs: 60_000, what: 'the consistency build' });
+    const astro = Number(readFileSync(pidFile, 'utf8'));
+    const from = logLines.length;
+    const { release } = await fastPublish(() => articles().create({ data: { title: 'Thông tin đăng trong lúc dựng lại toàn bộ cổng', body: 'Nội dung.' } as never, status: 'published' }));
+    expect(logLines.slice(from).join('\n')).toMatch(/consistency build stopped after [\d.]+ s: a publish came in/);
+    expect(() => process.kill(astro, 0)).toThrow();
+    expect(readFileSync(path.join(releaseDir(release), 'client', 'tin-tuc', 'index.html'), 'utf8')).toContain('Thông tin đăng trong lúc dựng lại toàn bộ cổng');
+  }, 300_000);
 });

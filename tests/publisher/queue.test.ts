@@ -105,6 +105,21 @@ describe('BuildQueue', () => {
     expect(queue.status()).toMatchObject({ builds: 2, pending: false });
   });
 
+  test('tells of each event that comes in during a build (the portal stops a consistency build for it), and of none between builds', async () => {
+    const during: string[] = [];
+    const { queue } = makeQueue({ buildMs: 150, onEventDuringBuild: (reason) => during.push(reason) });
+    queue.notify('first');
+    expect(during).toEqual([]);
+    await advance(40);
+    queue.notify('publish 1');
+    queue.notify('publish 2');
+    expect(during).toEqual(['publish 1', 'publish 2']);
+    await drain(queue);
+    queue.notify('after');
+    expect(during).toEqual(['publish 1', 'publish 2']);
+    await drain(queue);
+  });
+
   test('builds by the maximum wait even while events keep coming', async () => {
     const { queue, builds } = makeQueue({ quietMs: 100, maxWaitMs: 200 });
     // An event every 30 ms: the quiet period never ends.

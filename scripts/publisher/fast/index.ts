@@ -167,6 +167,25 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
 }
 
 /**
+ * Starts the portal's worker for the release `live` just made live by a full build, and has it
+ * load that release's pages and read the content (worker.ts, `warm`), so that the next publish
+ * finds it ready. Nothing when the warm worker already serves this renderer, or workers do not
+ * stay (`idleMs` 0). It ends after `idleMs` without a publish, as after a job.
+ */
+export function warmFastPath(live: string, env: NodeJS.ProcessEnv, idleMs = FAST_WORKER_IDLE_MS): void {
+  if (idleMs <= 0) return;
+  const key = path.dirname(path.dirname(live));
+  const identity = identityOf({ live, target: '', maxPages: 0 }, env);
+  const worker = workers.get(key);
+  if (worker && (worker.current || worker.identity === identity)) return;
+  if (worker) stop(key, worker);
+  const active = start(key, identity, env);
+  active.child.send({ warm: { live } } satisfies WorkerRequest);
+  active.idle = setTimeout(() => stop(key, active), idleMs).unref();
+  hold(active, false);
+}
+
+/**
  * Stops every warm worker (the publisher stops); one that is publishing ends once its publish is
  * done. (A publisher started later in the same process, as in the bench, starts its own.)
  */

@@ -40,8 +40,8 @@ export type FastOutcome =
     }
   | { outcome: 'full'; reason: string; steps: Record<string, number> };
 
-/** A job from the publisher, and what the worker answers. */
-export type WorkerRequest = { job: FastJob };
+/** A job from the publisher, or a release to get ready for (its pages loaded, its lists and the content read: no answer); and what the worker answers a job. */
+export type WorkerRequest = { job: FastJob } | { warm: { live: string } };
 export type WorkerAnswer = { outcome: FastOutcome } | { error: string };
 
 /** Folder of this worker's link to the compiled pages (index.ts deletes it when the worker is gone). */
