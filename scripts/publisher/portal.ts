@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { siteCodeHash } from '../../site/src/lib/code-hash.ts';
 import path from 'node:path';
 import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
-import { deploy, stopOrphanBuild } from './deploy.ts';
+import { deploy, stopOrphanBuild, warmLiveRelease, type DeployOptions } from './deploy.ts';
 import { SiteBuildStopped } from '../lib/site.ts';
 import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue, type QueueStatus } from './queue.ts';
@@ -153,6 +153,22 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     }
   }
 
+  /** What every publish of this portal is deployed with. */
+  function deployOptions(): DeployOptions {
+    return {
+      root: config.root,
+      keep: config.keep,
+      cmsUrl: config.cmsUrl,
+      token: config.token(),
+      siteUrl: config.siteUrl(),
+      portal: config.portal,
+      ...state(),
+      fastMaxPages: config.fastMaxPages,
+      ...(config.fastWorkerIdleMs !== undefined ? { fastWorkerIdleMs: config.fastWorkerIdleMs } : {}),
+      log,
+    };
+  }
+
   mkdirSync(config.root, { recursive: true }); // a portal's root under RELEASES_DIR/portals/ is made on its first use
   const orphan = stopOrphanBuild(config.root);
   if (orphan !== null) log(`stopped build process ${orphan} left running by a publisher that did not stop cleanly`);
@@ -199,17 +215,9 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         fullReason = null;
         consistencyRun = why === CONSISTENCY ? new AbortController() : null;
         const result = await deploy({
-          root: config.root,
-          keep: config.keep,
-          cmsUrl: config.cmsUrl,
-          token: config.token(),
-          siteUrl: config.siteUrl(),
-          portal: config.portal,
-          ...state(),
+          ...deployOptions(),
           full: why !== null,
           ...(why ? { fullReason: why } : {}),
-          fastMaxPages: config.fastMaxPages,
-          ...(config.fastWorkerIdleMs !== undefined ? { fastWorkerIdleMs: config.fastWorkerIdleMs } : {}),
           log: (m) => step(`  ${m}`),
           ...(consistencyRun ? { signal: consistencyRun.signal } : {}),
         }).catch((error: unknown) => {
@@ -374,6 +382,14 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
     start: () => {
       queue.start();
       armConsistency(); // a publisher restarted after fast publishes still owes the full build
+      // A large portal's worker is ready before its first publish (none when a build is owed now: it warms after it).
+      if (!config.github && !queue.status().pending && fastLane()) {
+        try {
+          if (warmLiveRelease(deployOptions())) log('fast path: the worker is loading the live release\'s pages for the next publish');
+        } catch (error) {
+          log(`fast path: the worker could not be started ahead of the next publish (${(error as Error).message}); the next publish starts it`);
+        }
+      }
     },
     stop: () => {
       stopped = true;

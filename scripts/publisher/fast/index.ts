@@ -13,6 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteDir } from '../../lib/site.ts';
@@ -46,8 +47,26 @@ interface Worker {
   current: { output: string; log: (line: string) => void; settle: (answer: WorkerAnswer | { exit: string }) => void } | null;
 }
 
-/** The warm worker of each portal, by its release folder. */
+/** The warm worker of each portal, by its release folder; the most recently used last. */
 const workers = new Map<string, Worker>();
+
+/**
+ * The most workers kept at once (each holds its portal's compiled pages and content: ~150 MB for a
+ * commune, ~1 GB at 10,000 articles): an install of a hundred communes would otherwise keep a
+ * process per portal that published in the last FAST_WORKER_IDLE_MS. One GB of memory per worker,
+ * at least two; the least recently used idle one makes way for a new one.
+ */
+export const MAX_FAST_WORKERS = Math.max(2, Math.floor(totalmem() / 2 ** 30 / 4));
+
+/** Marks `key`'s worker the most recently used, and stops the least recently used idle ones beyond MAX_FAST_WORKERS. */
+function touch(key: string, worker: Worker): void {
+  workers.delete(key);
+  workers.set(key, worker);
+  for (const [other, old] of workers) {
+    if (workers.size <= MAX_FAST_WORKERS) break;
+    if (old !== worker && !old.current) stop(other, old);
+  }
+}
 
 /** The environment and renderer a worker serves: another of either needs another worker. */
 function identityOf(job: FastJob, env: NodeJS.ProcessEnv): string {
@@ -129,6 +148,7 @@ export function runFastPath(job: FastJob, env: NodeJS.ProcessEnv, log: (line: st
     worker = undefined;
   }
   const active = worker ?? start(key, identity, env);
+  touch(key, active);
   clearTimeout(active.idle);
   hold(active, true);
   if (active.child.pid !== undefined) onSpawn?.(active.child.pid);
@@ -180,9 +200,15 @@ export function warmFastPath(live: string, env: NodeJS.ProcessEnv, idleMs = FAST
   if (worker && (worker.current || worker.identity === identity)) return;
   if (worker) stop(key, worker);
   const active = start(key, identity, env);
+  touch(key, active);
   active.child.send({ warm: { live } } satisfies WorkerRequest);
   active.idle = setTimeout(() => stop(key, active), idleMs).unref();
   hold(active, false);
+}
+
+/** The pid of the portal's worker (by its root), if it has one now. */
+export function fastWorkerPid(root: string): number | undefined {
+  return workers.get(root)?.child.pid;
 }
 
 /**
