@@ -71,14 +71,18 @@ export async function fetchStamps(
   client: { getJson(path: string): Promise<unknown>; getAll(pluralName: string, query?: Record<string, string>): Promise<unknown[]> },
   type: ContentType,
 ): Promise<Stamp[]> {
-  let listed: unknown[];
+  let stamps: Stamp[];
   try {
-    listed = ((await client.getJson(stampsPath(type.pluralName))) as { data: unknown[] }).data;
+    // The route's stamps, or (a CMS of the release before) its entries, stamped here.
+    const answer = (await client.getJson(stampsPath(type.pluralName))) as { stamps?: Array<[string, string]>; data?: unknown[] };
+    stamps = answer.stamps
+      ? answer.stamps.map(([documentId, version]) => ({ documentId, version }))
+      : (answer.data as Array<Parameters<typeof toStamp>[1]>).map((entry) => toStamp(type, entry));
   } catch (error) {
     if (!/\b404\b/.test((error as Error).message)) throw error;
-    listed = await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' });
+    stamps = ((await client.getAll(type.pluralName, { ...stampQuery(type), sort: 'documentId:asc' })) as Array<Parameters<typeof toStamp>[1]>).map((entry) => toStamp(type, entry));
   }
-  return (listed as Array<Parameters<typeof toStamp>[1]>).map((entry) => toStamp(type, entry)).sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+  return stamps.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
 }
 
 /** The stamp of an entry as stampQuery() returns it. */

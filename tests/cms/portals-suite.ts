@@ -7,6 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPortalRegistry } from '../../content-types/src/portals';
+import { article } from '../../content-types/src/model';
+import { stampQuery, toStamp } from '../../content-types/src/stamp';
 import { EDITOR_ROLE, AUTHOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { ALL_PORTALS_ROLE, NO_PORTAL_GIVEN, NOT_YOUR_PORTAL, OTHER_PORTAL_FILE, unfenceToken } from '../../cms/src/lib/portal-fence';
 import { ensurePortals } from '../../cms/src/bootstrap/portals';
@@ -388,8 +390,10 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       // The stamps route (issue 15) is fenced the same way: the same entries as the REST API lists.
       const stamps = await request(`${cms.url}/api/cong/stamps/articles`, { token: cms.buildToken });
       expect(stamps.status).toBe(200);
-      expect(stamps.body.data.map((a: { documentId: string }) => a.documentId).sort()).toEqual(articles.body.data.map((a: { documentId: string }) => a.documentId).sort());
-      for (const stamp of stamps.body.data) expect(stamp).toHaveProperty('updatedAt');
+      expect(stamps.body.stamps.map(([documentId]: [string, string]) => documentId).sort()).toEqual(articles.body.data.map((a: { documentId: string }) => a.documentId).sort());
+      // Each the stamp the REST API's entry gives (updatedAt, with its cover's and category's digest).
+      const rest = await request(`${cms.url}/api/articles?${new URLSearchParams({ ...stampQuery(article), 'pagination[pageSize]': '100' })}`, { token: cms.buildToken });
+      expect(new Map(stamps.body.stamps)).toEqual(new Map(rest.body.data.map((a: Parameters<typeof toStamp>[1]) => [a.documentId, toStamp(article, a).version])));
       // Without a token, or without the type's find permission, nothing.
       expect([401, 403]).toContain((await request(`${cms.url}/api/cong/stamps/articles`)).status);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { announcement, article, link } from '../../content-types/src/model';
-import { stampQuery, toStamp } from '../../content-types/src/stamp';
+import { fetchStamps, stampQuery, toStamp } from '../../content-types/src/stamp';
 
 describe('stamps (issue 10 finding 12)', () => {
   const cover = { id: 3, url: '/uploads/a_1.jpg', hash: 'a_1', name: 'a.jpg', alternativeText: 'Mô tả cũ', caption: null, mime: 'image/jpeg', size: 10.5, width: 1200, height: 675, updatedAt: '2026-11-01T00:00:00.000Z' };
@@ -36,5 +36,28 @@ describe('stamps (issue 10 finding 12)', () => {
     expect(query['fields[0]']).toBe('updatedAt');
     const fields = Object.entries(query).filter(([key]) => key.startsWith('populate[attachments][fields]')).map(([, value]) => value);
     expect(fields).toEqual(expect.arrayContaining(['url', 'hash', 'name', 'alternativeText', 'caption', 'size', 'updatedAt']));
+  });
+});
+
+describe('fetchStamps: what the publisher and the content sync read of each type (issue 15)', () => {
+  const cover = { url: '/uploads/a_1.jpg', hash: 'a_1', name: 'a.jpg', alternativeText: null, caption: null, mime: 'image/jpeg', size: 1, width: 10, height: 10, updatedAt: 't0' };
+  const entries = [
+    { documentId: 'b2', updatedAt: 't2', cover: null, category: null },
+    { documentId: 'a1', updatedAt: 't1', cover, category: { updatedAt: 'c1' } },
+  ];
+  const client = (answer: (path: string) => unknown) => ({
+    getJson: async (path: string) => answer(path),
+    getAll: async () => entries,
+  });
+  const expected = [toStamp(article, entries[1]!), toStamp(article, entries[0]!)];
+
+  test("the CMS's stamps route answers the stamps themselves, ordered by documentId", async () => {
+    const stamps = await fetchStamps(client(() => ({ stamps: expected.map((s) => [s.documentId, s.version]).reverse() })), article);
+    expect(stamps).toEqual(expected);
+  });
+
+  test('a CMS whose route answers entries (the release before), or has no route (404: the REST API), gives the same stamps', async () => {
+    expect(await fetchStamps(client(() => ({ data: entries })), article)).toEqual(expected);
+    expect(await fetchStamps(client(() => { throw new Error('GET /api/cong/stamps/articles: 404 Not Found'); }), article)).toEqual(expected);
   });
 });

@@ -4,7 +4,7 @@
  * store of another format is loaded again from nothing, a failing loader fails the sync, and a
  * picture's file name depends only on what it is made from.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -63,6 +63,19 @@ describe('the content store', () => {
     // Another process (a full build) replaces the file: this one reads the new content, not what it remembers.
     writeFileSync(file(), JSON.stringify({ format: 1, meta: {}, entries: [['z', { title: 'Liên kết Z' }]] }));
     expect(readCollection('links')).toEqual([{ id: 'z', data: { title: 'Liên kết Z' } }]);
+  });
+
+  test('the file is the JSON of what the sync left: entries it kept are written as they were, the one it replaced anew', async () => {
+    const file = path.join(storeDir(), 'articles.json');
+    await syncStore({ articles: loader({ a: { title: 'Tin "A"', tags: ['x'] }, b: { title: 'Tin B' } }) }, quiet);
+    await syncStore({ articles: loader({ b: { title: 'Tin B đã sửa', n: 2 } }) }, quiet);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    expect(JSON.parse(text)).toEqual({ format: 1, meta: { syncs: '2' }, entries: [['a', { title: 'Tin "A"', tags: ['x'] }], ['b', { title: 'Tin B đã sửa', n: 2 }]] });
+    // An entry set again under the same id with its new content: never its old text.
+    await syncStore({ articles: { name: 'x', load: async ({ store }) => store.set({ id: 'a', data: { ...store.get('a')!.data, title: 'Tin A mới' } }) } }, quiet);
+    expect(readCollection('articles')[0]).toEqual({ id: 'a', data: { title: 'Tin A mới', tags: ['x'] } });
+    expect(JSON.parse(readFileSync(file, 'utf8')).entries[0]).toEqual(['a', { title: 'Tin A mới', tags: ['x'] }]);
   });
 
   test('a collection never synced is an error that says to build with the CMS reachable', () => {

@@ -90,12 +90,29 @@ export function readCollection<T>(collection: string): Array<{ id: string; data:
   return file.entries.map(([id, data]) => ({ id, data: data as T }));
 }
 
+/**
+ * Each entry's JSON as last written, by its data object: a sync keeps the objects of the entries it
+ * did not fetch again (the parsed file's), so writing 10,000 articles after one changed serializes
+ * one (JSON.stringify of the whole file took ~0.3 s of each publish at 10,000 articles).
+ */
+const entryJson = new WeakMap<object, { id: string; json: string }>();
+
+function serializeEntry(id: string, data: Record<string, unknown>): string {
+  const known = entryJson.get(data);
+  if (known?.id === id) return known.json;
+  const json = JSON.stringify([id, data]);
+  entryJson.set(data, { id, json });
+  return json;
+}
+
 /** Writes a collection whole: a temporary file renamed over the old one, so a reader never sees half of it. */
 function writeCollection(collection: string, content: CollectionFile): void {
   const file = fileOf(collection);
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(content));
+  // The same text as JSON.stringify(content), the entries' parts reused.
+  const entries = content.entries.map(([id, data]) => serializeEntry(id, data)).join(',');
+  writeFileSync(temporary, `{"format":${JSON.stringify(content.format)},"meta":${JSON.stringify(content.meta)},"entries":[${entries}]}`);
   renameSync(temporary, file);
   parsedFiles.remember(collection, file, content);
 }
