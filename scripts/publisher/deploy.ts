@@ -155,6 +155,9 @@ function buildEnvironment(options: DeployOptions, out: string): NodeJS.ProcessEn
   };
 }
 
+/** Why a full build follows fast publishes: the default reason of `full`. */
+export const CONSISTENCY_BUILD = 'a consistency build after fast publishes';
+
 /** Below this many published entries, a portal's worker is not started ahead of its first publish after a start (it starts in ~1–2 s then). */
 export const WARM_AT_START_MIN_DOCUMENTS = 2000;
 
@@ -181,7 +184,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const live = currentRelease(options.root);
   const maxPages = options.fastMaxPages ?? FAST_PATH_MAX_PAGES;
   let why: string;
-  if (options.full) why = options.fullReason ?? 'a consistency build after fast publishes';
+  if (options.full) why = options.fullReason ?? CONSISTENCY_BUILD;
   else if (!live) why = 'no live release yet';
   else if (maxPages === 0) why = 'the fast path is off (FAST_PATH_MAX_PAGES=0)';
   else {

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { siteCodeHash } from '../../site/src/lib/code-hash.ts';
 import path from 'node:path';
 import { buildLogFile, buildSummary, writeBuildLog } from './build-log.ts';
-import { deploy, stopOrphanBuild, warmLiveRelease, type DeployOptions } from './deploy.ts';
+import { CONSISTENCY_BUILD, deploy, stopOrphanBuild, warmLiveRelease, type DeployOptions } from './deploy.ts';
 import { SiteBuildStopped } from '../lib/site.ts';
 import { changedLiveFiles, mentionedInPublishedText } from './media.ts';
 import { BuildQueue, type QueueStatus } from './queue.ts';
@@ -48,9 +48,6 @@ export interface PortalPublisherConfig {
   log: (message: string) => void;
   progress?: (message: string) => void;
 }
-
-/** Why a full build follows fast publishes (deploy.ts's default reason too). */
-const CONSISTENCY = 'a consistency build after fast publishes';
 
 /** Which slots a build waits for. */
 export type BuildLane = 'fast' | 'full';
@@ -133,7 +130,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
       }
       consistencyTimer = undefined;
       if (!liveIsFast()) return;
-      fullReason ??= CONSISTENCY;
+      fullReason ??= CONSISTENCY_BUILD;
       queue.notify('consistency: a full build after fast publishes');
     };
     consistencyTimer = setTimeout(due, fullAfter.mode === 'idle' ? fullAfter.idleMs : msUntilVietnamHour(fullAfter.hour));
@@ -213,7 +210,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         }
         const why = fullReason;
         fullReason = null;
-        consistencyRun = why === CONSISTENCY ? new AbortController() : null;
+        consistencyRun = why === CONSISTENCY_BUILD ? new AbortController() : null;
         const result = await deploy({
           ...deployOptions(),
           full: why !== null,
@@ -233,7 +230,7 @@ export function createPortalPublisher(config: PortalPublisherConfig): PortalPubl
         log(summary);
       } catch (error) {
         if (error instanceof SiteBuildStopped) {
-          lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'stopped', path: 'full', why: CONSISTENCY };
+          lastBuild = { ...lastBuild, seconds: (Date.now() - startedAt.getTime()) / 1000, result: 'stopped', path: 'full', why: CONSISTENCY_BUILD };
           const message = `consistency build stopped after ${lastBuild.seconds!.toFixed(1)} s: ${error.message.replace(/^astro build was stopped: /, '')}; that publish goes live now, the full build runs again once the portal is idle`;
           step(message);
           log(message);
