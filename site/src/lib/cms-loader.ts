@@ -8,7 +8,7 @@
  * Markdown bodies are kept beside the store (bodyCacheDir()), not in it: a page reads only its own
  * body, and every page reads the store's records (10,000 bodies in them made 47 MB).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreLoader } from './store';
 import { createCmsClient, fetchStamps, stampQuery, toStamp, type ContentType, type EntryOf, type Stamp } from '@cong/content-types';
@@ -81,8 +81,11 @@ export function cmsLoader<T extends ContentType>(options: CmsLoaderOptions<T>): 
       }
       const previous = new Map<string, string>(JSON.parse(meta.get('stamps') ?? '[]') as Array<[string, string]>);
       // Anything the store or the body cache lost (cleared cache, changed config) is fetched again.
+      // The bodies' folder read once: a check per file took ~0.1 s of each publish at 10,000 articles.
+      const bodiesDir = path.dirname(bodyFile(collection, 'x'));
+      const bodies = options.bodyField ? new Set(existsSync(bodiesDir) ? readdirSync(bodiesDir) : []) : null;
       for (const id of previous.keys()) {
-        if (!store.has(id) || (options.bodyField && !existsSync(bodyFile(collection, id)))) previous.delete(id);
+        if (!store.has(id) || (bodies && !bodies.has(path.basename(bodyFile(collection, id))))) previous.delete(id);
       }
       for (const id of store.keys()) if (!previous.has(id)) store.delete(id);
       const plan = planSync(previous, stamps);
