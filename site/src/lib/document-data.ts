@@ -9,19 +9,16 @@ import { FACETS, groupDocuments, relationsBySlug, type DocumentGroups, type Rela
 import { vietnamDay } from './format';
 import { perRender } from './render-scope';
 
-/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
-const data = perRender((): { value?: Promise<{ groups: DocumentGroups; relations: Map<string, RelatedLink[]>; menuKey: string }> } => ({}));
-
-/** This build's document groupings, relations and the digest of the filter menus (today in Viet Nam). */
-export function getDocumentData() {
-  data().value ??= (async () => {
-    const docs = await getDocuments();
-    const groups = groupDocuments(docs, await getDocumentKinds(), await getSectors(), vietnamDay(new Date()));
-    // The filter menus show every value's name (not counts): their key changes only with a new value.
-    const menuKey = createHash('sha256')
-      .update(JSON.stringify(FACETS.map((f) => groups.facets[f.key].map((g) => [g.slug, g.name]))))
-      .digest('base64url');
-    return { groups, relations: relationsBySlug(docs), menuKey };
-  })();
-  return data().value!;
-}
+/**
+ * This build's document groupings, relations and the digest of the filter menus (today in Viet
+ * Nam). Per render (render-scope.ts): a warm fast-path worker renders publish after publish.
+ */
+export const getDocumentData = perRender(async (): Promise<{ groups: DocumentGroups; relations: Map<string, RelatedLink[]>; menuKey: string }> => {
+  const docs = await getDocuments();
+  const groups = groupDocuments(docs, await getDocumentKinds(), await getSectors(), vietnamDay(new Date()));
+  // The filter menus show every value's name (not counts): their key changes only with a new value.
+  const menuKey = createHash('sha256')
+    .update(JSON.stringify(FACETS.map((f) => groups.facets[f.key].map((g) => [g.slug, g.name]))))
+    .digest('base64url');
+  return { groups, relations: relationsBySlug(docs), menuKey };
+});

@@ -17,25 +17,22 @@ export function emblemSvg(attributes = ''): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"${attributes ? ` ${attributes}` : ''}>${SHAPES}</svg>`;
 }
 
-/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
-const custom = perRender((): { value?: Promise<Buffer | null> } => ({}));
-
-/** The bytes of the emblem set in the CMS, fetched once per build; null when none is set. */
-export function customEmblem(): Promise<Buffer | null> {
-  custom().value ??= (async () => {
-    const emblem = (await getSettings()).emblem;
-    if (!emblem) return null;
-    const response = await fetch(new URL(emblem.url, `${siteCmsUrl()}/`), { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`The emblem set in the portal (Cổng → Biểu trưng) (${emblem.url}) could not be read from the CMS (HTTP ${response.status}): upload it again or clear the field.`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    // Refused here with the field's name rather than deep inside sharp when an icon is made.
-    await sharp(bytes).metadata().catch(() => {
-      throw new Error(`The emblem set in the portal (Cổng → Biểu trưng) (${emblem.url}) is not an image sharp can read: upload a PNG, JPEG or SVG.`);
-    });
-    return bytes;
-  })();
-  return custom().value!;
-}
+/**
+ * The bytes of the emblem set in the CMS, fetched once per build; null when none is set. Per
+ * render (render-scope.ts): a warm fast-path worker renders publish after publish.
+ */
+export const customEmblem = perRender(async (): Promise<Buffer | null> => {
+  const emblem = (await getSettings()).emblem;
+  if (!emblem) return null;
+  const response = await fetch(new URL(emblem.url, `${siteCmsUrl()}/`), { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`The emblem set in the portal (Cổng → Biểu trưng) (${emblem.url}) could not be read from the CMS (HTTP ${response.status}): upload it again or clear the field.`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  // Refused here with the field's name rather than deep inside sharp when an icon is made.
+  await sharp(bytes).metadata().catch(() => {
+    throw new Error(`The emblem set in the portal (Cổng → Biểu trưng) (${emblem.url}) is not an image sharp can read: upload a PNG, JPEG or SVG.`);
+  });
+  return bytes;
+});
 
 /** `size`×`size` pixels of the emblem, transparent around it: the CMS's image fitted in, or the built-in mark. */
 async function emblemSquare(size: number): Promise<Buffer> {

@@ -29,11 +29,7 @@ export interface ResponsiveImage {
 export type ImageSource = Pick<MediaRecord, 'url' | 'width' | 'height' | 'mime'> & { version?: string | null };
 
 /** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
-const cmsOrigin = perRender((): { value?: string } => ({}));
-function cmsUrl(): string {
-  cmsOrigin().value ??= siteCmsUrl();
-  return cmsOrigin().value!;
-}
+const cmsUrl = perRender((): string => siteCmsUrl());
 
 /**
  * The responsive variants of a CMS image, or null when it cannot go through the pipeline

@@ -14,21 +14,18 @@ import { perRender } from './render-scope';
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
-/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
-const layout = perRender((): { value?: Promise<string> } => ({}));
-
-/** What every page's frame shows (header, menu, sidebar, footer), as one digest per build. */
-function layoutKey(): Promise<string> {
-  layout().value ??= (async () => {
-    // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
-    const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
-    // …its newest disclosures (Công khai minh bạch) and its latest month of dossier figures.
-    const disclosures = (await sidebarDisclosures()).map((d) => [d.slug, d.title]);
-    const dossiers = (await getDossierReports()).at(-1)?.data ?? null;
-    return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, disclosures, dossiers]);
-  })();
-  return layout().value!;
-}
+/**
+ * What every page's frame shows (header, menu, sidebar, footer), as one digest per build. Per
+ * render (render-scope.ts): a warm fast-path worker renders publish after publish.
+ */
+const layoutKey = perRender(async (): Promise<string> => {
+  // The sidebar's announcements, as it lists them (the unexpired ones, today in Viet Nam).
+  const sidebar = (await getAnnouncements()).filter((a) => !isExpired(a.data)).slice(0, 5).map((a) => [a.data.slug, a.data.title]);
+  // …its newest disclosures (Công khai minh bạch) and its latest month of dossier figures.
+  const disclosures = (await sidebarDisclosures()).map((d) => [d.slug, d.title]);
+  const dossiers = (await getDossierReports()).at(-1)?.data ?? null;
+  return digest([await getSettings(), (await getLinks()).map((l) => l.data), sidebar, disclosures, dossiers]);
+});
 
 /**
  * Each object's digest, once per object. The content store hands the same record objects for the

@@ -6,9 +6,6 @@ import { getQuestions, getSectors, paginate } from './content';
 import { questionsBySector, QUESTIONS_BASE, sectorPath } from './questions';
 import { perRender } from './render-scope';
 
-/** Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
-const data = perRender((): { value?: ReturnType<typeof load> } => ({}));
-
 async function load() {
   const questions = await getQuestions();
   const groups = questionsBySector(questions, (await getSectors()).map((s) => s.data));
@@ -24,8 +21,5 @@ async function load() {
   };
 }
 
-/** The Hỏi đáp lists of this build. */
-export function getQuestionPages(): ReturnType<typeof load> {
-  data().value ??= load();
-  return data().value!;
-}
+/** The Hỏi đáp lists of this build. Per render (render-scope.ts): a warm fast-path worker renders publish after publish. */
+export const getQuestionPages = perRender(load);
