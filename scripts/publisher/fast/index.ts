@@ -16,7 +16,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { siteDir } from '../../lib/site.ts';
+import { nodeHeapArgs, siteDir } from '../../lib/site.ts';
 import { bundleLink, type FastJob, type FastOutcome, type WorkerAnswer, type WorkerRequest } from './protocol.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
@@ -93,7 +93,8 @@ function start(key: string, identity: string, { SITE_OUT_DIR: _out, ...env }: No
   const child = fork(WORKER, [], {
     cwd: path.dirname(siteDir),
     // CONG_FAST_PROFILE_DIR (developers): each worker writes a V8 CPU profile there when it ends.
-    execArgv: ['--import', 'tsx', ...(process.env.CONG_FAST_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CONG_FAST_PROFILE_DIR}`] : [])],
+    // The same heap as `astro build` (site.ts): the worker holds the same pages and content.
+    execArgv: [...nodeHeapArgs(), '--import', 'tsx', ...(process.env.CONG_FAST_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CONG_FAST_PROFILE_DIR}`] : [])],
     env: {
       ...process.env,
       NO_COLOR: '1',
