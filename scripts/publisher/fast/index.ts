@@ -53,8 +53,8 @@ const workers = new Map<string, Worker>();
 /**
  * The most workers kept at once (each holds its portal's compiled pages and content: ~150 MB for a
  * commune, ~1 GB at 10,000 articles): an install of a hundred communes would otherwise keep a
- * process per portal that published in the last FAST_WORKER_IDLE_MS. One GB of memory per worker,
- * at least two; the least recently used idle one makes way for a new one.
+ * process per portal that published in the last FAST_WORKER_IDLE_MS. One worker per 4 GB of
+ * memory, at least two; the least recently used idle one makes way for a new one.
  */
 export const MAX_FAST_WORKERS = Math.max(2, Math.floor(totalmem() / 2 ** 30 / 4));
 
