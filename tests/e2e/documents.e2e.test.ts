@@ -305,7 +305,7 @@ describe('documents in the browser', () => {
         await page.context().close();
       }
     }
-  });
+  }, 120_000); // eight pages loaded, checked and photographed: like the other pages' axe checks
 
   test('prints a document and a list without the menus, filters, search form and tools', async () => {
     for (const p of ['/van-ban/15-2026-qd-ubnd/', '/van-ban/']) {

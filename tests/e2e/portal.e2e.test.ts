@@ -194,7 +194,7 @@ describe('the public portal', () => {
       expect(violations, target).toEqual([]);
       await page.close();
     }
-  });
+  }, 120_000); // every page type loaded in the browser
 
   test('has a favicon, an .ico and a touch icon made from the emblem, and a page loads without an error in the console (issue 11)', async () => {
     const ico = await fetch(`${server.url}/favicon.ico`);

@@ -252,7 +252,7 @@ describe('Hỏi đáp', () => {
     const list = await (await fetch(`${url}/hoi-dap/`)).text();
     for (const q of waiting) expect(list).not.toContain(q.title);
     for (const q of DEMO_QUESTIONS.filter((d) => d.answer)) expect(list).toContain(q.title);
-  });
+  }, 120_000); // eight pages loaded and checked, and a form posted: like the other pages' axe checks
 
   test.runIf(hasJava)('the Hỏi đáp pages are valid HTML for the Nu Html Checker', async () => {
     const root = client();
