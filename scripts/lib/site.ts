@@ -11,7 +11,6 @@ import { rootDir } from './cms.ts';
 /** The site's folder. */
 export const siteDir = path.join(rootDir, 'site');
 
-/** `astro build` of the site, as arguments to this process's Node.js (Astro 6 moved its CLI to bin/astro.mjs). */
 /**
  * The heap `astro build` may grow to, in MB: Node's default (about 4 GB on this kind of server), or
  * half the machine's memory when that is more. At 50,000 articles the build's heap passed 3 GB
@@ -30,6 +29,7 @@ export const nodeHeapArgs = (): string[] => {
   return heap ? [`--max-old-space-size=${heap}`] : [];
 };
 
+/** `astro build` of the site, as arguments to this process's Node.js (Astro 6 moved its CLI to bin/astro.mjs). */
 export const astroBuildArgs = (): string[] => [...nodeHeapArgs(), path.join(rootDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', siteDir];
 
 /** A failed `astro build`; `output` holds everything it printed. */

@@ -2,8 +2,8 @@
  * GET /api/cong/stamps/<plural name> (issue 15): a type's published entries as the stamps the
  * publisher fingerprints and the site's content sync compares (content-types/src/stamp.ts), in one
  * answer read with a few database queries: `{ stamps: [[documentId, version], …] }`, computed here
- * (the entries with their files' fields were ~10 times the bytes, parsed at every publish). Through the REST API the same list took 100 pages at
- * 10,000 articles (11-14 s), and every publish reads it. The token needs the type's `find`
+ * (the entries with their files' fields were ~10 times the bytes, parsed at every publish). Through
+ * the REST API the same list took 100 pages at 10,000 articles (11-14 s), and every publish reads it. The token needs the type's `find`
  * permission, as for the REST API; a portal's build token gets its portal's entries only (the
  * portal fence narrows every Document Service read of a content-API request: portal-fence.ts).
  */
