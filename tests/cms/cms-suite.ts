@@ -22,7 +22,8 @@ import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { nextCmsEvent, webhooksDelivered } from '../helpers/conditions';
 import { request } from '../helpers/http';
-import { contentTypes, PORTAL_FIELD } from '../../content-types/src/index';
+import { contentTypes, PORTAL_FIELD, stampQuery, toStamp } from '../../content-types/src/index';
+import { planOf, stampsOf } from '../../cms/src/lib/stamps-route';
 import { ensurePortals, portalCodeOf } from '../../cms/src/bootstrap/portals';
 import { addPortal, listPortals, setPortalEnabled } from '../../cms/src/lib/portal-admin';
 
@@ -222,6 +223,62 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       for (const res of await Promise.all(attempts)) expect(res.status, JSON.stringify(res.body)).toBe(403);
       expect((await request(`${cms.url}/admin/users`, { token: cms.buildToken })).status).toBe(401);
       expect(await cms.strapi.db.query(ARTICLE).count({ where: { title: 'Sửa trái phép' } })).toBe(0);
+    });
+  });
+
+  describe('stamps route (issue 15): read in SQL, the REST API\'s stamps for every type', () => {
+    const ANNOUNCEMENT = 'api::announcement.announcement';
+    const collections = contentTypes.filter((t) => t.kind === 'collectionType');
+
+    /** Every published entry of a type through the REST API, stamped as the publisher's fallback does. */
+    async function restStamps(type: (typeof collections)[number]): Promise<{ status: number; stamps: Map<string, string> }> {
+      const stamps = new Map<string, string>();
+      for (let page = 1; ; page += 1) {
+        const query = new URLSearchParams({ ...stampQuery(type), 'pagination[page]': String(page), 'pagination[pageSize]': '100' });
+        const res = await request(`${cms.url}/api/${type.pluralName}?${query}`, { token: cms.buildToken });
+        if (res.status !== 200) return { status: res.status, stamps };
+        for (const entry of res.body.data) stamps.set(entry.documentId, toStamp(type, entry).version);
+        if (page >= res.body.meta.pagination.pageCount) return { status: 200, stamps };
+      }
+    }
+
+    beforeAll(async () => {
+      // What the demo content lacks: several files on one entry in an order that is not their ids',
+      // a published entry whose draft then changed its cover, an entry without cover or category.
+      const files = (await cms.strapi.db.query('plugin::upload.file').findMany({ orderBy: { id: 'asc' }, limit: 3 })) as Array<{ id: number }>;
+      expect(files).toHaveLength(3);
+      await cms.strapi.documents(ANNOUNCEMENT).create({ data: { title: 'Thông báo có ba tệp đính kèm', body: 'Ba tệp.', attachments: [files[2]!.id, files[0]!.id, files[1]!.id] } as never, status: 'published' });
+      const articles = cms.strapi.documents(ARTICLE);
+      const edited = (await articles.create({ data: { title: 'Tin đã đăng, ảnh bìa đổi ở bản nháp', body: 'x', cover: files[0]!.id } as never, status: 'published' })) as unknown as { documentId: string };
+      await articles.update({ documentId: edited.documentId, data: { cover: files[1]!.id } as never });
+      await articles.create({ data: { title: 'Tin không ảnh, không chuyên mục', body: 'x' } as never, status: 'published' });
+    });
+
+    test('every type: the route answers, pair for pair, what the REST API\'s entries stamp to', async () => {
+      let compared = 0;
+      for (const type of collections) {
+        const rest = await restStamps(type);
+        const route = await request(`${cms.url}/api/cong/stamps/${type.pluralName}`, { token: cms.buildToken });
+        expect(route.status, type.uid).toBe(rest.status === 200 ? 200 : 403);
+        if (rest.status !== 200) continue;
+        expect(new Map(route.body.stamps), type.uid).toEqual(rest.stamps);
+        compared += rest.stamps.size;
+      }
+      expect(compared).toBeGreaterThan(DEMO_ARTICLE_COUNT);
+    });
+
+    test('the SQL and the Document Service give the same stamps, drafts and changed drafts aside', async () => {
+      for (const type of collections) {
+        expect(planOf(cms.strapi, type), `${type.uid} is read in SQL`).not.toBeNull();
+        const sql = await stampsOf(cms.strapi, type);
+        const documents = await stampsOf(cms.strapi, type, { sql: false });
+        expect(new Map(sql), type.uid).toEqual(new Map(documents));
+        expect(sql.length, type.uid).toBe(new Set(sql.map(([id]) => id)).size);
+      }
+      // The attachments' order is the editor's, not the files' ids; the edited cover is the published one's.
+      const [announcement] = (await cms.strapi.documents(ANNOUNCEMENT).findMany({ filters: { title: 'Thông báo có ba tệp đính kèm' }, status: 'published', populate: { attachments: { fields: ['hash'] } } } as never)) as unknown as Array<{ attachments: Array<{ id: number }> }>;
+      const files = (await cms.strapi.db.query('plugin::upload.file').findMany({ orderBy: { id: 'asc' }, limit: 3 })) as Array<{ id: number }>;
+      expect(announcement!.attachments.map((f) => f.id)).toEqual([files[2]!.id, files[0]!.id, files[1]!.id]);
     });
   });
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPortalRegistry } from '../../content-types/src/portals';
-import { article } from '../../content-types/src/model';
+import { contentTypes } from '../../content-types/src/model';
 import { stampQuery, toStamp } from '../../content-types/src/stamp';
 import { EDITOR_ROLE, AUTHOR_ROLE } from '../../cms/src/bootstrap/editor-roles';
 import { ALL_PORTALS_ROLE, NO_PORTAL_GIVEN, NOT_YOUR_PORTAL, OTHER_PORTAL_FILE, unfenceToken } from '../../cms/src/lib/portal-fence';
@@ -391,9 +391,22 @@ export function definePortalsSuite(database: 'sqlite' | 'postgres'): void {
       const stamps = await request(`${cms.url}/api/cong/stamps/articles`, { token: cms.buildToken });
       expect(stamps.status).toBe(200);
       expect(stamps.body.stamps.map(([documentId]: [string, string]) => documentId).sort()).toEqual(articles.body.data.map((a: { documentId: string }) => a.documentId).sort());
-      // Each the stamp the REST API's entry gives (updatedAt, with its cover's and category's digest).
-      const rest = await request(`${cms.url}/api/articles?${new URLSearchParams({ ...stampQuery(article), 'pagination[pageSize]': '100' })}`, { token: cms.buildToken });
-      expect(new Map(stamps.body.stamps)).toEqual(new Map(rest.body.data.map((a: Parameters<typeof toStamp>[1]) => [a.documentId, toStamp(article, a).version])));
+      // For every type and every portal's token: each the stamp the REST API's entry gives (updatedAt,
+      // with its files' and related entries' digest), the same entries (the SQL route is fenced as the
+      // Document Service is: an entry of the token's portal, or that portal itself).
+      for (const key of [cms.buildToken, tokenOf('xa-tan-hoa'), tokenOf('xa-phu-my')]) {
+        for (const type of contentTypes.filter((t) => t.kind === 'collectionType')) {
+          const rest = await request(`${cms.url}/api/${type.pluralName}?${new URLSearchParams({ ...stampQuery(type), 'pagination[pageSize]': '100' })}`, { token: key });
+          const route = await request(`${cms.url}/api/cong/stamps/${type.pluralName}`, { token: key });
+          expect(route.status, type.uid).toBe(rest.status === 200 ? 200 : 403);
+          if (rest.status !== 200) continue;
+          expect(rest.body.meta.pagination.pageCount, type.uid).toBeLessThanOrEqual(1);
+          expect(new Map(route.body.stamps), type.uid).toEqual(new Map(rest.body.data.map((a: Parameters<typeof toStamp>[1]) => [a.documentId, toStamp(type, a).version])));
+        }
+      }
+      const communeStamps = await request(`${cms.url}/api/cong/stamps/articles`, { token: tokenOf('xa-tan-hoa') });
+      expect(communeStamps.body.stamps.map(([documentId]: [string, string]) => documentId)).toContain(doc('a-article'));
+      expect(communeStamps.body.stamps.map(([documentId]: [string, string]) => documentId)).not.toContain(doc('b-article'));
       // Without a token, or without the type's find permission, nothing.
       expect([401, 403]).toContain((await request(`${cms.url}/api/cong/stamps/articles`)).status);
     });
