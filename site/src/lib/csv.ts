@@ -26,8 +26,13 @@ export function csvField(value: Cell): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** One line: its fields, ended by CRLF. */
+export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
+
+/** The whole file of lines already made (csvLine): BOM, header line, the lines. */
+export const toCsvLines = (header: readonly string[], lines: readonly string[]): string => BOM + csvLine(header) + lines.join('');
+
 /** The whole file: BOM, header line, one line per row, each line ended by CRLF. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  const line = (cells: readonly Cell[]) => `${cells.map(csvField).join(',')}\r\n`;
-  return BOM + line(header) + rows.map(line).join('');
+  return toCsvLines(header, rows.map(csvLine));
 }

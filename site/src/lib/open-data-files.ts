@@ -1,17 +1,32 @@
 /**
  * The files of /du-lieu-mo/: each dataset as JSON and as CSV (UTF-8 with BOM), and the schema of
- * them all, with their cache keys for the incremental build (a digest of the bytes written).
+ * them all, with their cache keys for the incremental build and the fast path (a digest of what
+ * each file shows, record by record).
  */
 import { createHash } from 'node:crypto';
-import { toCsv } from './csv';
+import { csvLine, toCsvLines } from './csv';
 import { getSettings } from './content';
 import { licenceLine, publishedDatasets, type PublishedDataset } from './open-data';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-/** The JSON file of a dataset: what it is, its licence and schema, and its records. */
+/**
+ * Each record's JSON and CSV line, by the record object (open-data.ts keeps the records of the
+ * entries a sync did not change): the fast path's warm worker serializes only the new ones (at
+ * 50,000 articles the two files of every record took ~0.5 s of each publish).
+ */
+const recordJson = new WeakMap<object, string>();
+const recordLine = new WeakMap<object, string>();
+
+function memo(cache: WeakMap<object, string>, record: object, make: () => string): string {
+  let text = cache.get(record);
+  if (text === undefined) cache.set(record, (text = make()));
+  return text;
+}
+
+/** The JSON file of a dataset: what it is, its licence and schema, and its records (the same text as JSON.stringify of it all). */
 export function datasetJson(d: PublishedDataset, licence: string, site: URL): string {
-  return JSON.stringify({
+  const head = JSON.stringify({
     dataset: d.slug,
     title: d.title,
     description: d.description,
@@ -20,23 +35,42 @@ export function datasetJson(d: PublishedDataset, licence: string, site: URL): st
     updatedAt: d.updatedAt,
     count: d.records.length,
     fields: d.fields.map((f) => f.name),
-    records: d.records,
   });
+  return `${head.slice(0, -1)},"records":[${d.records.map((r) => memo(recordJson, r, () => JSON.stringify(r))).join(',')}]}`;
 }
 
 /** The CSV file of a dataset: a header of field names, one line per record. */
-export const datasetCsv = (d: PublishedDataset): string => toCsv(d.fields.map((f) => f.name), d.records.map((r) => d.fields.map((f) => r[f.name] ?? null)));
+export function datasetCsv(d: PublishedDataset): string {
+  const names = d.fields.map((f) => f.name);
+  return toCsvLines(names, d.records.map((r) => memo(recordLine, r, () => csvLine(names.map((name) => r[name] ?? null)))));
+}
 
 /** The schema of every dataset. */
 export function schemaJson(datasets: PublishedDataset[], licence: string): string {
   return JSON.stringify({ licence, datasets: datasets.map((d) => ({ dataset: d.slug, title: d.title, description: d.description, type: d.type, json: `/du-lieu-mo/${d.slug}.json`, csv: `/du-lieu-mo/${d.slug}.csv`, fields: d.fields })) }, null, 2);
 }
 
-/** getStaticPaths of one kind of file: every dataset's body, keyed by its digest. */
-export async function datasetPaths(site: URL, render: (d: PublishedDataset, licence: string) => string) {
+/** Each record's digest, by the record object (as its text above). */
+const recordDigest = new WeakMap<object, string>();
+
+/**
+ * A dataset file's cache key: everything the file shows but the records, and each record's digest
+ * (made once per record). Hashing the two files' text whole took ~0.3 s of each publish at 50,000
+ * articles, and made both texts though an unchanged file is never written.
+ */
+export function datasetKey(kind: 'json' | 'csv', d: PublishedDataset, licence: string, site: URL): string {
+  const records = d.records.map((r) => memo(recordDigest, r, () => digest(JSON.stringify(r))));
+  return digest(JSON.stringify([kind, d.slug, d.title, d.description, d.type, licence, site.href, d.updatedAt, d.fields, records]));
+}
+
+/** getStaticPaths of one kind of file: every dataset, keyed by what its file shows; the file's text is made when it is rendered. */
+export async function datasetPaths(kind: 'json' | 'csv', site: URL) {
   const licence = licenceLine((await getSettings()).openDataLicence);
-  return (await publishedDatasets(site)).map((d) => {
-    const body = render(d, licence);
-    return { params: { dataset: d.slug }, props: { body }, cacheKey: digest(body) };
-  });
+  return (await publishedDatasets(site)).map((d) => ({ params: { dataset: d.slug }, props: { dataset: d, licence }, cacheKey: datasetKey(kind, d, licence, site) }));
+}
+
+/** What a dataset file's page gets from datasetPaths. */
+export interface DatasetProps {
+  dataset: PublishedDataset;
+  licence: string;
 }

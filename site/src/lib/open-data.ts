@@ -51,6 +51,20 @@ interface DatasetDef {
   load(site: URL): Promise<{ records: Array<Record<string, Cell>>; updatedAt: string | null }>;
 }
 
+/**
+ * Each dataset's records by their entry's data object, per site address: the content store hands
+ * the same object for an entry a sync did not change (store.ts), so the fast path's warm worker
+ * makes only the changed entries' records (at 50,000 articles making them all took ~0.3 s of each
+ * publish). Records are never changed in place.
+ */
+const recordMemos = new Map<string, WeakMap<object, Record<string, Cell>>>();
+function recordMemo(slug: string, site: URL): WeakMap<object, Record<string, Cell>> {
+  const key = `${slug} ${site.href}`;
+  let memo = recordMemos.get(key);
+  if (!memo) recordMemos.set(key, (memo = new WeakMap()));
+  return memo;
+}
+
 /** A dataset of rows R, its columns made with `columnKit`. */
 function dataset<R, K>(
   columnKit: K,
@@ -65,7 +79,16 @@ function dataset<R, K>(
     fields: columns.map((c) => c.schema),
     async load(site) {
       const rows = await d.rows();
-      const records = rows.map((row) => Object.fromEntries(columns.map((c) => [c.schema.name, c.value(row, site)])));
+      const make = (row: R) => Object.fromEntries(columns.map((c) => [c.schema.name, c.value(row, site)]));
+      const memo = recordMemo(d.slug, site);
+      const records = rows.map((row) => {
+        // A row's record depends on its entry's data only (and the site): kept by that object.
+        const data = (row as { data?: unknown }).data;
+        if (!data || typeof data !== 'object') return make(row);
+        let record = memo.get(data);
+        if (!record) memo.set(data, (record = make(row)));
+        return record;
+      });
       const changes = d.changed ? rows.map(d.changed).sort() : [];
       return { records, updatedAt: changes.at(-1) ?? null };
     },

@@ -1,9 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { datasetJson, datasetPaths } from '../../lib/open-data-files';
+import { datasetJson, datasetPaths, type DatasetProps } from '../../lib/open-data-files';
 
 const site = new URL(import.meta.env.SITE);
 
-export const getStaticPaths = (() => datasetPaths(site, (d, licence) => datasetJson(d, licence, site))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => datasetPaths('json', site)) satisfies GetStaticPaths;
 
 /** /du-lieu-mo/<dataset>.json */
-export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => {
+  const { dataset, licence } = props as DatasetProps;
+  return new Response(datasetJson(dataset, licence, site), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};
