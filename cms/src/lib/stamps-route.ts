@@ -11,7 +11,7 @@
  * Document Service would answer it and stamped by the same `toStamp`, so the stamps are the REST
  * API's (the CMS suites compare them for every type). A type whose metadata has a shape this does
  * not read (a relation without a link table, a localized type) is read through the Document
- * Service, as before.
+ * Service, as before. The queries share one transaction (a repeatable-read snapshot on PostgreSQL).
  *
  * The token needs the type's `find` permission, as for the REST API; a portal's build token gets
  * its portal's entries only, as the portal fence narrows its Document Service reads
@@ -69,8 +69,8 @@ interface Plan {
   /** The file columns of MEDIA_STAMP_FIELDS, with their Strapi types. */
   fileColumns: Array<{ name: string; column: string; type: string }>;
   fileTable: string;
-  /** Each relation field: its link table and the related type's table. */
-  relations: Array<{ field: string; link: LinkTable; targetTable: string }>;
+  /** Each relation field: its link table, the related type's table and whether it has drafts (only its published row is read, as the Document Service's `status` reaches its populate). */
+  relations: Array<{ field: string; link: LinkTable; targetTable: string; targetDrafts: boolean }>;
   /** The link to the entry's portal (the fence), when the type belongs to a portal. */
   portalLink: LinkTable | null;
 }
@@ -114,7 +114,8 @@ export function planOf(strapi: Core.Strapi, type: ContentType): Plan | null {
   for (const field of relationFieldsOf(type)) {
     const a = attribute(meta, field);
     if (a?.type !== 'relation' || (a.relation !== 'manyToOne' && a.relation !== 'oneToOne') || !a.target || !isLink(a.joinTable)) return null;
-    relations.push({ field, link: a.joinTable, targetTable: (strapi.db.metadata.get(a.target as UID.ContentType) as unknown as Meta).tableName });
+    const targetDrafts = strapiTypes.hasDraftAndPublish(strapi.contentType(a.target as UID.ContentType) as never);
+    relations.push({ field, link: a.joinTable, targetTable: (strapi.db.metadata.get(a.target as UID.ContentType) as unknown as Meta).tableName, targetDrafts });
   }
   let portalLink: LinkTable | null = null;
   if (type.uid !== PORTAL_UID && PORTAL_FIELD in type.attributes) {
@@ -183,13 +184,15 @@ async function stampsInSql(knex: Knex, type: ContentType, plan: Plan, portalId: 
       else if (entry[name] === null) entry[name] = file; // morphOne: the first, as Strapi's populate takes
     }
   }
-  for (const { field, link, targetTable } of plan.relations) {
+  for (const { field, link, targetTable, targetDrafts } of plan.relations) {
     entries.forEach((entry) => (entry[field] = null));
-    const related = (await knex(`${link.name} as l`)
+    const query = knex(`${link.name} as l`)
       .join(`${targetTable} as r`, 'r.id', `l.${link.inverseJoinColumn.name}`)
       .select(`l.${link.joinColumn.name} as owner`, 'r.updated_at as updated_at')
       .whereIn(`l.${link.joinColumn.name}`, scope())
-      .orderBy('l.id', 'asc')) as Array<{ owner: number; updated_at: unknown }>;
+      .orderBy('l.id', 'asc');
+    if (targetDrafts) query.whereNotNull('r.published_at');
+    const related = (await query) as Array<{ owner: number; updated_at: unknown }>;
     for (const row of related) {
       const entry = entries.get(Number(row.owner));
       if (entry && entry[field] === null) entry[field] = { updatedAt: fromDb('datetime', row.updated_at) };
@@ -222,7 +225,12 @@ async function stampsByDocuments(strapi: Core.Strapi, type: ContentType): Promis
 export async function stampsOf(strapi: Core.Strapi, type: ContentType, options: { sql?: boolean } = {}): Promise<Array<[string, string]>> {
   const plan = options.sql === false ? null : planOf(strapi, type);
   if (!plan) return stampsByDocuments(strapi, type);
-  return stampsInSql(strapi.db.connection, type, plan, await currentTokenPortal(strapi));
+  const portalId = await currentTokenPortal(strapi);
+  // One snapshot for the few queries: a publish between them (Strapi replaces the published row)
+  // must not leave an entry read without its files or related entries.
+  const knex = strapi.db.connection;
+  const postgres = (strapi.db as unknown as { dialect: { client: string } }).dialect.client === 'postgres';
+  return knex.transaction((trx) => stampsInSql(trx as unknown as Knex, type, plan, portalId), postgres ? { isolationLevel: 'repeatable read', readOnly: true } : {});
 }
 
 export function registerStampsRoute(strapi: Core.Strapi): void {
