@@ -17,6 +17,8 @@ const brotli = promisify(brotliCompress);
  * longer for a file a few percent smaller; browsers take the .br anyway.
  */
 const GZIP_BEST_MAX = 256 * 1024;
+/** Brotli's quality: 6 for pages; 4 for files past 1 MB (the same data files: about twice as fast, a little larger). */
+const brotliQuality = (size: number) => (size > 1024 * 1024 ? 4 : 6);
 const gz = promisify(gzip);
 
 /** Hard-links (or copies) `from` to `to`; false when `from` is missing. */
@@ -68,7 +70,7 @@ export async function precompress(dir: string, options: { previous?: string | nu
       }
       const [g, b] = await Promise.all([
         gz(data, { level: data.length > GZIP_BEST_MAX ? 6 : 9 }),
-        brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+        brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality(data.length), [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
       ]);
       // Never write through a hard link into another release: replace the name, not the inode.
       await Promise.all([rm(`${file}.gz`, { force: true }), rm(`${file}.br`, { force: true })]);

@@ -15,13 +15,13 @@ describe('open data files (records serialized once each, issue 15)', () => {
   test('the JSON file is exactly JSON.stringify of the whole dataset', () => {
     const d = dataset(records);
     const whole = JSON.stringify({ dataset: d.slug, title: d.title, description: d.description, licence: 'CC BY 4.0', schema: 'https://tanhoa.test/du-lieu-mo/schema.json', updatedAt: d.updatedAt, count: 2, fields: ['title', 'tags', 'views', 'note'], records });
-    expect(datasetJson(d, 'CC BY 4.0', site)).toBe(whole);
-    expect(JSON.parse(datasetJson(dataset([]), 'x', site)).records).toEqual([]);
+    expect(datasetJson(d, 'CC BY 4.0', site).toString('utf8')).toBe(whole);
+    expect(JSON.parse(datasetJson(dataset([]), 'x', site).toString('utf8')).records).toEqual([]);
   });
 
   test('the CSV file is the same as toCsv of every record', () => {
     const rows = records.map((r) => fields.map((f) => r[f.name] ?? null));
-    expect(datasetCsv(dataset(records))).toBe(toCsv(['title', 'tags', 'views', 'note'], rows));
+    expect(datasetCsv(dataset(records)).toString('utf8')).toBe(toCsv(['title', 'tags', 'views', 'note'], rows));
   });
 
   test('a record kept from the last file is written as then; a new record object as it is now', () => {
@@ -30,9 +30,9 @@ describe('open data files (records serialized once each, issue 15)', () => {
     datasetCsv(d);
     const changed = { ...records[1]!, title: 'Tin thứ hai đã sửa' };
     const next = dataset([records[0]!, changed]);
-    expect(JSON.parse(datasetJson(next, 'x', site)).records).toEqual([records[0], changed]);
-    expect(datasetCsv(next)).toContain('Tin thứ hai đã sửa');
-    expect(datasetCsv(next)).not.toContain('hai dòng');
+    expect(JSON.parse(datasetJson(next, 'x', site).toString('utf8')).records).toEqual([records[0], changed]);
+    expect(datasetCsv(next).toString('utf8')).toContain('Tin thứ hai đã sửa');
+    expect(datasetCsv(next).toString('utf8')).not.toContain('hai dòng');
   });
 });
 

@@ -11,21 +11,24 @@ import { licenceLine, publishedDatasets, type PublishedDataset } from './open-da
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
- * Each record's JSON and CSV line, by the record object (open-data.ts keeps the records of the
- * entries a sync did not change): the fast path's warm worker serializes only the new ones (at
- * 50,000 articles the two files of every record took ~0.5 s of each publish).
+ * Each record's JSON and CSV line as bytes, by the record object (open-data.ts keeps the records of
+ * the entries a sync did not change): the fast path's warm worker serializes only the new ones, and
+ * a file is its parts' bytes put together (at 50,000 articles making the two files' text took ~0.5 s
+ * of each publish, and handing 30 MB of text to a Response ~0.2 s more).
  */
-const recordJson = new WeakMap<object, string>();
-const recordLine = new WeakMap<object, string>();
+const recordJson = new WeakMap<object, Buffer>();
+const recordLine = new WeakMap<object, Buffer>();
 
-function memo(cache: WeakMap<object, string>, record: object, make: () => string): string {
-  let text = cache.get(record);
-  if (text === undefined) cache.set(record, (text = make()));
-  return text;
+function memo<T>(cache: WeakMap<object, T>, record: object, make: () => T): T {
+  let value = cache.get(record);
+  if (value === undefined) cache.set(record, (value = make()));
+  return value;
 }
 
-/** The JSON file of a dataset: what it is, its licence and schema, and its records (the same text as JSON.stringify of it all). */
-export function datasetJson(d: PublishedDataset, licence: string, site: URL): string {
+const COMMA = Buffer.from(',');
+
+/** The JSON file of a dataset: what it is, its licence and schema, and its records (the bytes of JSON.stringify of it all). */
+export function datasetJson(d: PublishedDataset, licence: string, site: URL): Buffer<ArrayBuffer> {
   const head = JSON.stringify({
     dataset: d.slug,
     title: d.title,
@@ -36,13 +39,20 @@ export function datasetJson(d: PublishedDataset, licence: string, site: URL): st
     count: d.records.length,
     fields: d.fields.map((f) => f.name),
   });
-  return `${head.slice(0, -1)},"records":[${d.records.map((r) => memo(recordJson, r, () => JSON.stringify(r))).join(',')}]}`;
+  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"records":[`)];
+  d.records.forEach((r, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(memo(recordJson, r, () => Buffer.from(JSON.stringify(r))));
+  });
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
 }
 
-/** The CSV file of a dataset: a header of field names, one line per record. */
-export function datasetCsv(d: PublishedDataset): string {
+/** The CSV file of a dataset: a header of field names, one line per record (the bytes of toCsv). */
+export function datasetCsv(d: PublishedDataset): Buffer<ArrayBuffer> {
   const names = d.fields.map((f) => f.name);
-  return toCsvLines(names, d.records.map((r) => memo(recordLine, r, () => csvLine(names.map((name) => r[name] ?? null)))));
+  const lines = d.records.map((r) => memo(recordLine, r, () => Buffer.from(csvLine(names.map((name) => r[name] ?? null)))));
+  return Buffer.concat([Buffer.from(toCsvLines(names, [])), ...lines]);
 }
 
 /** The schema of every dataset. */
