@@ -11,14 +11,16 @@
  * an article page's weight; the public server's throughput beside nginx's on the same release
  * (wrk from Debian, on loopback). With `--documents N`: seeding to N published documents (văn bản)
  * and the site builds at that volume; `--only documents` measures only that (after the demo's seed).
- * `--only publish` measures only publish-to-live (and the burst) at N articles.
+ * `--only publish` measures only publish-to-live (and the burst) at N articles; with `--reuse DIR`
+ * the CMS's data and the publisher's releases are kept in DIR from one run to the next (seeded and
+ * built the first time only: a run at 50,000 articles is then minutes, not half an hour).
  * With `--portals P [--articles-per-portal A]` (issue 14) only the many-portals mode runs
  * (bench/portals.ts): P portals seeded with A articles each, all built by the publisher, CMS reads
  * with their data, and publish-to-live in one commune while others publish.
  * Benchmarks are not tests.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,9 +36,9 @@ import { benchPortals, parsePortalOptions } from './bench/portals.ts';
 
 let parsed;
 try {
-  parsed = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' }, only: { type: 'string' }, portals: { type: 'string' }, 'articles-per-portal': { type: 'string' } } });
+  parsed = parseArgs({ options: { articles: { type: 'string' }, documents: { type: 'string' }, only: { type: 'string' }, reuse: { type: 'string' }, portals: { type: 'string' }, 'articles-per-portal': { type: 'string' } } });
 } catch (error) {
-  console.error(`${(error as Error).message}\nusage: npm run bench [-- --articles N [--only publish]] [--documents N [--only documents]] | npm run bench -- --portals P [--articles-per-portal A]`);
+  console.error(`${(error as Error).message}\nusage: npm run bench [-- --articles N [--only publish [--reuse DIR]]] [--documents N [--only documents]] | npm run bench -- --portals P [--articles-per-portal A]`);
   process.exit(2);
 }
 const { values } = parsed;
@@ -64,10 +66,19 @@ if (values.only !== undefined && !(values.only === 'documents' && documents > 0)
   process.exit(2);
 }
 
+if (values.reuse !== undefined && values.only !== 'publish') {
+  console.error('--reuse DIR keeps the data of `--only publish` between runs: add --only publish');
+  process.exit(2);
+}
+
 buildCmsServer();
-const dataDir = mkdtempSync(path.join(tmpdir(), 'cong-bench-'));
+const reuse = values.reuse === undefined ? null : path.resolve(values.reuse);
+const seeded = reuse !== null && existsSync(path.join(reuse, 'cms', 'seeded'));
+if (reuse) mkdirSync(path.join(reuse, 'cms'), { recursive: true });
+if (reuse) mkdirSync(path.join(reuse, 'builds'), { recursive: true });
+const dataDir = reuse ? path.join(reuse, 'cms') : mkdtempSync(path.join(tmpdir(), 'cong-bench-'));
 mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
-const buildDir = mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
+const buildDir = reuse ? path.join(reuse, 'builds') : mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
 const port = 39_000 + Math.floor(Math.random() * 1000);
 const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development' };
 const url = `http://127.0.0.1:${port}`;
@@ -80,10 +91,15 @@ try {
     await guarded(rows, `Portals, ${portalOptions.portals} × ${portalOptions.articlesPerPortal} articles`, () => benchPortals(bench, portalOptions));
   } else if (values.only === 'publish') {
     // Only publish-to-live at N articles (the publish bench builds its own first release).
-    await measure(seedArgs(), env, rootDir);
-    const seed = await measure(seedArgs(articles), env, rootDir);
     const n = articles.toLocaleString('en');
-    rows.push([`Seed to ${n} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
+    if (seeded) {
+      rows.push([`Seed to ${n} published articles (SQLite)`, 'kept', `the CMS data of an earlier run in ${dataDir} (--reuse): not seeded again`]);
+    } else {
+      await measure(seedArgs(), env, rootDir);
+      const seed = await measure(seedArgs(articles), env, rootDir);
+      rows.push([`Seed to ${n} published articles (SQLite)`, `${seed.seconds.toFixed(1)} s`, `${(articles / seed.seconds).toFixed(0)} articles/s, peak ${seed.peakMb.toFixed(0)} MB`]);
+      if (reuse) writeFileSync(path.join(dataDir, 'seeded'), `${articles}\n`);
+    }
     await guarded(rows, `Publish to live, one article, ${n} articles`, () => benchPublishLatency(bench, {
       label: `Publish to live, one article, ${n} articles`,
       count: 5,
@@ -135,8 +151,10 @@ try {
     if (documents > 0) await guarded(rows, `Documents, ${documents.toLocaleString('en')}`, () => benchDocuments(bench, documents));
   }
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(buildDir, { recursive: true, force: true });
+  if (!reuse) {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(buildDir, { recursive: true, force: true });
+  }
 }
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'time', 'notes'][i]!.length));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

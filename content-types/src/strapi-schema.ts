@@ -15,6 +15,12 @@ export function toStrapiSchema(type: ContentType): StrapiSchema {
   // Slugs are looked up on every save (uniqueness) and by the site: index them, or a portal
   // with 10,000 articles scans the table on each write.
   const slugFields = fieldsOfKind(type, 'uid');
+  const indexes = slugFields.map((f) => ({ name: `${collectionName}_${f}_idx`, columns: [f] }));
+  // Every publish reads each collection's published entries' stamps (cms/src/lib/stamps-route.ts):
+  // with this index SQLite reads them from the index alone. Without it the rows themselves are read,
+  // and their long text (an article's body) lies before `updated_at`: at 50,000 articles ~0.35 s,
+  // ~0.8 s with the portal fence, against ~0.1 s.
+  if (type.kind === 'collectionType') indexes.push({ name: `${collectionName}_stamps_idx`, columns: [...(type.draftAndPublish ? ['published_at'] : []), 'document_id', 'updated_at'] });
   return {
     kind: type.kind,
     collectionName,
@@ -26,7 +32,7 @@ export function toStrapiSchema(type: ContentType): StrapiSchema {
     },
     options: { draftAndPublish: type.draftAndPublish },
     pluginOptions: type.hidden ? { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } } : {},
-    ...(slugFields.length > 0 ? { indexes: slugFields.map((f) => ({ name: `${collectionName}_${f}_idx`, columns: [f] })) } : {}),
+    ...(indexes.length > 0 ? { indexes } : {}),
     attributes: attributesOf(type.attributes),
   };
 }

@@ -28,6 +28,7 @@ import type { Bench } from './context.ts';
 import { median, pathSummary, publishParts, stepShares, worst } from './report.ts';
 import { BUILD_QUIET_MS } from '../publisher/config.ts';
 import { settled } from '../publisher/housekeeping.ts';
+import { currentRelease } from '../publisher/releases.ts';
 
 export interface PublishBenchOptions {
   /** Rows' label, e.g. "Publish to live, one article, 10,000 articles". */
@@ -110,10 +111,12 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
   const stop = await startCms({ ...env, PUBLISHER_URL: publisher.url, WEBHOOK_SECRET: secret }, url);
   try {
     // The first release: a full build, which also keeps the compiled pages the fast path renders with.
+    // (With `npm run bench -- --reuse`, a release of an earlier run may be live and up to date: no build.)
+    const kept = currentRelease(root) !== null;
     await publisher.reconcile();
     await publisher.queue.idle();
     const first = publisher.lastBuild();
-    if (first?.result !== 'success') throw new Error(`the first build failed: ${first?.error ?? 'it never ran'}`);
+    if (first ? first.result !== 'success' : !kept) throw new Error(`the first build failed: ${first?.error ?? 'it never ran'}`);
     const headers = await adminHeaders(bench);
 
     const publishes: Publish[] = [];
@@ -144,7 +147,7 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
       s(median(totals)),
       `median of ${count}, worst ${s(worst(totals))} (best ${s(Math.min(...totals))}); paths: ${pathSummary(publishes.map((p) => p.build))}; `
         + `the median publish (${mid.build.path ?? '?'} path): ${stepShares(mid.totalMs, publishParts(mid.waitMs, mid.build))}${pages}; `
-        + `first build (${first.path ?? 'full'}, ${first.why ?? ''}), not counted: ${(first.seconds ?? 0).toFixed(1)} s`,
+        + (first ? `first build (${first.path ?? 'full'}, ${first.why ?? ''}), not counted: ${(first.seconds ?? 0).toFixed(1)} s` : 'the release of an earlier run was live and up to date (--reuse)'),
     ]);
 
     if (options.edit) {

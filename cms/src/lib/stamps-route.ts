@@ -146,19 +146,27 @@ function fromDb(type: string, value: unknown): unknown {
 
 /** The published entries of `plan`'s type, as stamps; `portalId` fences them to one portal. */
 async function stampsInSql(knex: Knex, type: ContentType, plan: Plan, portalId: number | null): Promise<Array<[string, string]>> {
-  /** The ids of the entries answered: published, in the token's portal. */
+  // Each query reads what the type's stamps index holds (strapi-schema.ts), never the rows: an
+  // article's body lies before its `updated_at` in the row, and reading 50,000 of them cost ~0.35 s
+  // per query, ~0.8 s with the portal fence as an `IN` list.
+  const entriesQuery = knex(`${plan.table} as e`).select('e.id', 'e.document_id', 'e.updated_at');
+  if (plan.draftAndPublish) entriesQuery.whereNotNull('e.published_at');
+  if (portalId !== null) {
+    if (type.uid === PORTAL_UID) entriesQuery.where('e.id', portalId);
+    else if (plan.portalLink) {
+      const link = plan.portalLink;
+      entriesQuery.whereExists(knex(`${link.name} as p`).select(knex.raw('1')).whereRaw('?? = ??', [`p.${link.joinColumn.name}`, 'e.id']).where(`p.${link.inverseJoinColumn.name}`, portalId));
+    }
+  }
+  const rows = (await entriesQuery) as Array<{ id: number; document_id: string; updated_at: unknown }>;
+  const entries = new Map<number, Entry>();
+  for (const row of rows) entries.set(Number(row.id), { documentId: row.document_id, updatedAt: fromDb('datetime', row.updated_at) as string });
+  /** The published rows' ids (the index alone): the files and related entries of the others (drafts) are not read; the fence is the map's. */
   const scope = (): Builder => {
     const query = knex(plan.table).select('id');
     if (plan.draftAndPublish) query.whereNotNull('published_at');
-    if (portalId !== null) {
-      if (type.uid === PORTAL_UID) query.where('id', portalId);
-      else if (plan.portalLink) query.whereIn('id', knex(plan.portalLink.name).select(plan.portalLink.joinColumn.name).where(plan.portalLink.inverseJoinColumn.name, portalId));
-    }
     return query;
   };
-  const rows = (await knex(plan.table).select('id', 'document_id', 'updated_at').whereIn('id', scope())) as Array<{ id: number; document_id: string; updated_at: unknown }>;
-  const entries = new Map<number, Entry>();
-  for (const row of rows) entries.set(Number(row.id), { documentId: row.document_id, updatedAt: fromDb('datetime', row.updated_at) as string });
 
   for (const { field, many } of plan.media) entries.forEach((entry) => (entry[field] = many ? [] : null));
   if (plan.morph && plan.media.length > 0) {
