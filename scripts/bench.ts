@@ -12,14 +12,16 @@
  * (wrk from Debian, on loopback). With `--documents N`: seeding to N published documents (văn bản)
  * and the site builds at that volume; `--only documents` measures only that (after the demo's seed).
  * `--only publish` measures only publish-to-live (and the burst) at N articles; with `--reuse DIR`
- * the CMS's data and the publisher's releases are kept in DIR from one run to the next (seeded and
- * built the first time only: a run at 50,000 articles is then minutes, not half an hour).
+ * the CMS's data (in DIR) and the publisher's releases (in site/.builds/bench-reuse-<hash of DIR>) are
+ * kept from one run to the next (seeded and built the first time only: a run at 50,000 articles is
+ * then minutes, not half an hour).
  * With `--portals P [--articles-per-portal A]` (issue 14) only the many-portals mode runs
  * (bench/portals.ts): P portals seeded with A articles each, all built by the publisher, CMS reads
  * with their data, and publish-to-live in one commune while others publish.
  * Benchmarks are not tests.
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,10 +77,11 @@ buildCmsServer();
 const reuse = values.reuse === undefined ? null : path.resolve(values.reuse);
 const seeded = reuse !== null && existsSync(path.join(reuse, 'cms', 'seeded'));
 if (reuse) mkdirSync(path.join(reuse, 'cms'), { recursive: true });
-if (reuse) mkdirSync(path.join(reuse, 'builds'), { recursive: true });
 const dataDir = reuse ? path.join(reuse, 'cms') : mkdtempSync(path.join(tmpdir(), 'cong-bench-'));
 mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
-const buildDir = reuse ? path.join(reuse, 'builds') : mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
+// Builds stay inside the project (a built server resolves its packages from there); a kept one is named after DIR.
+const buildDir = reuse ? path.join(siteDir, '.builds', `bench-reuse-${createHash('sha256').update(reuse).digest('hex').slice(0, 8)}`) : mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
+if (reuse) mkdirSync(buildDir, { recursive: true });
 const port = 39_000 + Math.floor(Math.random() * 1000);
 const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development' };
 const url = `http://127.0.0.1:${port}`;

@@ -23,7 +23,7 @@ import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { nextCmsEvent, webhooksDelivered } from '../helpers/conditions';
 import { request } from '../helpers/http';
 import { contentTypes, PORTAL_FIELD, stampQuery, toStamp } from '../../content-types/src/index';
-import { planOf, stampsOf } from '../../cms/src/lib/stamps-route';
+import { entriesQuery, planOf, stampsOf } from '../../cms/src/lib/stamps-route';
 import { ensurePortals, portalCodeOf } from '../../cms/src/bootstrap/portals';
 import { addPortal, listPortals, setPortalEnabled } from '../../cms/src/lib/portal-admin';
 
@@ -279,6 +279,30 @@ export function defineCmsSuite(database: 'sqlite' | 'postgres'): void {
       const [announcement] = (await cms.strapi.documents(ANNOUNCEMENT).findMany({ filters: { title: 'Thông báo có ba tệp đính kèm' }, status: 'published', populate: { attachments: { fields: ['hash'] } } } as never)) as unknown as Array<{ attachments: Array<{ id: number }> }>;
       const files = (await cms.strapi.db.query('plugin::upload.file').findMany({ orderBy: { id: 'asc' }, limit: 3 })) as Array<{ id: number }>;
       expect(announcement!.attachments.map((f) => f.id)).toEqual([files[2]!.id, files[0]!.id, files[1]!.id]);
+    });
+
+    test('each type\'s published entries are read from its stamps index, never from its rows (50,000 articles: 0.1 s, not 0.35-0.8 s)', async () => {
+      const knex = cms.strapi.db.connection;
+      const portal = (await cms.strapi.db.query('api::portal.portal').findOne({ select: ['id'] })) as { id: number } | null;
+      for (const type of collections) {
+        const plan = planOf(cms.strapi, type)!;
+        const index = `${plan.table}_stamps_idx`;
+        if (database === 'postgres') {
+          const found = await knex.raw('select indexdef from pg_indexes where tablename = ? and indexname = ?', [plan.table, index]);
+          expect(found.rows.map((r: { indexdef: string }) => r.indexdef).join(''), type.uid).toMatch(plan.draftAndPublish ? /\(published_at, document_id, updated_at\)/ : /\(document_id, updated_at\)/);
+          continue;
+        }
+        // The fence's portal too: the build token of a portal reads only its entries.
+        for (const portalId of [null, portal?.id ?? 1]) {
+          const { sql, bindings } = entriesQuery(knex, type, plan, portalId).toSQL();
+          const steps = (await knex.raw(`explain query plan ${sql}`, bindings)) as Array<{ detail: string }>;
+          const main = steps.map((s) => s.detail).filter((d) => / e\b/.test(d));
+          expect(main, `${type.uid} (portal ${portalId})`).toHaveLength(1);
+          // A portal's token reads its own portal: one row by its id.
+          const expected = type.uid === 'api::portal.portal' && portalId !== null ? /USING INTEGER PRIMARY KEY/ : new RegExp(`USING COVERING INDEX ${index}\\b`);
+          expect(main[0], `${type.uid} (portal ${portalId})`).toMatch(expected);
+        }
+      }
     });
   });
 
