@@ -88,6 +88,17 @@ describe('relatedArticles', () => {
     const grown = [{ id: '9', data: 9 }, ...list];
     expect(relatedArticles(grown, grown[3]!)).toEqual(relatedArticles(list, list[2]!));
   });
+
+  test('every article of a large category: each list entry read about once, not once per article before it (issue 15: 50,000 articles)', () => {
+    const list = items(2000);
+    let reads = 0;
+    const counted = new Proxy(list, { get: (target, key, receiver) => ((typeof key === 'string' && /^\d+$/.test(key) && (reads += 1)), Reflect.get(target, key, receiver)) });
+    const boxes = list.map((item) => relatedArticles(counted, item).map((i) => i.id));
+    expect(boxes[0]).toEqual(['1999', '1998', '1997', '1996', '1995']);
+    expect(boxes[1999]).toEqual(['2', '3', '4', '5', '6']);
+    // The positions once (2,000 reads), then five entries per box; indexOf read ~2 million.
+    expect(reads).toBeLessThan(list.length * 8);
+  });
 });
 
 describe('pageLinks', () => {
