@@ -83,7 +83,8 @@ mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
 const buildDir = reuse ? path.join(siteDir, '.builds', `bench-reuse-${createHash('sha256').update(reuse).digest('hex').slice(0, 8)}`) : mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
 if (reuse) mkdirSync(buildDir, { recursive: true });
 const port = 39_000 + Math.floor(Math.random() * 1000);
-const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development' };
+// A kept CMS keeps its uploads too (by default they go to the tree's cms/public/uploads).
+const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development', ...(reuse ? { CMS_PUBLIC_DIR: path.join(reuse, 'public') } : {}) };
 const url = `http://127.0.0.1:${port}`;
 const rows: Bench['rows'] = [];
 const seedArgs = (n?: number) => ['--import', 'tsx', 'scripts/seed.ts', '--one-portal', ...(n ? ['--articles', String(n)] : [])];
