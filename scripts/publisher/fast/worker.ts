@@ -174,11 +174,15 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
   });
   const removedUrls: string[] = [];
   const files: PageFiles = { ...liveFiles! };
+  /** What the pages written or removed named: only these can be named by no page now. */
+  const unnamed = new Set<string>();
+  for (const file of written) for (const named of liveFiles![path.relative(client, file)] ?? []) unnamed.add(named);
   for (const pathname of plan.removed) {
     const component = livePages!.find(([p]) => p === pathname)?.[1] ?? '';
     const type = /\.(ts|js)$/.test(component) ? 'endpoint' : 'page';
     const relative = pageFile(pathname, type);
     removePage(client, relative);
+    for (const named of liveFiles![relative] ?? []) unnamed.add(named);
     delete files[relative];
     if (relative.endsWith('.html')) removedUrls.push(pagePath(pathname, type));
   }
@@ -197,8 +201,13 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
     for (const file of written) delete files[path.relative(client, file)];
     Object.assign(files, mirrored.references);
     // A media file or picture no page names any more goes, as a full build would never copy it.
-    const named = new Set(Object.values(files).flat());
-    for (const file of new Set(Object.values(liveFiles!).flat())) if (!named.has(file)) removePage(client, file.replace(/^\/+/, ''));
+    // Only what a written or removed page named can be unnamed now: those are looked for, without
+    // a set of every file of the 58,500 pages' lists (two of them took ~0.2 s at 50,000 articles).
+    for (const list of Object.values(files)) {
+      if (unnamed.size === 0) break;
+      for (const file of list) unnamed.delete(file);
+    }
+    for (const file of unnamed) removePage(client, file.replace(/^\/+/, ''));
     const filesFile = path.join(job.target, 'renderer', PAGE_FILES);
     writeJson(filesFile, files);
   });
