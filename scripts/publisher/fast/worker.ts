@@ -28,7 +28,7 @@ import { parseSiteEnvironment } from '../../../site/src/lib/site-env.ts';
 import { fingerprintOf, publishedState } from '../reconcile.ts';
 import { siteCodeHash } from '../../../site/src/lib/code-hash.ts';
 import { RENDERER_FORMAT, rendererSettings, type PageRecordEntry, type RendererFile } from '../../../site/src/lib/renderer-format.ts';
-import { mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integrations/media-mirror.ts';
+import { decodePageFiles, encodePageFiles, mirrorPages, PAGE_FILES, type PageFiles } from '../../../site/src/integrations/media-mirror.ts';
 import { fullBuildReason, planPages } from './plan.ts';
 import { linkRelease, pageFile, pagePath, pageUrl, removePage, RELEASE_PARTS } from './tree.ts';
 import { startRender } from '../../../site/src/lib/render-scope.ts';
@@ -78,11 +78,13 @@ function rendererProblem(renderer: RendererFile | null): string | null {
  */
 const lists = new ParsedFiles();
 const readJson = <T>(file: string): T | null => lists.read<T>(path.basename(file), file);
+/** The files each page of a release names (files.json: each distinct list once, media-mirror.ts); null when it has none or another form. */
+const readPageFiles = (file: string): PageFiles | null => lists.read<PageFiles>(path.basename(file), file, decodePageFiles);
 
-/** Writes a list of the new release (a new file: never through a link into the live one), remembered for the next job. */
-function writeJson(file: string, value: unknown): void {
+/** Writes a list of the new release (a new file: never through a link into the live one), remembered for the next job; `text`: its text when not JSON.stringify's. */
+function writeJson(file: string, value: unknown, text = JSON.stringify(value)): void {
   rmSync(file, { force: true });
-  writeFileSync(file, JSON.stringify(value));
+  writeFileSync(file, text);
   lists.remember(path.basename(file), file, value);
 }
 
@@ -119,7 +121,7 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
   registry().named.clear(); // the pictures the last job's pages named (written and indexed by then)
   const renderer = readJson<RendererFile>(path.join(job.live, 'renderer', 'renderer.json'));
   const livePages = readJson<PageRecordEntry[]>(path.join(job.live, 'renderer', 'pages.json'));
-  const liveFiles = readJson<PageFiles>(path.join(job.live, 'renderer', PAGE_FILES));
+  const liveFiles = readPageFiles(path.join(job.live, 'renderer', PAGE_FILES));
   const problem = rendererProblem(renderer) ?? (livePages && liveFiles ? null : 'the live release has no list of its pages and the files they show');
   if (problem) return { outcome: 'full', reason: problem, steps };
 
@@ -209,7 +211,7 @@ async function runJob(job: FastJob): Promise<FastOutcome> {
     }
     for (const file of unnamed) removePage(client, file.replace(/^\/+/, ''));
     const filesFile = path.join(job.target, 'renderer', PAGE_FILES);
-    writeJson(filesFile, files);
+    writeJson(filesFile, files, encodePageFiles(files));
   });
   await step('search', () => updateSearchDelta({ live: job.live, target: job.target, changed: changedUrls, removed: removedUrls }));
 
@@ -228,7 +230,7 @@ async function warm(live: string): Promise<void> {
   startRender();
   const renderer = readJson<RendererFile>(path.join(live, 'renderer', 'renderer.json'));
   const pages = readJson<PageRecordEntry[]>(path.join(live, 'renderer', 'pages.json'));
-  readJson<PageFiles>(path.join(live, 'renderer', PAGE_FILES));
+  readPageFiles(path.join(live, 'renderer', PAGE_FILES));
   const problem = rendererProblem(renderer);
   if (problem || !pages) return void process.stderr.write(`warm: nothing to load (${problem ?? 'no list of pages'})\n`);
   const app = await load({ live, target: '', maxPages: 0 }, renderer!);
