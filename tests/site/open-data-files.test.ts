@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../site/src/lib/csv';
-import { datasetCsv, datasetJson, datasetKey } from '../../site/src/lib/open-data-files';
+import { datasetCsv, datasetJson, datasetKey, partsBody } from '../../site/src/lib/open-data-files';
 import type { PublishedDataset } from '../../site/src/lib/open-data';
 
 const site = new URL('https://tanhoa.test/');
@@ -15,13 +15,13 @@ describe('open data files (records serialized once each, issue 15)', () => {
   test('the JSON file is exactly JSON.stringify of the whole dataset', () => {
     const d = dataset(records);
     const whole = JSON.stringify({ dataset: d.slug, title: d.title, description: d.description, licence: 'CC BY 4.0', schema: 'https://tanhoa.test/du-lieu-mo/schema.json', updatedAt: d.updatedAt, count: 2, fields: ['title', 'tags', 'views', 'note'], records });
-    expect(datasetJson(d, 'CC BY 4.0', site).toString('utf8')).toBe(whole);
-    expect(JSON.parse(datasetJson(dataset([]), 'x', site).toString('utf8')).records).toEqual([]);
+    expect(Buffer.concat(datasetJson(d, 'CC BY 4.0', site)).toString('utf8')).toBe(whole);
+    expect(JSON.parse(Buffer.concat(datasetJson(dataset([]), 'x', site)).toString('utf8')).records).toEqual([]);
   });
 
   test('the CSV file is the same as toCsv of every record', () => {
     const rows = records.map((r) => fields.map((f) => r[f.name] ?? null));
-    expect(datasetCsv(dataset(records)).toString('utf8')).toBe(toCsv(['title', 'tags', 'views', 'note'], rows));
+    expect(Buffer.concat(datasetCsv(dataset(records))).toString('utf8')).toBe(toCsv(['title', 'tags', 'views', 'note'], rows));
   });
 
   test('a record kept from the last file is written as then; a new record object as it is now', () => {
@@ -30,9 +30,23 @@ describe('open data files (records serialized once each, issue 15)', () => {
     datasetCsv(d);
     const changed = { ...records[1]!, title: 'Tin thứ hai đã sửa' };
     const next = dataset([records[0]!, changed]);
-    expect(JSON.parse(datasetJson(next, 'x', site).toString('utf8')).records).toEqual([records[0], changed]);
-    expect(datasetCsv(next).toString('utf8')).toContain('Tin thứ hai đã sửa');
-    expect(datasetCsv(next).toString('utf8')).not.toContain('hai dòng');
+    expect(JSON.parse(Buffer.concat(datasetJson(next, 'x', site)).toString('utf8')).records).toEqual([records[0], changed]);
+    expect(Buffer.concat(datasetCsv(next)).toString('utf8')).toContain('Tin thứ hai đã sửa');
+    expect(Buffer.concat(datasetCsv(next)).toString('utf8')).not.toContain('hai dòng');
+  });
+});
+
+describe('open data files: the streamed body', () => {
+  test('a Response of the parts is their bytes in order, in chunks of about 1 MB, not one per record', async () => {
+    const parts = Array.from({ length: 30_000 }, (_, i) => Buffer.from(`{"tieuDe":"Tin số ${i}: Ủy ban nhân dân xã ${'đ'.repeat(i % 50)}"},`));
+    const whole = Buffer.concat(parts);
+    const chunks: Uint8Array[] = [];
+    const reader = partsBody(parts).getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+    expect(chunks.length).toBeLessThanOrEqual(Math.ceil(whole.length / (1 << 20)) + 1);
+    expect(Buffer.from(await new Response(partsBody(parts)).arrayBuffer()).equals(whole)).toBe(true);
+    expect(await new Response(partsBody([])).text()).toBe('');
   });
 });
 

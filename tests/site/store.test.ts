@@ -78,6 +78,19 @@ describe('the content store', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).entries[0]).toEqual(['a', { title: 'Tin A mới', tags: ['x'] }]);
   });
 
+  test('a large collection (more parts than one writev takes) is written whole, byte for byte its JSON', async () => {
+    const file = path.join(storeDir(), 'articles.json');
+    const many = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`bai-${String(i).padStart(4, '0')}`, { title: `Tin số ${i}: Ủy ban nhân dân xã`, n: i }]));
+    await syncStore({ articles: loader(many) }, quiet);
+    await syncStore({ articles: loader({ 'bai-1500': { title: 'Tin đã sửa' } }, ['bai-0007']) }, quiet);
+    const text = readFileSync(file, 'utf8');
+    const parsed = JSON.parse(text) as { entries: Array<[string, unknown]> };
+    expect(text).toBe(JSON.stringify(parsed));
+    expect(parsed.entries).toHaveLength(2999);
+    expect(parsed.entries.find(([id]) => id === 'bai-1500')![1]).toEqual({ title: 'Tin đã sửa' });
+    expect(readCollection('articles')).toEqual(parsed.entries.map(([id, data]) => ({ id, data })));
+  });
+
   test('a collection never synced is an error that says to build with the CMS reachable', () => {
     expect(() => readCollection('links')).toThrow(/no collection "links".*astro build syncs first/);
   });

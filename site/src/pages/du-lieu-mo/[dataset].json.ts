@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { datasetJson, datasetPaths, type DatasetProps } from '../../lib/open-data-files';
+import { datasetJson, datasetPaths, partsBody, type DatasetProps } from '../../lib/open-data-files';
 
 const site = new URL(import.meta.env.SITE);
 
@@ -8,5 +8,5 @@ export const getStaticPaths = (() => datasetPaths('json', site)) satisfies GetSt
 /** /du-lieu-mo/<dataset>.json */
 export const GET: APIRoute = ({ props }) => {
   const { dataset, licence } = props as DatasetProps;
-  return new Response(datasetJson(dataset, licence, site), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(partsBody(datasetJson(dataset, licence, site)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
