@@ -22,7 +22,7 @@
  */
 import './lib/require-node.ts'; // first: refuses an unsupported Node.js before anything else loads
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,8 +75,14 @@ if (values.reuse !== undefined && values.only !== 'publish') {
 
 buildCmsServer();
 const reuse = values.reuse === undefined ? null : path.resolve(values.reuse);
-const seeded = reuse !== null && existsSync(path.join(reuse, 'cms', 'seeded'));
-if (reuse) mkdirSync(path.join(reuse, 'cms'), { recursive: true });
+const seededFile = reuse === null ? null : path.join(reuse, 'cms', 'seeded');
+const seeded = seededFile !== null && existsSync(seededFile);
+if (seeded && readFileSync(seededFile!, 'utf8').trim() !== String(articles)) {
+  console.error(`--reuse ${reuse} holds a CMS seeded to ${readFileSync(seededFile!, 'utf8').trim()} articles, not ${articles}: use another folder (or delete this one)`);
+  process.exit(2);
+}
+// Strapi's upload provider wants its folder before the CMS's own start-up would make it.
+if (reuse) for (const dir of ['cms', 'public/uploads']) mkdirSync(path.join(reuse, dir), { recursive: true });
 const dataDir = reuse ? path.join(reuse, 'cms') : mkdtempSync(path.join(tmpdir(), 'cong-bench-'));
 mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
 // Builds stay inside the project (a built server resolves its packages from there); a kept one is named after DIR.

@@ -18,7 +18,7 @@
  * the measured publishes.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startPublisher, type Publisher } from '../publisher/publisher.ts';
 import type { LastBuild } from '../publisher/server.ts';
@@ -29,6 +29,13 @@ import { median, pathSummary, publishParts, stepShares, worst } from './report.t
 import { BUILD_QUIET_MS } from '../publisher/config.ts';
 import { settled } from '../publisher/housekeeping.ts';
 import { currentRelease } from '../publisher/releases.ts';
+import { siteCodeHash } from '../../site/src/lib/code-hash.ts';
+
+/** The site code a release's compiled pages were built from (renderer.json), or null. */
+function readRendererCode(release: string): string | null {
+  const file = path.join(release, 'renderer', 'renderer.json');
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { code?: string }).code ?? null) : null;
+}
 
 export interface PublishBenchOptions {
   /** Rows' label, e.g. "Publish to live, one article, 10,000 articles". */
@@ -97,6 +104,10 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
   const { url, env, dataDir, buildDir, rows } = bench;
   const { label, count } = options;
   const root = path.join(buildDir, `publish-${rows.length}`);
+  // A release kept by `--reuse` from other site code: its first publish would take the full path
+  // and count as a measured one. Built again from nothing instead, as without --reuse.
+  const kept = currentRelease(root);
+  if (kept && readRendererCode(path.join(root, 'releases', kept)) !== siteCodeHash()) rmSync(root, { recursive: true, force: true });
   const secret = randomBytes(16).toString('hex');
   const publisher = await startPublisher({
     host: '127.0.0.1', port: 0, secret, root, keep: 2, cmsUrl: url,
@@ -112,11 +123,11 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
   try {
     // The first release: a full build, which also keeps the compiled pages the fast path renders with.
     // (With `npm run bench -- --reuse`, a release of an earlier run may be live and up to date: no build.)
-    const kept = currentRelease(root) !== null;
+    const live = currentRelease(root) !== null;
     await publisher.reconcile();
     await publisher.queue.idle();
     const first = publisher.lastBuild();
-    if (first ? first.result !== 'success' : !kept) throw new Error(`the first build failed: ${first?.error ?? 'it never ran'}`);
+    if (first ? first.result !== 'success' : !live) throw new Error(`the first build failed: ${first?.error ?? 'it never ran'}`);
     const headers = await adminHeaders(bench);
 
     const publishes: Publish[] = [];
