@@ -30,11 +30,12 @@ import { BUILD_QUIET_MS } from '../publisher/config.ts';
 import { settled } from '../publisher/housekeeping.ts';
 import { currentRelease } from '../publisher/releases.ts';
 import { siteCodeHash } from '../../site/src/lib/code-hash.ts';
+import type { RendererFile } from '../../site/src/lib/renderer-format.ts';
 
 /** The site code a release's compiled pages were built from (renderer.json), or null. */
 function readRendererCode(release: string): string | null {
   const file = path.join(release, 'renderer', 'renderer.json');
-  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { code?: string }).code ?? null) : null;
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as Partial<RendererFile>).code ?? null) : null;
 }
 
 export interface PublishBenchOptions {

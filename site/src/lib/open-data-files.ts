@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { csvLine, toCsvLines } from './csv';
+import { jsonArrayParts } from './json-parts';
 import { getSettings } from './content';
 import { licenceLine, publishedDatasets, type PublishedDataset } from './open-data';
 
@@ -25,8 +26,6 @@ function memo<T>(cache: WeakMap<object, T>, record: object, make: () => T): T {
   return value;
 }
 
-const COMMA = Buffer.from(',');
-
 /** The JSON file of a dataset, in parts: what it is, its licence and schema, and its records (together the bytes of JSON.stringify of it all). */
 export function datasetJson(d: PublishedDataset, licence: string, site: URL): Buffer[] {
   const head = JSON.stringify({
@@ -39,13 +38,7 @@ export function datasetJson(d: PublishedDataset, licence: string, site: URL): Bu
     count: d.records.length,
     fields: d.fields.map((f) => f.name),
   });
-  const parts: Buffer[] = [Buffer.from(`${head.slice(0, -1)},"records":[`)];
-  d.records.forEach((r, i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(memo(recordJson, r, () => Buffer.from(JSON.stringify(r))));
-  });
-  parts.push(Buffer.from(']}'));
-  return parts;
+  return jsonArrayParts(`${head.slice(0, -1)},"records":[`, d.records, (r) => memo(recordJson, r, () => Buffer.from(JSON.stringify(r))), ']}');
 }
 
 /** The CSV file of a dataset, in parts: a header of field names, one line per record (together the bytes of toCsv). */

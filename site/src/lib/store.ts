@@ -15,6 +15,7 @@ import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, re
 import path from 'node:path';
 import { RELEASE_STORE, storeDir } from './site-env';
 import { ParsedFiles } from './parsed-files';
+import { jsonArrayParts } from './json-parts';
 
 /** One entry as pages see it. */
 export interface StoredEntry {
@@ -108,8 +109,6 @@ function serializeEntry(id: string, data: Record<string, unknown>): Buffer {
   return bytes;
 }
 
-const COMMA = Buffer.from(',');
-
 /** Writes `parts` as the whole of `file` (one writev; a short write, never seen on a local disk, starts over from their concatenation). */
 function writeParts(file: string, parts: Buffer[]): void {
   const total = parts.reduce((sum, part) => sum + part.length, 0);
@@ -129,13 +128,8 @@ function writeCollection(collection: string, content: CollectionFile): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   // The same text as JSON.stringify(content), the entries' parts reused.
-  const parts: Buffer[] = [Buffer.from(`{"format":${JSON.stringify(content.format)},"meta":${JSON.stringify(content.meta)},"entries":[`)];
-  content.entries.forEach(([id, data], i) => {
-    if (i > 0) parts.push(COMMA);
-    parts.push(serializeEntry(id, data));
-  });
-  parts.push(Buffer.from(']}'));
-  writeParts(temporary, parts);
+  const head = `{"format":${JSON.stringify(content.format)},"meta":${JSON.stringify(content.meta)},"entries":[`;
+  writeParts(temporary, jsonArrayParts(head, content.entries, ([id, data]) => serializeEntry(id, data), ']}'));
   renameSync(temporary, file);
   parsedFiles.remember(collection, file, content);
 }
