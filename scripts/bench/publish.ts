@@ -93,7 +93,7 @@ function trackBuilds(publisher: Publisher, log: string[]): { stop(): { builds: L
       // The status shows the latest build only: one that ended with the next starting within the
       // same 50 ms was last seen running. Failures are counted from the publisher's log, which has
       // a line for every build.
-      const failures = log.slice(from).filter((line) => /(^|\] )build failed/.test(line));
+      const failures = log.slice(from).filter((line) => /(^|\] )build failed after /.test(line));
       return { builds: [...seen.values()], failures };
     },
   };

@@ -13,7 +13,8 @@
  * Pieces are deflated independently (no back-references across them), which costs well under 1% in
  * size with pieces of ~100 KB against deflate's 32 KB window.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw } from 'node:zlib';
 
@@ -26,33 +27,64 @@ const MAX_PIECE = 1024 * 1024;
 /** …and cut where the gear hash has these 16 bits clear: about one position in 64 K past the minimum. */
 const CUT_MASK = 0xffff << 16;
 
-/**
- * The gear table: a random 32-bit number per byte value. Fixed per process; the pieces a file is cut
- * into need only be the same between two versions compressed by the same process (the cache below).
- */
+/** The gear table: a pseudo-random 32-bit number per byte value (mulberry32 from a fixed seed: the same cuts in every process). */
 const GEAR = (() => {
-  const bytes = randomBytes(256 * 4);
-  return Uint32Array.from({ length: 256 }, (_, i) => bytes.readUInt32LE(i * 4));
+  let seed = 0x636f6e67;
+  return Uint32Array.from({ length: 256 }, () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  });
 })();
+
+/** Bytes looked at between two turns of the event loop (the publisher shares its process with the public server). */
+const SLICE = 4 * 1024 * 1024;
+
+/** A cutter over `data`: `run(to)` finds the cuts up to offset `to`; `ends` are the pieces' end offsets. */
+function cutter(data: Uint8Array) {
+  const ends: number[] = [];
+  let i = 0;
+  let start = 0;
+  let hash = 0;
+  return {
+    ends,
+    run(to: number): void {
+      for (; i < to; i++) {
+        hash = ((hash << 1) + GEAR[data[i]!]!) >>> 0;
+        const length = i + 1 - start;
+        if (length >= MIN_PIECE && ((hash & CUT_MASK) === 0 || length >= MAX_PIECE)) {
+          ends.push(i + 1);
+          start = i + 1;
+          hash = 0;
+        }
+      }
+      if (to === data.length && (start < to || to === 0) && ends.at(-1) !== to) ends.push(to);
+    },
+  };
+}
 
 /** Where `data` is cut: the end offset of each piece. */
 export function pieceEnds(data: Uint8Array): number[] {
-  const ends: number[] = [];
-  const n = data.length;
-  let start = 0;
-  let hash = 0;
-  for (let i = 0; i < n; i++) {
-    hash = ((hash << 1) + GEAR[data[i]!]!) >>> 0;
-    const length = i + 1 - start;
-    if (length >= MIN_PIECE && ((hash & CUT_MASK) === 0 || length >= MAX_PIECE)) {
-      ends.push(i + 1);
-      start = i + 1;
-      hash = 0;
-    }
-  }
-  if (start < n || n === 0) ends.push(n);
-  return ends;
+  const cut = cutter(data);
+  cut.run(data.length);
+  return cut.ends;
 }
+
+/** The same, a slice at a time, the event loop turning between them. */
+async function pieceEndsYielding(data: Uint8Array): Promise<number[]> {
+  const cut = cutter(data);
+  for (let to = Math.min(SLICE, data.length); ; to = Math.min(to + SLICE, data.length)) {
+    cut.run(to);
+    if (to === data.length) return cut.ends;
+    await nextTurn();
+  }
+}
+
+/** Pieces deflated at once: libuv's pool (4 threads) also reads the files the public server sends. */
+const IN_FLIGHT = 2;
+/** The deflated pieces kept, in bytes, over all files: the least recently compressed file's go first. */
+const KEPT_BYTES = 96 * 1024 * 1024;
 
 // ID1 ID2, deflate, no flags, no modification time, no extra flags, OS unknown (RFC 1952).
 const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -64,36 +96,72 @@ const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
  * folder) and by the piece's digest and the level: the pieces of each file's last version only.
  */
 export class ChunkedGzip {
-  private readonly files = new Map<string, Map<string, Buffer>>();
+  /** By file, in the order they were last compressed (a Map keeps insertion order). */
+  private readonly files = new Map<string, { pieces: Map<string, Buffer>; bytes: number }>();
+  private keptBytes = 0;
+
+  constructor(private readonly maxBytes = KEPT_BYTES) {}
 
   /** `data` gzipped at `level`, reusing the deflated pieces of the last version of `file`. */
   async gzip(file: string, data: Buffer, level: number): Promise<{ bytes: Buffer; pieces: number; deflated: number }> {
-    const known = this.files.get(file) ?? new Map<string, Buffer>();
-    const next = new Map<string, Buffer>();
-    const ends = pieceEnds(data);
-    let deflated = 0;
+    const known = this.files.get(file)?.pieces ?? new Map<string, Buffer>();
+    const ends = await pieceEndsYielding(data);
+    const keys: string[] = [];
     let start = 0;
-    const body = await Promise.all(
-      ends.map((end) => {
-        const piece = data.subarray(start, end);
-        start = end;
-        const key = `${level}:${createHash('sha256').update(piece).digest('base64url')}`;
-        const cached = known.get(key) ?? next.get(key);
-        if (cached) {
-          next.set(key, cached);
-          return cached;
-        }
-        deflated += 1;
-        return deflate(piece, { level, finishFlush: constants.Z_SYNC_FLUSH }).then((bytes) => {
+    for (const [i, end] of ends.entries()) {
+      keys.push(`${level}:${createHash('sha256').update(data.subarray(start, end)).digest('base64url')}`);
+      start = end;
+      if (i % 64 === 63) await nextTurn();
+    }
+    const next = new Map<string, Buffer>();
+    const body: Buffer[] = new Array(ends.length);
+    const todo: number[] = [];
+    keys.forEach((key, i) => {
+      const cached = known.get(key);
+      if (cached) next.set(key, (body[i] = cached));
+      else todo.push(i);
+    });
+    let deflated = 0;
+    const worker = async () => {
+      for (let i = todo.shift(); i !== undefined; i = todo.shift()) {
+        const key = keys[i]!;
+        let bytes = next.get(key); // the same piece twice in one file
+        if (!bytes) {
+          bytes = await deflate(data.subarray(i === 0 ? 0 : ends[i - 1]!, ends[i]!), { level, finishFlush: constants.Z_SYNC_FLUSH });
           next.set(key, bytes);
-          return bytes;
-        });
-      }),
-    );
-    this.files.set(file, next);
+          deflated += 1;
+        }
+        body[i] = bytes;
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    this.remember(file, next);
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc32(data), 0);
     trailer.writeUInt32LE(data.length >>> 0, 4);
     return { bytes: Buffer.concat([HEADER, ...body, FINAL_BLOCK, trailer]), pieces: ends.length, deflated };
+  }
+
+  /** Keeps `pieces` as `file`'s, the most recent; drops the least recently compressed files' past the limit. */
+  private remember(file: string, pieces: Map<string, Buffer>): void {
+    const old = this.files.get(file);
+    if (old) {
+      this.keptBytes -= old.bytes;
+      this.files.delete(file);
+    }
+    let bytes = 0;
+    for (const piece of pieces.values()) bytes += piece.length;
+    this.files.set(file, { pieces, bytes });
+    this.keptBytes += bytes;
+    for (const [name, entry] of this.files) {
+      if (this.keptBytes <= this.maxBytes || name === file) break;
+      this.files.delete(name);
+      this.keptBytes -= entry.bytes;
+    }
+  }
+
+  /** The files whose pieces are kept (for the tests). */
+  keptFiles(): string[] {
+    return [...this.files.keys()];
   }
 }

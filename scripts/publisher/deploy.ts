@@ -14,9 +14,12 @@ import { buildSite } from '../lib/site.ts';
 import { activate, createRelease, currentRelease, prune } from './releases.ts';
 import { discard, prepareSpare, spareOf } from './housekeeping.ts';
 import { fingerprintOf, publishedState, releaseDocuments, writeReleaseManifest } from './reconcile.ts';
-import { precompress } from './precompress.ts';
+import { precompress, type PrecompressResult } from './precompress.ts';
 import { FastPathError, runFastPath, warmFastPath } from './fast/index.ts';
 import { DELTA_DIR } from '../../site/src/lib/search-delta.ts';
+
+/** ", large files gzipped in N pieces, M deflated anew" for the log, when there were any. */
+const piecesNote = ({ pieces }: PrecompressResult) => (pieces.total > 0 ? `; large files gzipped in ${pieces.total} pieces, ${pieces.deflated} of them deflated anew` : '');
 
 export interface DeployOptions {
   /** Folder holding `releases/` and the `current` link. */
@@ -236,7 +239,7 @@ async function fastDeploy(options: DeployOptions, liveDir: string, maxPages: num
     const client = path.join(dir, 'client');
     const delta = existsSync(path.join(client, DELTA_DIR)) ? readdirSync(path.join(client, DELTA_DIR), { recursive: true, encoding: 'utf8' }).map((f) => path.join(DELTA_DIR, f)) : [];
     const compressed = await step('precompress', () => precompress(client, { only: [...outcome.written, ...outcome.mirrored, ...delta] }));
-    options.log(`fast path: ${outcome.rendered} pages rendered, ${outcome.written.length} files written, ${outcome.removed} removed (${outcome.changed} of ${outcome.pages} pages changed); ${compressed.files} files precompressed`);
+    options.log(`fast path: ${outcome.rendered} pages rendered, ${outcome.written.length} files written, ${outcome.removed} removed (${outcome.changed} of ${outcome.pages} pages changed); ${compressed.files} files precompressed${piecesNote(compressed)}`);
     writeReleaseManifest(dir, { fingerprint: outcome.fingerprint, builtAt: new Date().toISOString(), documents: outcome.documents, path: 'fast' });
     await step('activate', () => activate(options.root, release));
     prepareSpare(options.root, release);
@@ -285,7 +288,7 @@ async function fullDeploy(options: DeployOptions): Promise<Omit<DeployResult, ke
     await step('validate', () => validateRelease(dir, options));
     const live = currentRelease(options.root);
     const compressed = await step('precompress', () => precompress(path.join(dir, 'client'), { previous: live ? path.join(options.root, 'releases', live, 'client') : null }));
-    options.log(`precompressed ${compressed.files} files (.br, .gz), ${compressed.reused} of them unchanged from the live release`);
+    options.log(`precompressed ${compressed.files} files (.br and .gz; .gz alone from 1 MB), ${compressed.reused} of them unchanged from the live release${piecesNote(compressed)}`);
     writeReleaseManifest(dir, { fingerprint, builtAt: new Date().toISOString(), documents: [...new Set(state.entries.map((e) => e.documentId))], path: 'full' });
     await step('activate', () => activate(options.root, release));
     // For the next publish's fast path (none when it is off or the build kept no compiled pages).

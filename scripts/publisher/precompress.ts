@@ -44,6 +44,8 @@ export interface PrecompressResult {
   files: number;
   /** Of those, how many took them from `previous` (same bytes) instead of compressing again. */
   reused: number;
+  /** The pieces of the large files gzipped (chunked-gzip.ts), and how many of them were deflated (the others: from their last version). */
+  pieces: { total: number; deflated: number };
 }
 
 /**
@@ -60,6 +62,15 @@ export async function precompress(dir: string, options: { previous?: string | nu
   let next = 0;
   let count = 0;
   let reused = 0;
+  const pieceCount = { total: 0, deflated: 0 };
+  // The portal's releases folder (dir is <root>/releases/<release>/client): the key of its files' pieces.
+  const portal = path.dirname(path.dirname(path.resolve(dir)));
+  const gzipInPieces = async (file: string, data: Buffer) => {
+    const result = await pieces.gzip(path.join(portal, path.relative(dir, file)), data, 6);
+    pieceCount.total += result.pieces;
+    pieceCount.deflated += result.deflated;
+    return result.bytes;
+  };
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
@@ -77,7 +88,7 @@ export async function precompress(dir: string, options: { previous?: string | nu
         }
       }
       const [g, b] = await Promise.all([
-        large ? pieces.gzip(path.join(path.dirname(path.dirname(path.resolve(dir))), path.relative(dir, file)), data, 6).then((r) => r.bytes) : gz(data, { level: data.length > GZIP_BEST_MAX ? 6 : 9 }),
+        large ? gzipInPieces(file, data) : gz(data, { level: data.length > GZIP_BEST_MAX ? 6 : 9 }),
         large ? null : brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
       ]);
       // Never write through a hard link into another release: replace the name, not the inode.
@@ -86,5 +97,5 @@ export async function precompress(dir: string, options: { previous?: string | nu
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { files: count, reused };
+  return { files: count, reused, pieces: pieceCount };
 }

@@ -68,6 +68,16 @@ describe('chunked gzip', () => {
     expect((await gzip.gzip('other.json', file(changed), 6)).deflated).toBe(second.pieces);
   });
 
+  test('keeps the pieces of the most recently compressed files only, up to its limit in bytes', async () => {
+    const gzip = new ChunkedGzip(1024 * 1024);
+    const data = file(records(6_000));
+    await gzip.gzip('a.json', data, 6);
+    await gzip.gzip('b.json', data, 6);
+    expect(gzip.keptFiles()).toEqual(['b.json']); // the two past the limit together: a's went
+    expect((await gzip.gzip('b.json', data, 6)).deflated).toBe(0);
+    expect((await gzip.gzip('a.json', data, 6)).deflated).toBeGreaterThan(0);
+  });
+
   test('precompress gives a file of 1 MB or more a .gz in pieces and no .br, also where the live release had one', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'cong-chunked-release-'));
     const live = path.join(root, 'releases', 'a', 'client');
@@ -82,7 +92,9 @@ describe('chunked gzip', () => {
     linkSync(path.join(live, 'du-lieu-mo', 'tin-tuc.json.br'), path.join(next, 'du-lieu-mo', 'tin-tuc.json.br'));
     const changed = file([...records(1, 70_000), ...records(8_000)]);
     writeFileSync(path.join(next, 'du-lieu-mo', 'tin-tuc.json'), changed);
-    expect(await precompress(next, { only: ['du-lieu-mo/tin-tuc.json'] })).toEqual({ files: 1, reused: 0 });
+    const fast = await precompress(next, { only: ['du-lieu-mo/tin-tuc.json'] });
+    expect(fast).toMatchObject({ files: 1, reused: 0 });
+    expect(fast.pieces.deflated).toBe(fast.pieces.total); // the first time this portal's file is seen
     expect(gunzipSync(readFileSync(path.join(next, 'du-lieu-mo', 'tin-tuc.json.gz'))).equals(changed)).toBe(true);
     expect(existsSync(path.join(next, 'du-lieu-mo', 'tin-tuc.json.br'))).toBe(false);
     expect(readFileSync(path.join(live, 'du-lieu-mo', 'tin-tuc.json.br'), 'utf8')).toBe('a .br from before');
@@ -90,8 +102,17 @@ describe('chunked gzip', () => {
     const third = path.join(root, 'releases', 'c', 'client');
     mkdirSync(path.join(third, 'du-lieu-mo'), { recursive: true });
     writeFileSync(path.join(third, 'du-lieu-mo', 'tin-tuc.json'), changed);
-    expect(await precompress(third, { previous: next })).toEqual({ files: 1, reused: 1 });
+    expect(await precompress(third, { previous: next })).toEqual({ files: 1, reused: 1, pieces: { total: 0, deflated: 0 } });
     expect(statSync(path.join(third, 'du-lieu-mo', 'tin-tuc.json.gz')).ino).toBe(statSync(path.join(next, 'du-lieu-mo', 'tin-tuc.json.gz')).ino);
     expect(existsSync(path.join(third, 'du-lieu-mo', 'tin-tuc.json.br'))).toBe(false);
+    // The next release of the same portal with one more article: only the pieces it changed are deflated.
+    const fourth = path.join(root, 'releases', 'd', 'client');
+    mkdirSync(path.join(fourth, 'du-lieu-mo'), { recursive: true });
+    const more = file([...records(1, 70_001), ...records(1, 70_000), ...records(8_000)]);
+    writeFileSync(path.join(fourth, 'du-lieu-mo', 'tin-tuc.json'), more);
+    const next4 = await precompress(fourth, { previous: third });
+    expect(next4.pieces.total).toBeGreaterThan(8);
+    expect(next4.pieces.deflated).toBeLessThanOrEqual(3);
+    expect(gunzipSync(readFileSync(path.join(fourth, 'du-lieu-mo', 'tin-tuc.json.gz'))).equals(more)).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ function release(files: Record<string, string>): string {
 describe('precompress', () => {
   test('writes .br and .gz for text files of 1 KB or more, not for small or binary ones', async () => {
     const dir = release({ 'index.html': '<p>Trang chủ</p>'.repeat(200), 'tiny.html': '<p>ngắn</p>', 'anh.jpg': 'x'.repeat(5000) });
-    expect(await precompress(dir)).toEqual({ files: 1, reused: 0 });
+    expect(await precompress(dir)).toEqual({ files: 1, reused: 0, pieces: { total: 0, deflated: 0 } });
     expect(gunzipSync(readFileSync(path.join(dir, 'index.html.gz'))).toString()).toContain('Trang chủ');
     expect(brotliDecompressSync(readFileSync(path.join(dir, 'index.html.br'))).toString()).toContain('Trang chủ');
     expect(() => statSync(path.join(dir, 'tiny.html.gz'))).toThrow();
@@ -30,7 +30,7 @@ describe('precompress', () => {
     await precompress(live);
     const liveB = readFileSync(path.join(live, 'b/index.html.br'));
     const next = release({ 'a/index.html': same, 'b/index.html': '<p>Bản mới đã sửa</p>'.repeat(100), 'c/index.html': '<p>Bài mới</p>'.repeat(100) });
-    expect(await precompress(next, { previous: live })).toEqual({ files: 3, reused: 1 });
+    expect(await precompress(next, { previous: live })).toEqual({ files: 3, reused: 1, pieces: { total: 0, deflated: 0 } });
     expect(statSync(path.join(next, 'a/index.html.br')).ino).toBe(statSync(path.join(live, 'a/index.html.br')).ino);
     expect(brotliDecompressSync(readFileSync(path.join(next, 'b/index.html.br'))).toString()).toContain('Bản mới đã sửa');
     expect(readFileSync(path.join(live, 'b/index.html.br')).equals(liveB)).toBe(true);
