@@ -44,21 +44,24 @@ const SLICE = 4 * 1024 * 1024;
 /** A cutter over `data`: `run(to)` finds the cuts up to offset `to`; `ends` are the pieces' end offsets. */
 function cutter(data: Uint8Array) {
   const ends: number[] = [];
-  let i = 0;
-  let start = 0;
-  let hash = 0;
+  const state = { i: 0, start: 0, hash: 0 };
   return {
     ends,
     run(to: number): void {
+      // Locals in the loop, not the closure's variables: V8 keeps those in memory (~13 ns a byte against ~2).
+      let { i, start, hash } = state;
+      const gear = GEAR;
       for (; i < to; i++) {
-        hash = ((hash << 1) + GEAR[data[i]!]!) >>> 0;
-        const length = i + 1 - start;
-        if (length >= MIN_PIECE && ((hash & CUT_MASK) === 0 || length >= MAX_PIECE)) {
+        hash = ((hash << 1) + gear[data[i]!]!) >>> 0;
+        if (i + 1 - start >= MIN_PIECE && ((hash & CUT_MASK) === 0 || i + 1 - start >= MAX_PIECE)) {
           ends.push(i + 1);
           start = i + 1;
           hash = 0;
         }
       }
+      state.i = i;
+      state.start = start;
+      state.hash = hash;
       if (to === data.length && (start < to || to === 0) && ends.at(-1) !== to) ends.push(to);
     },
   };
