@@ -88,7 +88,9 @@ mkdirSync(path.join(siteDir, '.builds'), { recursive: true });
 // Builds stay inside the project (a built server resolves its packages from there); a kept one is named after DIR.
 const buildDir = reuse ? path.join(siteDir, '.builds', `bench-reuse-${createHash('sha256').update(reuse).digest('hex').slice(0, 8)}`) : mkdtempSync(path.join(siteDir, '.builds', 'bench-'));
 if (reuse) mkdirSync(buildDir, { recursive: true });
-const port = 39_000 + Math.floor(Math.random() * 1000);
+// With --reuse the same port every run: the kept release was built from this CMS URL, and another one
+// would make its first measured publish a full build ("the build setting cmsUrl changed").
+const port = reuse ? 39_000 + (parseInt(createHash('sha256').update(`port:${reuse}`).digest('hex').slice(0, 6), 16) % 1000) : 39_000 + Math.floor(Math.random() * 1000);
 // A kept CMS keeps its uploads too (by default they go to the tree's cms/public/uploads).
 const env = { CMS_DATA_DIR: dataDir, CMS_PORT: String(port), NODE_ENV: 'development', ...(reuse ? { CMS_PUBLIC_DIR: path.join(reuse, 'public') } : {}) };
 const url = `http://127.0.0.1:${port}`;
