@@ -1,6 +1,6 @@
 /**
  * Gzip for the large files that change a little at each publish (the open data files grow with the
- * archive: ~30 MB of JSON and ~20 MB of CSV at 50,000 articles, rewritten when one article changes).
+ * archive: ~36 MB of JSON and ~29 MB of CSV at 50,000 articles, rewritten when one article changes).
  *
  * The file is cut into pieces where its bytes say so (content-defined chunking with a gear hash, as
  * FastCDC and rsync-like tools do): an inserted or edited record moves only the cuts near it, and
@@ -8,7 +8,7 @@
  * ends with a sync flush (byte-aligned, not final), so the pieces put one after another are one
  * deflate stream; a gzip header, an empty final block and the whole file's CRC-32 and length make it
  * an ordinary single-member gzip file that any client reads. A piece seen in the file's last version
- * takes its deflated bytes from memory: a publish deflates the few pieces it changed, not 50 MB.
+ * takes its deflated bytes from memory: a publish deflates the few pieces it changed, not 65 MB.
  *
  * Pieces are deflated independently (no back-references across them), which costs well under 1% in
  * size with pieces of ~100 KB against deflate's 32 KB window.
