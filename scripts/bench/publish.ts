@@ -223,12 +223,13 @@ export async function benchPublishLatency(bench: Bench, options: PublishBenchOpt
       await publisher.queue.idle();
       const tracked = tracker.stop();
       const builds = tracked.builds.filter((b) => Date.parse(b.startedAt) >= burstWall);
-      const unseen = builds.filter((b) => b.result === 'running').length;
+      const finished = builds.filter((b) => b.result !== 'running');
+      const unseen = builds.length - finished.length;
       rows.push([
         options.burst.label,
         s(allLive - lastAt),
         `from the last publish until all ${n} pages answer 200; publishes spread over ${s(lastAt - start)} (one every ${(pace / 1000).toFixed(1)} s), all live ${s(allLive - start)} after the first; `
-          + `${builds.length} build(s): ${pathSummary(builds.filter((b) => b.result !== 'running'))}, ${builds.filter((b) => b.result !== 'running').map((b) => `${(b.seconds ?? 0).toFixed(1)} s${b.pages ? ` (${b.pages.rendered} pages rendered)` : ''}`).join(', ')}`
+          + `${builds.length} build(s): ${pathSummary(finished)}, ${finished.map((b) => `${(b.seconds ?? 0).toFixed(1)} s${b.pages ? ` (${b.pages.rendered} pages rendered)` : ''}`).join(', ')}`
           + `${unseen > 0 ? ` (${unseen} more ended while the next started: not seen)` : ''}${tracked.failures.length > 0 ? `; ${tracked.failures.length} failed: ${tracked.failures[0]}` : '; none failed'}`,
       ]);
     }
