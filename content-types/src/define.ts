@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { manyToOne, type Field } from './fields';
+import { boolean, manyToOne, type Field } from './fields';
 
 /** A field the admin list can sort by: an attribute or a system date. */
 export type SortField<A> = Extract<keyof A, string> | 'createdAt' | 'updatedAt' | 'publishedAt';
@@ -36,6 +36,11 @@ export interface TypeDef<A extends Record<string, Field> = Record<string, Field>
   ownedByPortal?: boolean;
   /** Kept in the database but shown nowhere in the admin (a type an upgrade migrates from). */
   hidden?: boolean;
+  /**
+   * Whether an author asks an editor to review a draft (the `reviewRequested` field, REVIEW_FIELD,
+   * shown as a list column): default, every draft-and-publish type. Off for what readers send.
+   */
+  review?: boolean;
 }
 
 /** A value the CMS refuses: the field and the Vietnamese message the editor sees. */
@@ -82,12 +87,33 @@ function portalRelation(): Field {
   });
 }
 
+/**
+ * "Gửi duyệt": the free edition has no review workflow, so a Tác giả (who cannot publish) marks a
+ * finished draft for the Biên tập viên; the CMS clears it when the entry is published
+ * (cms/src/lib/document-middleware.ts).
+ */
+export const REVIEW_FIELD = 'reviewRequested';
+
+function reviewField(): Field {
+  return boolean({
+    label: 'Gửi duyệt',
+    default: false,
+    description: 'Tác giả bật khi bản nháp đã xong để Biên tập viên duyệt và đăng; tự tắt khi nội dung được đăng.',
+  });
+}
+
 /** Declares a content type; the Strapi schema, the zod schema and the TS type all come from this. */
 export function defineType<A extends Record<string, Field>>(def: TypeDef<A>): ContentType<A> {
-  const attributes = (def.ownedByPortal === false ? def.attributes : { ...def.attributes, [PORTAL_FIELD]: portalRelation() }) as A;
+  const review = def.review ?? def.draftAndPublish;
+  const attributes = {
+    ...def.attributes,
+    ...(def.ownedByPortal === false ? {} : { [PORTAL_FIELD]: portalRelation() }),
+    ...(review ? { [REVIEW_FIELD]: reviewField() } : {}),
+  } as A;
   const shape = Object.fromEntries(Object.entries(attributes).map(([k, f]) => [k, f.zod])) as ShapeOf<A>;
   return {
     ...def,
+    listFields: review ? [...def.listFields, REVIEW_FIELD as SortField<A>] : def.listFields,
     attributes,
     uid: `api::${def.singularName}.${def.singularName}`,
     entrySchema: z.looseObject({ ...SystemShape, ...shape }),

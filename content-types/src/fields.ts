@@ -80,11 +80,16 @@ export function markdown(o: Common & Required): Field<z.ZodString> {
   };
 }
 
-/** The URL slug; the CMS fills it from `targetField` when an editor leaves it empty. */
+/**
+ * The URL slug; the CMS makes it from `targetField` when an editor leaves it empty
+ * (cms/src/lib/document-middleware.ts). Not `required` for Strapi: the admin's form pre-fills a
+ * required uid with the type's name ("article") and blocks saving an empty one, so a new entry's
+ * field stays empty here, saying what the server will do, and every stored entry still has one.
+ */
 export function slug(o: Common & { targetField: string }): Field<z.ZodString> {
   return {
-    ...meta(o),
-    strapi: { type: 'uid', targetField: o.targetField, required: true },
+    ...meta({ ...o, placeholder: o.placeholder ?? 'Để trống: hệ thống tự tạo khi lưu' }),
+    strapi: { type: 'uid', targetField: o.targetField },
     zod: z.string().regex(SLUG_PATTERN),
   };
 }

@@ -11,7 +11,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { assertValidSchedule } from './scheduler';
 import { expandSchedulePaste } from './schedule-paste';
 import { errors } from '@strapi/utils';
-import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, PORTAL_FIELD, readerTypes, RESERVED_ENTRY_SLUGS, type ContentType } from '@cong/content-types';
+import { contentTypes, createSlug, createUniqueSlug, isPlaceholderSlug, PORTAL_FIELD, readerTypes, RESERVED_ENTRY_SLUGS, REVIEW_FIELD, type ContentType } from '@cong/content-types';
+import { assertImagesDescribed, publishes } from './image-alt';
 import { assertQuestionAnswered } from './question-rules';
 import { withDefaultPortal } from './portals';
 
@@ -128,6 +129,15 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     // A question goes public only with its answer.
     await assertQuestionAnswered(strapi, context);
     const type = modelTypes.get(context.uid);
+    if (type && context.action === 'publish') {
+      const { documentId } = context.params as { documentId?: string };
+      await assertImagesDescribed(strapi, type, documentId);
+      // "Gửi duyệt" is done once the entry is published: the draft (which the publish copies) clears it.
+      if (documentId && REVIEW_FIELD in type.attributes) {
+        await strapi.db.query(type.uid as UID.ContentType).updateMany({ where: { documentId, publishedAt: null }, data: { [REVIEW_FIELD]: false } });
+      }
+      return next();
+    }
     if (!type || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { data?: Data; documentId?: string };
     if (!params.data) return next();
@@ -144,6 +154,10 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     if (spec) {
       const slugValue = await resolveSlug(strapi, spec, data, documentId);
       if (slugValue !== undefined) data[spec.slugField] = slugValue;
+    }
+    if (publishes(context)) {
+      await assertImagesDescribed(strapi, type, documentId, data);
+      if (REVIEW_FIELD in type.attributes) data[REVIEW_FIELD] = false;
     }
     params.data = data;
     return next();
