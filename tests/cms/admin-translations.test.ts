@@ -111,6 +111,12 @@ describe('admin translations (vi)', () => {
     }
   });
 
+  test("use the portal's words: “đăng”, “gỡ đăng”, “xóa” (not Strapi's “xuất bản”, “xoá”) wherever an editor reads them", () => {
+    const seen = { ...shipped, ...vi };
+    const keys = [...new Set([...Object.keys(english), ...inCode.keys()])];
+    expect(keys.filter((k) => /xuất bản|xoá/i.test(seen[k] ?? '')).map((k) => `${k} = ${seen[k]}`)).toEqual([]);
+  });
+
   test('are stored in Unicode NFC', () => {
     expect(Object.entries(vi).filter(([, text]) => text !== text.normalize('NFC')).map(([key]) => key)).toEqual([]);
   });

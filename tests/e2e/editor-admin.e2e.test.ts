@@ -222,6 +222,16 @@ describe('the editor path through the admin (issue 16)', () => {
       ['ho-so', `${cms.url}/admin/me`, () => page.getByRole('textbox', { name: /Email/ }).waitFor({ timeout: 30_000 })],
     ];
     const found: Record<string, string[]> = {};
+    // What editors do not need is not offered: no marketplace, no content-type builder, no "User" type.
+    await page.goto(`${cms.url}/admin`);
+    await page.getByText(AUTHOR).first().waitFor({ timeout: 30_000 });
+    const links = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.filter((href) => /marketplace|content-type-builder/.test(href))).toEqual([]);
+    await page.goto(ARTICLES());
+    await page.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    const types = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(types.some((href) => href.includes('api::article.article'))).toBe(true);
+    expect(types.filter((href) => href.includes('users-permissions'))).toEqual([]);
     for (const [name, url, ready] of screens) {
       await page.goto(url);
       await ready();

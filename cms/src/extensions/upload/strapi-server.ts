@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { portal } from '@cong/content-types';
 import { portalScopeOf, type AdminUser } from '../../lib/portal-fence';
+import { translateUploadError } from '../../lib/upload-errors';
 
 /** Refused to a fenced editor's bulk delete or move that touches what is not their portal's. */
 export const MEDIA_NOT_YOURS = 'Thư viện ảnh: chỉ được xóa hoặc chuyển tệp của cổng mình; thư mục dùng chung chỉ quản trị các cổng được xóa hoặc chuyển';
@@ -42,11 +43,29 @@ interface UploadService {
 }
 
 type Action = (ctx: BulkContext) => Promise<unknown>;
+type Controller = Record<string, Action>;
 
 interface UploadPlugin {
   contentTypes: { file: { schema: { attributes: Record<string, unknown> } } };
   services: { upload: (deps: unknown) => UploadService };
-  controllers: Record<string, Record<string, Action>>;
+  controllers: Record<string, Controller | ((deps: unknown) => Controller)>;
+}
+
+/** Every action of `controller` answers the upload plugin's English refusals in Vietnamese (lib/upload-errors.ts). */
+function inVietnamese(controller: Controller): Controller {
+  for (const [name, action] of Object.entries(controller)) {
+    if (typeof action !== 'function') continue;
+    const original = action.bind(controller);
+    controller[name] = async (ctx) => {
+      try {
+        return await original(ctx);
+      } catch (error) {
+        const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
+        throw translateUploadError(error, (strapi.config.get('plugin::upload') as { sizeLimit?: number }).sizeLimit);
+      }
+    };
+  }
+  return controller;
 }
 
 /** `populate` with the file's portal added. */
@@ -73,7 +92,11 @@ export default (plugin: UploadPlugin): UploadPlugin => {
     service.findOne = (id, populate) => findOne(id, withPortal(populate));
     return service;
   };
-  const bulk = plugin.controllers['admin-folder-file'];
+  // Editors upload through the admin (admin-upload) and, with a token, the API (content-api).
+  for (const [name, controller] of Object.entries(plugin.controllers)) {
+    plugin.controllers[name] = typeof controller === 'function' ? (deps: unknown) => inVietnamese(controller(deps)) : inVietnamese(controller);
+  }
+  const bulk = plugin.controllers['admin-folder-file'] as Controller | undefined;
   if (!bulk?.deleteMany || !bulk.moveMany) throw new Error('The upload plugin has no bulk delete/move controller: check cms/src/extensions/upload after a Strapi upgrade');
   for (const action of ['deleteMany', 'moveMany'] as const) {
     const original = bulk[action]!.bind(bulk);
