@@ -12,6 +12,7 @@ import { registerComplianceRoute } from './lib/compliance';
 import { registerImportRoutes } from './lib/csv-import-route';
 import { registerSharedNewsRoute } from './lib/shared-news';
 import { registerStampsRoute } from './lib/stamps-route';
+import { registerGuideRoutes } from './lib/guide-route';
 import { registerDocumentMiddleware } from './lib/document-middleware';
 import { registerPortalConditions, registerPortalFence } from './lib/portal-fence';
 import { registerFileOwnership, registerPortalSync, syncPortals } from './lib/portal-sync';
@@ -45,6 +46,8 @@ export default {
     registerSharedNewsRoute(strapi);
     // Issue 15: every publish reads every published entry's stamp (GET /api/cong/stamps/<type>).
     registerStampsRoute(strapi);
+    // "Hướng dẫn biên tập": the editor's guide and its screenshots (GET /cong/huong-dan).
+    registerGuideRoutes(strapi);
     // A file's `related` entries include drafts: no content-API answer carries them.
     registerFileRelationSanitizer(strapi);
     // Databases, secrets, token keys and uploads are the CMS user's alone (700/600), also when an

@@ -5,7 +5,8 @@
  * live on the portal; the Biên tập viên unpublishes it and it is gone. Sessions are kept per
  * account (the admin allows 5 sign-ins per 5 minutes). Needs the admin panel build.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +24,8 @@ const SUMMARY = 'Công trình do nhân dân đóng góp và ngân sách xã hỗ
 const BODY = 'Nhà văn hóa có sức chứa hai trăm người.';
 const ALT = 'Nhà văn hóa thôn Bắc Sơn trong ngày khánh thành';
 const PASSWORD = 'Thu-nghiem-2026';
-const SHOTS = process.env.ADMIN_SHOTS_DIR ?? path.join(rootDir, 'test-results', 'admin');
+/** The editor's guide's screenshots (cms/guide/anh/, shown by "Hướng dẫn biên tập"): taken here, so the guide shows this version's admin. */
+const SHOTS = process.env.ADMIN_SHOTS_DIR ?? path.join(rootDir, 'cms', 'guide', 'anh');
 
 let cms: CmsHarness;
 let loop: PublishLoop;
@@ -73,7 +75,7 @@ function screenText(page: Page): Promise<string> {
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.jpg`), type: 'jpeg', quality: 70 });
 }
 
 beforeAll(async () => {
@@ -194,7 +196,7 @@ describe('the editor path through the admin (issue 16)', () => {
 
   test('publishing an image with no description is refused with a Vietnamese message naming the field and the file, and nothing goes live', async () => {
     const upload = cms.strapi.plugin('upload').service('upload') as { upload(input: object): Promise<Array<{ id: number }>> };
-    const dir = path.join(SHOTS, '..', 'admin-upload');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cong-admin-upload-'));
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'cho-que-ngay-tet.jpg');
     writeFileSync(file, await illustrationJpeg(9));
@@ -247,4 +249,20 @@ describe('the editor path through the admin (issue 16)', () => {
     found['chon-tep'] = foreignWords(await screenText(page), ALLOWED);
     expect(found).toEqual({ 'trang-chu': [], 'danh-sach': [], 'soan-bai': [], 'thu-vien-tep': [], 'ho-so': [], 'chon-tep': [] });
   }, 240_000);
+
+  test('"Hướng dẫn biên tập" is reached from the admin menu and shows its screenshots', async () => {
+    const page = await as(AUTHOR);
+    await page.goto(`${cms.url}/admin`);
+    await page.getByRole('link', { name: 'Hướng dẫn biên tập' }).click();
+    await page.waitForURL(/\/admin\/huong-dan-bien-tap/);
+    const guide = page.locator('[data-guide]');
+    await guide.locator('h2').first().waitFor({ timeout: 30_000 });
+    expect(await guide.locator('h2').allTextContents()).toContain('6. Gửi duyệt (Tác giả)');
+    const images = guide.locator('img');
+    expect(await images.count()).toBeGreaterThanOrEqual(8);
+    for (const image of await images.all()) {
+      await image.scrollIntoViewIfNeeded();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    }
+  }, 120_000);
 });

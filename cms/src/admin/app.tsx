@@ -3,7 +3,7 @@
  * for the screens editors use most (content manager, media library) filled in.
  */
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { BulletList } from '@strapi/icons';
+import { BulletList, Book } from '@strapi/icons';
 import vi from './translations/vi.json';
 import { registerCsvImport } from './csv-import-link';
 import { watchHardCodedEnglish } from './hard-coded';
@@ -35,6 +35,14 @@ export default {
       icon: BulletList,
       intlLabel: { id: 'cong.compliance.menu', defaultMessage: 'Mức độ công khai thông tin' },
       Component: () => import('./pages/Compliance'),
+      permissions: [],
+    });
+    // "Hướng dẫn biên tập": the editor's guide, for every signed-in user.
+    app.addMenuLink({
+      to: 'huong-dan-bien-tap',
+      icon: Book,
+      intlLabel: { id: 'cong.guide.menu', defaultMessage: 'Hướng dẫn biên tập' },
+      Component: () => import('./pages/Guide'),
       permissions: [],
     });
     registerCsvImport(app);
