@@ -14,6 +14,12 @@ export interface Field<Z extends z.ZodTypeAny = z.ZodTypeAny> {
   placeholder?: string;
   /** What editors are told when the CMS refuses a value of this field (Vietnamese). */
   invalidMessage?: string;
+  /**
+   * A media field whose pictures the portal shows with the file's description ("Mô tả ảnh") as
+   * their alternative text: an entry is published only when each has one, or when the entry's own
+   * `<field>Alt` is filled (cms/src/lib/image-alt.ts).
+   */
+  describedImages?: boolean;
   /** The attribute that goes into the Strapi schema. */
   strapi: StrapiAttribute;
   /** Validates the value as Strapi's REST API returns it. */
@@ -216,11 +222,12 @@ export const MediaSchema = z.looseObject({
 
 /** Files (images, PDFs, …) from the media library. */
 export function media<const M extends boolean>(
-  o: Common & Required & { multiple: M; allowedTypes: Array<'images' | 'files' | 'videos' | 'audios'> },
+  o: Common & Required & { multiple: M; allowedTypes: Array<'images' | 'files' | 'videos' | 'audios'>; describedImages?: boolean },
 ): Field<M extends true ? z.ZodArray<typeof MediaSchema> : typeof MediaSchema> {
   const schema = o.multiple ? z.array(MediaSchema) : MediaSchema;
   return {
     ...meta(o),
+    ...(o.describedImages ? { describedImages: true } : {}),
     strapi: clean({ type: 'media', multiple: o.multiple, required: o.required, allowedTypes: o.allowedTypes }),
     // Media come back only when populated: absent is fine.
     zod: schema.nullish() as never,

@@ -71,7 +71,7 @@ export const article = defineType({
     }),
     summary: longText({ label: 'Tóm tắt', maxLength: 600, description: 'Một đến ba câu, hiện trong danh sách tin và khi chia sẻ.' }),
     body: markdown({ label: 'Nội dung', required: true }),
-    cover: media({ label: 'Ảnh đại diện', multiple: false, allowedTypes: ['images'] }),
+    cover: media({ label: 'Ảnh đại diện', multiple: false, allowedTypes: ['images'], describedImages: true }),
     coverAlt: text({
       label: 'Mô tả ảnh đại diện',
       maxLength: 255,

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runScheduledPublishing } from '../../cms/src/lib/scheduler';
 import { illustrationJpeg } from '../../cms/src/seed/demo-media';
 import { startCms, type CmsHarness } from '../helpers/cms-harness';
 import { request } from '../helpers/http';
@@ -80,10 +81,35 @@ export function defineEditorRulesSuite(database: 'sqlite' | 'postgres'): void {
 
     test('a Markdown image with an empty description is refused; one with a description is published', async () => {
       const bare = await draft({ body: 'Đoạn mở đầu.\n\n![](/uploads/anh_hop_dan.jpg)\n\nĐoạn cuối.' });
-      await expect(articles().publish({ documentId: bare })).rejects.toThrow('Nội dung: 1 ảnh chưa có mô tả cho người khiếm thị (/uploads/anh_hop_dan.jpg). Hãy viết mô tả trong ngoặc vuông: ![mô tả ảnh](địa chỉ ảnh), rồi đăng lại.');
+      await expect(articles().publish({ documentId: bare })).rejects.toThrow('Nội dung: 1 ảnh chưa có mô tả cho người khiếm thị (/uploads/anh_hop_dan.jpg). Hãy viết mô tả trong ngoặc vuông, không phải tên tệp: ![mô tả ảnh](địa chỉ ảnh), rồi đăng lại.');
       const described = await draft({ body: 'Đoạn mở đầu.\n\n![Người dân dự họp tại nhà văn hóa](/uploads/anh_hop_dan.jpg)' });
       await articles().publish({ documentId: described });
       expect(await publishedCount(described)).toBe(1);
+    });
+
+    test("a Markdown image described by its file name (what Strapi's editor writes for a file with no description) is refused", async () => {
+      const named = await draft({ body: 'Chợ quê.\n\n![cho-que-ngay-tet.jpg](/uploads/cho_que_ngay_tet.jpg)' });
+      await expect(articles().publish({ documentId: named })).rejects.toThrow(/Nội dung: 1 ảnh chưa có mô tả cho người khiếm thị \(\/uploads\/cho_que_ngay_tet\.jpg\)/);
+    });
+
+    test("an official's photo is not held back: the portal describes it by the person's name", async () => {
+      const created = (await cms.strapi.documents('api::official.official').create({ data: { name: 'Trần Thị Mai', position: 'Phó Chủ tịch', photo: await image('chan-dung-mai.jpg') } as never })) as unknown as { documentId: string };
+      await cms.strapi.documents('api::official.official').publish({ documentId: created.documentId });
+      expect(await cms.strapi.db.query('api::official.official').count({ where: { documentId: created.documentId, publishedAt: { $notNull: true } } })).toBe(1);
+    });
+
+    test('a refused publish keeps "Gửi duyệt", and a refused scheduled publish keeps its time (retried every run)', async () => {
+      const documentId = await draft({ cover: await image('hoi-cho-nong-san.jpg'), reviewRequested: true });
+      await expect(articles().publish({ documentId })).rejects.toThrow(/chưa có mô tả/);
+      expect((await cms.strapi.db.query(ARTICLE).findOne({ where: { documentId, publishedAt: null } })).reviewRequested).toBe(true);
+      const due = new Date(Date.now() - 60_000).toISOString();
+      await articles().update({ documentId, data: { publishAt: due } as never });
+      const run = await runScheduledPublishing(cms.strapi);
+      expect(run.failed.map((f) => f.documentId)).toContain(documentId);
+      expect(run.failed.find((f) => f.documentId === documentId)?.error).toMatch(/Ảnh đại diện: ảnh “hoi-cho-nong-san\.jpg” chưa có mô tả/);
+      const kept = await cms.strapi.db.query(ARTICLE).findOne({ where: { documentId, publishedAt: null } });
+      expect(new Date(kept.publishAt).toISOString()).toBe(due);
+      expect(await publishedCount(documentId)).toBe(0);
     });
 
     test('a draft is saved whatever its images', async () => {
@@ -114,7 +140,7 @@ export function defineEditorRulesSuite(database: 'sqlite' | 'postgres'): void {
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
       const res = await upload('bieu-do.svg', 'image/svg+xml', svg);
       expect(res.status).toBe(400);
-      expect(res.body.error?.message).toBe('Không tải lên được: cổng không nhận loại tệp image/svg+xml. Chỉ nhận ảnh (JPEG, PNG, WebP, GIF), PDF, Word, Excel, CSV và văn bản thuần (.txt).');
+      expect(res.body.error?.message).toBe('Không tải lên được: cổng không nhận loại tệp image/svg+xml. Chỉ nhận ảnh (JPEG, PNG, WebP, GIF…), PDF, Word, Excel, PowerPoint, CSV và văn bản thuần (.txt).');
     });
 
     test('a file over the size limit (50 MB) is refused, naming it and the limit', async () => {

@@ -20,7 +20,7 @@ describe('the media library refusals in Vietnamese (issue 16)', () => {
   });
 
   test('say what happened and what to do, naming the type, the file and the configured limit', () => {
-    expect(vietnameseUploadMessage("File type 'application/x-msdownload' is not allowed")).toBe('Không tải lên được: cổng không nhận loại tệp application/x-msdownload. Chỉ nhận ảnh (JPEG, PNG, WebP, GIF), PDF, Word, Excel, CSV và văn bản thuần (.txt).');
+    expect(vietnameseUploadMessage("File type 'application/x-msdownload' is not allowed")).toBe('Không tải lên được: cổng không nhận loại tệp application/x-msdownload. Chỉ nhận ảnh (JPEG, PNG, WebP, GIF…), PDF, Word, Excel, PowerPoint, CSV và văn bản thuần (.txt).');
     expect(vietnameseUploadMessage('bao-cao.pdf exceeds size limit of 52MB.', 50 * 1024 * 1024)).toBe('Không tải lên được “bao-cao.pdf”: tệp lớn hơn giới hạn 50 MB. Hãy nén hoặc thu nhỏ tệp rồi tải lên lại.');
     expect(vietnameseUploadMessage('File is not a valid image')).toMatch(/^Không tải lên được: tệp không phải là ảnh hợp lệ/);
     expect(vietnameseUploadMessage('Something else')).toBeNull();

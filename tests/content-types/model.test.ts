@@ -118,3 +118,16 @@ describe('derived type lists', () => {
     ]);
   });
 });
+
+describe('"Gửi duyệt" (issue 16)', () => {
+  test('is on exactly the types editors write (draft and publish, not what readers send), as a list column', async () => {
+    const { authoredTypes, contentTypes, REVIEW_FIELD } = await import('../../content-types/src/index');
+    expect(contentTypes.filter((t) => REVIEW_FIELD in t.attributes).map((t) => t.uid).sort()).toEqual(authoredTypes.map((t) => t.uid).sort());
+    for (const type of authoredTypes) expect(type.listFields, type.uid).toContain(REVIEW_FIELD);
+  });
+
+  test('no component holds a picture that needs a description (the publish check reads top-level fields only)', async () => {
+    const { components } = await import('../../content-types/src/index');
+    expect(components.flatMap((c) => Object.entries(c.attributes).filter(([, f]) => f.describedImages).map(([n]) => `${c.uid}.${n}`))).toEqual([]);
+  });
+});

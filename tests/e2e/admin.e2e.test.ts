@@ -1,6 +1,6 @@
 /**
  * The Vietnamese admin in Chromium, where editors moderate: a reader's comment carrying markup
- * is shown as text in the list and the edit view ("Chờ duyệt"), and nothing in it runs.
+ * is shown as text in the list and the edit view (a "Bản nháp" until approved), and nothing in it runs.
  * Needs the admin panel build (tests/global-setup.ts builds it once).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ async function signIn() {
 }
 
 describe('moderation in the admin', () => {
-  test('a comment with markup is inert text in the list and the edit view, waiting as "Chờ duyệt"', async () => {
+  test('a comment with markup is inert text in the list and the edit view, waiting as "Bản nháp"', async () => {
     const page = await signIn();
     const dialogs: string[] = [];
     const requested: string[] = [];
@@ -66,7 +66,7 @@ describe('moderation in the admin', () => {
     const row = page.locator('tbody tr', { hasText: 'Bạn đọc' });
     await row.waitFor({ timeout: 30_000 });
     expect(await row.textContent()).toContain(NAME);
-    expect(await row.textContent()).toContain('Chờ duyệt');
+    expect(await row.textContent()).toContain('Bản nháp');
     expect(await page.locator('thead').textContent()).toContain('Trạng thái');
 
     await page.goto(`${cms.url}/admin/content-manager/collection-types/api::comment.comment/${documentId}`);

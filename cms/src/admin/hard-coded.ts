@@ -35,11 +35,18 @@ function translateElement(el: Element): void {
   }
 }
 
+/** Where an editor's own text lives: never rewritten. */
+const EDITABLE = 'textarea, input, [contenteditable], .CodeMirror, td';
+
 function translateText(node: Node): void {
   const value = node.nodeValue;
   if (!value) return;
   const translated = TEXT[value];
-  if (translated !== undefined) node.nodeValue = translated;
+  if (translated === undefined) return;
+  // Only an icon button's hidden label ("Search", "Close modal"), never a cell or an editor's text.
+  const parent = node.parentElement;
+  if (!parent || !parent.closest('button') || parent.closest(EDITABLE)) return;
+  node.nodeValue = translated;
 }
 
 function translateTree(root: Element): void {

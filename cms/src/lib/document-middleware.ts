@@ -2,10 +2,11 @@
  * Document Service middleware for the types of the model: stores text in Unicode NFC and
  * makes slugs on the server, so editors never type or repair one.
  *
- * Strapi 5.54's admin form pre-fills a uid field with the type's name ("article") and does not
- * follow the title; left alone, editors publish "article", "article-1", … Here a slug that is
- * empty or such a placeholder is made from the title, made unique, and kept stable once the
- * entry has been published (a later title change does not move a live URL).
+ * Strapi 5.54's admin form pre-fills a required uid field with the type's name ("article") and
+ * does not follow the title; the model's slugs are therefore not required (content-types
+ * fields.ts), and here a slug that is empty or such a placeholder is made from the title, made
+ * unique, and kept stable once the entry has been published (a later title change does not move a
+ * live URL). A publish is also refused while an image lacks its description (image-alt.ts).
  */
 import type { Core, UID } from '@strapi/strapi';
 import { assertValidSchedule } from './scheduler';
@@ -132,11 +133,20 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
     if (type && context.action === 'publish') {
       const { documentId } = context.params as { documentId?: string };
       await assertImagesDescribed(strapi, type, documentId);
-      // "Gửi duyệt" is done once the entry is published: the draft (which the publish copies) clears it.
-      if (documentId && REVIEW_FIELD in type.attributes) {
-        await strapi.db.query(type.uid as UID.ContentType).updateMany({ where: { documentId, publishedAt: null }, data: { [REVIEW_FIELD]: false } });
+      if (!documentId || !(REVIEW_FIELD in type.attributes)) return next();
+      // "Gửi duyệt" is done once the entry is published: cleared on the draft the publish copies,
+      // so the published version never carries it (what the publisher reads is final), and set
+      // back when the publish is refused. A query write leaves updatedAt: the entry does not turn
+      // "modified".
+      const query = strapi.db.query(type.uid as UID.ContentType);
+      const asked = await query.count({ where: { documentId, publishedAt: null, [REVIEW_FIELD]: true } });
+      if (asked > 0) await query.updateMany({ where: { documentId, publishedAt: null }, data: { [REVIEW_FIELD]: false } });
+      try {
+        return await next();
+      } catch (error) {
+        if (asked > 0) await query.updateMany({ where: { documentId, publishedAt: null }, data: { [REVIEW_FIELD]: true } });
+        throw error;
       }
-      return next();
     }
     if (!type || (context.action !== 'create' && context.action !== 'update')) return next();
     const params = context.params as { data?: Data; documentId?: string };

@@ -20,13 +20,14 @@ interface FileRow {
   alternativeText: string | null;
 }
 
-/** Fields that show a picture on the portal: media fields that take images only. */
+/**
+ * Media fields whose pictures the portal shows with the file's description as alt text (the
+ * model's `describedImages`: an article's cover). An official's photo is not one: the portal
+ * describes it by the person's name.
+ */
 export function imageFields(type: ContentType): string[] {
   return Object.entries(type.attributes)
-    .filter(([, f]) => {
-      const allowed = (f.strapi as { allowedTypes?: unknown }).allowedTypes;
-      return f.strapi.type === 'media' && Array.isArray(allowed) && allowed.length === 1 && allowed[0] === 'images';
-    })
+    .filter(([, f]) => f.strapi.type === 'media' && f.describedImages === true)
     .map(([name]) => name);
 }
 
@@ -49,9 +50,17 @@ export function fileIds(value: unknown): number[] {
 
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
-/** Images written in Markdown with an empty description: `![](/uploads/a.jpg)`. */
+/**
+ * Images written in Markdown with no real description: `![](/uploads/a.jpg)`, or the file's name,
+ * which Strapi's editor writes when the file has no description (`![cho-que.jpg](…)`).
+ */
 export function undescribedMarkdownImages(markdown: string): string[] {
-  return [...markdown.matchAll(/!\[\s*\]\(\s*<?([^)\s>]+)/g)].map((m) => m[1]!);
+  return [...markdown.matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)/g)]
+    .filter((m) => {
+      const alt = m[1]!.trim();
+      return alt === '' || /^[^\s]+\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg)$/i.test(alt);
+    })
+    .map((m) => m[2]!);
 }
 
 /** Does this Document Service call publish? (`publish`, or a create or update sent with status "published".) */
@@ -113,7 +122,7 @@ export async function assertImagesDescribed(strapi: Core.Strapi, type: ContentTy
     problems.push({
       path: [name],
       name: 'ValidationError',
-      message: `${field.label}: ${bare.length} ảnh chưa có mô tả cho người khiếm thị (${bare.slice(0, 3).join(', ')}${bare.length > 3 ? ', …' : ''}). Hãy viết mô tả trong ngoặc vuông: ![mô tả ảnh](địa chỉ ảnh), rồi đăng lại.`,
+      message: `${field.label}: ${bare.length} ảnh chưa có mô tả cho người khiếm thị (${bare.slice(0, 3).join(', ')}${bare.length > 3 ? ', …' : ''}). Hãy viết mô tả trong ngoặc vuông, không phải tên tệp: ![mô tả ảnh](địa chỉ ảnh), rồi đăng lại.`,
     });
   }
   if (problems.length > 0) throw new errors.ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });

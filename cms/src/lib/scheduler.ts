@@ -24,14 +24,19 @@ export async function runScheduledPublishing(strapi: Core.Strapi, now = new Date
   const at = now.toISOString();
   for (const { uid } of scheduledTypes) {
     const documents = strapi.documents(uid as UID.ContentType);
-    const toPublish = (await documents.findMany({ status: 'draft', filters: { publishAt: { $lte: at } } as never, fields: ['documentId'] as never, limit: 200 } as never)) as unknown as Due[];
-    for (const { documentId } of toPublish) {
+    const toPublish = (await documents.findMany({ status: 'draft', filters: { publishAt: { $lte: at } } as never, fields: ['documentId', 'publishAt'] as never, limit: 200 } as never)) as unknown as Array<Due & { publishAt: string }>;
+    for (const { documentId, publishAt } of toPublish) {
+      let cleared = false;
       try {
         // Cleared first, so the published version does not carry the schedule and it runs once.
         await documents.update({ documentId, data: { publishAt: null } as never } as never);
+        cleared = true;
         await documents.publish({ documentId } as never);
         result.published.push(documentId);
       } catch (error) {
+        // A refused publish (an image without its description, a missing field) keeps its time:
+        // it is retried every run until the editor fixes the entry.
+        if (cleared) await documents.update({ documentId, data: { publishAt } as never } as never).catch(() => undefined);
         result.failed.push({ documentId, error: (error as Error).message });
       }
     }

@@ -8,7 +8,7 @@
 import { errors } from '@strapi/utils';
 
 /** What the portal takes (cms/config/plugins.ts), as an editor would name it. */
-export const ACCEPTED_FILES = 'ảnh (JPEG, PNG, WebP, GIF), PDF, Word, Excel, CSV và văn bản thuần (.txt)';
+export const ACCEPTED_FILES = 'ảnh (JPEG, PNG, WebP, GIF…), PDF, Word, Excel, PowerPoint, CSV và văn bản thuần (.txt)';
 
 type Rule = [RegExp, (m: RegExpMatchArray, limit: string | null) => string];
 
