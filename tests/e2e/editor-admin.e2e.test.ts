@@ -5,7 +5,7 @@
  * live on the portal; the Biên tập viên unpublishes it and it is gone. Sessions are kept per
  * account (the admin allows 5 sign-ins per 5 minutes). Needs the admin panel build.
  */
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -54,6 +54,7 @@ async function as(email: string): Promise<Page> {
 }
 
 const AUTHOR = 'tacgia.bacson@tanhoa.test';
+const adminStrings = JSON.parse(readFileSync(path.join(rootDir, 'cms/src/admin/translations/vi.json'), 'utf8')) as Record<string, string>;
 const EDITOR = 'bientap.bacson@tanhoa.test';
 const ARTICLES = () => `${cms.url}/admin/content-manager/collection-types/api::article.article`;
 
@@ -226,9 +227,15 @@ describe('the editor path through the admin (issue 16)', () => {
       ['ho-so', `${cms.url}/admin/me`, () => page.getByRole('textbox', { name: /Email/ }).waitFor({ timeout: 30_000 })],
     ];
     const found: Record<string, string[]> = {};
-    // What editors do not need is not offered: no marketplace, no content-type builder, no "User" type.
+    // What editors do not need is not offered: no marketplace, no content-type builder, no "User"
+    // type, no banner about Strapi's new media library (in English or in its Vietnamese).
     await page.goto(`${cms.url}/admin`);
     await page.getByText(AUTHOR).first().waitFor({ timeout: 30_000 });
+    await settled(page);
+    for (const key of ['app.components.MediaLibraryBanner.intro', 'app.components.MediaLibraryBanner.text']) {
+      expect(await page.getByText(adminStrings[key]!.trim()).count(), key).toBe(0);
+    }
+    expect(await page.getByText('Introducing the new Media Library').count()).toBe(0);
     const links = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.filter((href) => /marketplace|content-type-builder/.test(href))).toEqual([]);
     await page.goto(ARTICLES());

@@ -134,10 +134,9 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       const { documentId } = context.params as { documentId?: string };
       await assertImagesDescribed(strapi, type, documentId);
       if (!documentId || !(REVIEW_FIELD in type.attributes)) return next();
-      // "Gửi duyệt" is done once the entry is published: cleared on the draft the publish copies,
-      // so the published version never carries it (what the publisher reads is final), and set
-      // back when the publish is refused. A query write leaves updatedAt: the entry does not turn
-      // "modified".
+      // "Gửi duyệt" is done once the entry is published: cleared on the draft before the publish
+      // copies it, so the published version never carries it (what the publisher reads is final)
+      // and the two stay equal, and set back when the publish is refused.
       const query = strapi.db.query(type.uid as UID.ContentType);
       const asked = await query.count({ where: { documentId, publishedAt: null, [REVIEW_FIELD]: true } });
       if (asked > 0) await query.updateMany({ where: { documentId, publishedAt: null }, data: { [REVIEW_FIELD]: false } });
