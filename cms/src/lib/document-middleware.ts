@@ -138,8 +138,7 @@ export function registerDocumentMiddleware(strapi: Core.Strapi): void {
       // copies it, so the published version never carries it (what the publisher reads is final)
       // and the two stay equal, and set back when the publish is refused.
       const query = strapi.db.query(type.uid as UID.ContentType);
-      const asked = await query.count({ where: { documentId, publishedAt: null, [REVIEW_FIELD]: true } });
-      if (asked > 0) await query.updateMany({ where: { documentId, publishedAt: null }, data: { [REVIEW_FIELD]: false } });
+      const { count: asked } = await query.updateMany({ where: { documentId, publishedAt: null, [REVIEW_FIELD]: true }, data: { [REVIEW_FIELD]: false } });
       try {
         return await next();
       } catch (error) {

@@ -9,7 +9,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ContentType } from '@cong/content-types';
+import { fieldsOfKind, type ContentType } from '@cong/content-types';
 
 type Data = Record<string, unknown>;
 
@@ -26,12 +26,8 @@ interface FileRow {
  * describes it by the person's name.
  */
 export function imageFields(type: ContentType): string[] {
-  return Object.entries(type.attributes)
-    .filter(([, f]) => f.strapi.type === 'media' && f.describedImages === true)
-    .map(([name]) => name);
+  return fieldsOfKind(type, 'media').filter((name) => type.attributes[name]!.describedImages === true);
 }
-
-const markdownFields = (type: ContentType) => Object.entries(type.attributes).filter(([, f]) => f.strapi.type === 'richtext');
 
 /** The file ids a media value names: `12`, `{ id: 12 }`, `[12, 13]`, `{ set: [...] }`, `{ connect: [...] }`. */
 export function fileIds(value: unknown): number[] {
@@ -75,12 +71,12 @@ export function publishes(context: { action: string; params: unknown }): boolean
  */
 export async function assertImagesDescribed(strapi: Core.Strapi, type: ContentType, documentId: string | undefined, data: Data = {}): Promise<void> {
   const images = imageFields(type);
-  const texts = markdownFields(type);
+  const texts = fieldsOfKind(type, 'richtext');
   if (images.length === 0 && texts.length === 0) return;
+  // The stored draft's values, read when what is sent does not hold them all (a publish sends none).
+  const scalar = [...images.map((f) => `${f}Alt`), ...texts].filter((f) => f in type.attributes);
   let draft: Data = {};
-  const missing = [...images, ...images.map((f) => `${f}Alt`), ...texts.map(([name]) => name)].filter((f) => !(f in data) && f in type.attributes);
-  if (documentId && (missing.length > 0 || images.some((f) => !(f in data)))) {
-    const scalar = [...images.map((f) => `${f}Alt`), ...texts.map(([name]) => name)].filter((f) => f in type.attributes);
+  if (documentId && [...images, ...scalar].some((f) => !(f in data))) {
     draft =
       ((await strapi.db.query(type.uid as UID.ContentType).findOne({
         where: { documentId, publishedAt: null },
@@ -114,7 +110,7 @@ export async function assertImagesDescribed(strapi: Core.Strapi, type: ContentTy
       });
     }
   }
-  for (const [name, field] of texts) {
+  for (const name of texts) {
     const value = entry[name];
     if (typeof value !== 'string') continue;
     const bare = undescribedMarkdownImages(value);
@@ -122,7 +118,7 @@ export async function assertImagesDescribed(strapi: Core.Strapi, type: ContentTy
     problems.push({
       path: [name],
       name: 'ValidationError',
-      message: `${field.label}: ${bare.length} ảnh chưa có mô tả cho người khiếm thị (${bare.slice(0, 3).join(', ')}${bare.length > 3 ? ', …' : ''}). Hãy viết mô tả trong ngoặc vuông, không phải tên tệp: ![mô tả ảnh](địa chỉ ảnh), rồi đăng lại.`,
+      message: `${type.attributes[name]!.label}: ${bare.length} ảnh chưa có mô tả cho người khiếm thị (${bare.slice(0, 3).join(', ')}${bare.length > 3 ? ', …' : ''}). Hãy viết mô tả trong ngoặc vuông, không phải tên tệp: ![mô tả ảnh](địa chỉ ảnh), rồi đăng lại.`,
     });
   }
   if (problems.length > 0) throw new errors.ValidationError(problems.map((p) => p.message).join('; '), { errors: problems });
